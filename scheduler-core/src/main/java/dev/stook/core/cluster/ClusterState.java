@@ -1,0 +1,235 @@
+package dev.stook.core.cluster;
+
+import dev.stook.core.model.Node;
+import dev.stook.core.model.Pod;
+import dev.stook.core.model.PodId;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The scheduler's picture of the cluster: nodes and every pod holding resources on them, whether the
+ * API server has confirmed the binding or the scheduler has only <em>assumed</em> it. Watches feed it;
+ * each cycle reads it through a {@link ClusterSnapshot}. Thread-safe; snapshots are incremental, copying
+ * only nodes that changed since the previous one.
+ */
+public final class ClusterState {
+    private final Map<String, NodeRecord> nodes = new LinkedHashMap<>();
+    private final Map<PodId, Placement> pods = new HashMap<>();
+    private final Map<String, Set<PodId>> podsByNode = new HashMap<>();
+    private final Set<String> changedSinceSnapshot = new HashSet<>();
+    private long topologyGeneration;
+    private long capacityReleases;
+    private ClusterSnapshot lastSnapshot;
+
+    /** A pod's place: on which node, and whether only the scheduler believes it is there yet. */
+    public record Placement(Pod pod, String nodeName, boolean assumed) {}
+
+    public synchronized void upsertNode(Node node) {
+        NodeRecord existing = nodes.get(node.name());
+        if (existing != null && existing.node.equals(node)) {
+            return;
+        }
+        if (existing == null) {
+            NodeRecord record = new NodeRecord(node);
+            for (PodId id : podsByNode.getOrDefault(node.name(), Set.of())) {
+                record.add(pods.get(id).pod());
+            }
+            nodes.put(node.name(), record);
+        } else {
+            existing.node = node;
+            existing.version = UsageVersions.next();
+        }
+        topologyChanged(node.name());
+    }
+
+    public synchronized void removeNode(String name) {
+        if (nodes.remove(name) != null) {
+            topologyChanged(name);
+        }
+    }
+
+    /** The API server reports the pod bound to a node: confirms an assumption or records a foreign pod. */
+    public synchronized void podBound(Pod pod, String nodeName) {
+        Placement current = pods.get(pod.id());
+        if (current != null && current.nodeName().equals(nodeName) && current.pod().requests().equals(pod.requests())) {
+            if (current.assumed()) {
+                pods.put(pod.id(), new Placement(pod, nodeName, false));
+            }
+            return;
+        }
+        if (current != null) {
+            release(current);
+        }
+        occupy(new Placement(pod, nodeName, false));
+    }
+
+    /** The scheduler decided to bind the pod: its resources count as used until confirmed or forgotten. */
+    public synchronized void assume(Pod pod, String nodeName) {
+        Placement current = pods.get(pod.id());
+        if (current != null) {
+            throw new IllegalStateException(pod.id() + " already holds a place on " + current.nodeName());
+        }
+        occupy(new Placement(pod, nodeName, true));
+    }
+
+    /** Drops an assumption whose binding failed. A confirmed pod is left alone. */
+    public synchronized boolean forget(PodId id) {
+        Placement current = pods.get(id);
+        if (current == null || !current.assumed()) {
+            return false;
+        }
+        release(current);
+        return true;
+    }
+
+    /** The pod is gone (deleted, finished): its resources are free again. */
+    public synchronized void removePod(PodId id) {
+        Placement current = pods.get(id);
+        if (current != null) {
+            release(current);
+        }
+    }
+
+    public synchronized Optional<Placement> placementOf(PodId id) {
+        return Optional.ofNullable(pods.get(id));
+    }
+
+    public synchronized int nodeCount() {
+        return nodes.size();
+    }
+
+    public synchronized int placedPodCount() {
+        return pods.size();
+    }
+
+    /**
+     * Counts every event that can make an unschedulable pod schedulable: pods leaving, assumptions
+     * forgotten, nodes added or changed. Pods that failed since the last change need not be tried again.
+     */
+    public synchronized long capacityReleases() {
+        return capacityReleases;
+    }
+
+    public synchronized ClusterSnapshot snapshot() {
+        if (lastSnapshot != null && changedSinceSnapshot.isEmpty()) {
+            return lastSnapshot;
+        }
+        boolean sameTopology = lastSnapshot != null && lastSnapshot.topologyGeneration() == topologyGeneration;
+        NodeView[] views;
+        Map<String, Integer> index;
+        if (sameTopology) {
+            views = Arrays.copyOf(viewsOf(lastSnapshot), lastSnapshot.size());
+            index = indexOf(lastSnapshot);
+            for (String name : changedSinceSnapshot) {
+                int i = index.get(name);
+                views[i] = nodes.get(name).view();
+            }
+        } else {
+            views = new NodeView[nodes.size()];
+            index = new HashMap<>(nodes.size() * 2);
+            int i = 0;
+            for (NodeRecord record : nodes.values()) {
+                String name = record.node.name();
+                int previous = lastSnapshot == null ? -1 : lastSnapshot.indexOf(name);
+                boolean reusable = previous >= 0 && !changedSinceSnapshot.contains(name);
+                views[i] = reusable ? lastSnapshot.view(previous) : record.view();
+                index.put(name, i++);
+            }
+        }
+        changedSinceSnapshot.clear();
+        lastSnapshot = new ClusterSnapshot(views, index, topologyGeneration);
+        return lastSnapshot;
+    }
+
+    private static NodeView[] viewsOf(ClusterSnapshot snapshot) {
+        NodeView[] views = new NodeView[snapshot.size()];
+        for (int i = 0; i < views.length; i++) {
+            views[i] = snapshot.view(i);
+        }
+        return views;
+    }
+
+    private static Map<String, Integer> indexOf(ClusterSnapshot snapshot) {
+        Map<String, Integer> index = new HashMap<>(snapshot.size() * 2);
+        for (int i = 0; i < snapshot.size(); i++) {
+            index.put(snapshot.node(i).name(), i);
+        }
+        return index;
+    }
+
+    private void occupy(Placement placement) {
+        pods.put(placement.pod().id(), placement);
+        podsByNode.computeIfAbsent(placement.nodeName(), n -> new LinkedHashSet<>()).add(placement.pod().id());
+        NodeRecord record = nodes.get(placement.nodeName());
+        if (record != null) {
+            record.add(placement.pod());
+            changedSinceSnapshot.add(placement.nodeName());
+        }
+    }
+
+    private void release(Placement placement) {
+        pods.remove(placement.pod().id());
+        Set<PodId> onNode = podsByNode.get(placement.nodeName());
+        if (onNode != null) {
+            onNode.remove(placement.pod().id());
+            if (onNode.isEmpty()) {
+                podsByNode.remove(placement.nodeName());
+            }
+        }
+        NodeRecord record = nodes.get(placement.nodeName());
+        if (record != null) {
+            record.remove(placement.pod());
+            changedSinceSnapshot.add(placement.nodeName());
+        }
+        capacityReleases++;
+    }
+
+    private void topologyChanged(String nodeName) {
+        topologyGeneration++;
+        capacityReleases++;
+        changedSinceSnapshot.add(nodeName);
+    }
+
+    /** Mutable per-node accounting, guarded by the state's lock. */
+    private static final class NodeRecord {
+        Node node;
+        long[] used = new long[0];
+        int podCount;
+        long version = UsageVersions.next();
+
+        NodeRecord(Node node) {
+            this.node = node;
+        }
+
+        void add(Pod pod) {
+            adjust(pod, 1);
+        }
+
+        void remove(Pod pod) {
+            adjust(pod, -1);
+        }
+
+        private void adjust(Pod pod, int sign) {
+            int width = pod.requests().width();
+            if (width > used.length) {
+                used = Arrays.copyOf(used, width);
+            }
+            for (int slot = 0; slot < width; slot++) {
+                used[slot] += sign * pod.requests().get(slot);
+            }
+            podCount += sign;
+            version = UsageVersions.next();
+        }
+
+        NodeView view() {
+            return new NodeView(node, used.clone(), podCount, version);
+        }
+    }
+}

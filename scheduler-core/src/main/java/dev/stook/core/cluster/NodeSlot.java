@@ -1,0 +1,69 @@
+package dev.stook.core.cluster;
+
+import dev.stook.core.model.Node;
+import dev.stook.core.model.Pod;
+import dev.stook.core.model.Resources;
+
+/**
+ * One node inside a {@link ScratchCluster}: its spec and what is in use on it right now in this cycle,
+ * including trial placements. This is what filters and scorers look at.
+ */
+public final class NodeSlot {
+    private final int index;
+    private final Node node;
+    private long[] used;
+    private boolean ownsUsed;
+    private int podCount;
+    private long usageVersion;
+
+    NodeSlot(int index, NodeView view) {
+        this.index = index;
+        this.node = view.node();
+        this.used = view.used();
+        this.podCount = view.podCount();
+        this.usageVersion = view.usageVersion();
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    public long used(int slot) {
+        return slot < used.length ? used[slot] : 0;
+    }
+
+    public long allocatable(int slot) {
+        return node.allocatable().get(slot);
+    }
+
+    /** What is left of a resource; negative if the node is already over-committed by others. */
+    public long free(int slot) {
+        return allocatable(slot) - used(slot);
+    }
+
+    public int podCount() {
+        return podCount;
+    }
+
+    /** Changes whenever what is in use here changes; equal versions mean equal usage. */
+    public long usageVersion() {
+        return usageVersion;
+    }
+
+    void add(Pod pod, int sign) {
+        Resources requests = pod.requests();
+        if (!ownsUsed || requests.width() > used.length) {
+            used = java.util.Arrays.copyOf(used, Math.max(used.length, requests.width()));
+            ownsUsed = true;
+        }
+        for (int slot = 0; slot < requests.width(); slot++) {
+            used[slot] += sign * requests.get(slot);
+        }
+        podCount += sign;
+        usageVersion = UsageVersions.next();
+    }
+}

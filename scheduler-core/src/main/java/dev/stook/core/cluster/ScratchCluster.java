@@ -1,0 +1,72 @@
+package dev.stook.core.cluster;
+
+import dev.stook.core.model.Pod;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A cycle's private, mutable copy of a {@link ClusterSnapshot}. Placements are recorded in an undo log
+ * so a whole unit (a gang) can be tried and rolled back, like a database transaction. Node usage arrays
+ * are copied only when first written.
+ */
+public final class ScratchCluster {
+    private final ClusterSnapshot snapshot;
+    private final NodeSlot[] slots;
+    private final List<Placed> log = new ArrayList<>();
+    private long releases;
+
+    public record Placed(Pod pod, int nodeIndex) {}
+
+    public ScratchCluster(ClusterSnapshot snapshot) {
+        this.snapshot = snapshot;
+        this.slots = new NodeSlot[snapshot.size()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = new NodeSlot(i, snapshot.view(i));
+        }
+    }
+
+    public ClusterSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public int size() {
+        return slots.length;
+    }
+
+    public NodeSlot slot(int index) {
+        return slots[index];
+    }
+
+    public void place(Pod pod, int nodeIndex) {
+        slots[nodeIndex].add(pod, 1);
+        log.add(new Placed(pod, nodeIndex));
+    }
+
+    /** A position in the undo log to roll back to. */
+    public int mark() {
+        return log.size();
+    }
+
+    /** Placements made since the mark, oldest first. */
+    public List<Placed> placedSince(int mark) {
+        return List.copyOf(log.subList(mark, log.size()));
+    }
+
+    /** Undoes every placement made since the mark. */
+    public void rollbackTo(int mark) {
+        for (int i = log.size() - 1; i >= mark; i--) {
+            Placed placed = log.remove(i);
+            slots[placed.nodeIndex()].add(placed.pod(), -1);
+            releases++;
+        }
+    }
+
+    /**
+     * Counts placements undone. While it is unchanged, usage in this scratch copy has only grown, so a
+     * pod that fit nowhere earlier in the cycle still fits nowhere.
+     */
+    public long releases() {
+        return releases;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.stook.core.cycle;
+
+import dev.stook.core.cluster.ScratchCluster;
+import dev.stook.core.explain.NodeFailures;
+
+/**
+ * What the placer has learned about one kind of pod (one {@code SchedulingSignature}) for the current
+ * node topology: which nodes pass the spec-only filters, and, per such node, the result of the usage
+ * filters and scorers at the node usage version it was computed for.
+ */
+final class EquivalenceClass {
+    final int[] specFeasible;
+    final NodeFailures specFailures;
+    final long[] checkedVersion;
+    /** The weighted score, or {@code -1 - reasonCode} when a usage filter refused the node. */
+    final long[] result;
+    ScratchCluster fitNowhereIn;
+    long fitNowhereAtReleases;
+
+    EquivalenceClass(int[] specFeasible, NodeFailures specFailures) {
+        this.specFeasible = specFeasible;
+        this.specFailures = specFailures;
+        this.checkedVersion = new long[specFeasible.length];
+        this.result = new long[specFeasible.length];
+    }
+
+    /** True when an earlier search in this scratch copy found no node and nothing has been freed since. */
+    boolean knownToFitNowhere(ScratchCluster scratch) {
+        return fitNowhereIn == scratch && fitNowhereAtReleases == scratch.releases();
+    }
+
+    void rememberFitsNowhere(ScratchCluster scratch) {
+        fitNowhereIn = scratch;
+        fitNowhereAtReleases = scratch.releases();
+    }
+}

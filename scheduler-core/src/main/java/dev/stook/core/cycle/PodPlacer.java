@@ -1,0 +1,155 @@
+package dev.stook.core.cycle;
+
+import dev.stook.core.cluster.NodeSlot;
+import dev.stook.core.cluster.ScratchCluster;
+import dev.stook.core.explain.NodeFailures;
+import dev.stook.core.model.Pod;
+import dev.stook.core.model.SchedulingSignature;
+import dev.stook.core.plugins.Filter;
+import dev.stook.core.plugins.PluginProfile;
+import dev.stook.core.plugins.WeightedScorer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the best node for a pod: filters, then weighted scores, highest total wins (lowest node index on
+ * ties, so runs are repeatable). Pods with equal signatures share the work: spec-only filters run once
+ * per class while the topology is unchanged, and usage filters and scorers are re-run for a node only
+ * when its usage version moved. Kept across cycles; not thread-safe.
+ */
+public final class PodPlacer {
+    private static final int MAX_CLASSES = 128;
+
+    private final List<Filter> specFilters = new ArrayList<>();
+    private final List<Filter> usageFilters = new ArrayList<>();
+    private final List<WeightedScorer> scorers;
+    private final Map<SchedulingSignature, EquivalenceClass> classes =
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<SchedulingSignature, EquivalenceClass> eldest) {
+                    return size() > MAX_CLASSES;
+                }
+            };
+    private final List<String> reasons = new ArrayList<>();
+    private final Map<String, Integer> reasonCodes = new HashMap<>();
+    private long topologyGeneration = -1;
+
+    public PodPlacer(PluginProfile profile) {
+        for (Filter filter : profile.filters()) {
+            (filter.readsUsage() ? usageFilters : specFilters).add(filter);
+        }
+        this.scorers = profile.scorers();
+    }
+
+    /** The index of the best node for the pod in the scratch copy, or -1 when none fits. */
+    public int bestNode(Pod pod, ScratchCluster scratch) {
+        EquivalenceClass cls = classOf(pod, scratch);
+        if (cls.knownToFitNowhere(scratch)) {
+            return -1;
+        }
+        int best = scan(cls, pod, scratch);
+        if (best < 0) {
+            cls.rememberFitsNowhere(scratch);
+        }
+        return best;
+    }
+
+    /** Why the pod fits on no node of the scratch copy, counted per reason over all nodes. */
+    public String explainNoFit(Pod pod, ScratchCluster scratch) {
+        EquivalenceClass cls = classOf(pod, scratch);
+        scan(cls, pod, scratch);
+        NodeFailures failures = new NodeFailures();
+        cls.specFailures.forEach(failures::add);
+        int fitting = 0;
+        for (long result : cls.result) {
+            if (result >= 0) {
+                fitting++;
+            } else {
+                failures.add(reasons.get((int) (-1 - result)), 1);
+            }
+        }
+        return failures.describe(fitting, scratch.size());
+    }
+
+    private int scan(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
+        int[] feasible = cls.specFeasible;
+        long[] versions = cls.checkedVersion;
+        long[] results = cls.result;
+        int best = -1;
+        long bestScore = -1;
+        for (int k = 0; k < feasible.length; k++) {
+            NodeSlot node = scratch.slot(feasible[k]);
+            long version = node.usageVersion();
+            if (versions[k] != version) {
+                results[k] = evaluate(pod, node);
+                versions[k] = version;
+            }
+            if (results[k] > bestScore) {
+                bestScore = results[k];
+                best = feasible[k];
+            }
+        }
+        return best;
+    }
+
+    private EquivalenceClass classOf(Pod pod, ScratchCluster scratch) {
+        long generation = scratch.snapshot().topologyGeneration();
+        if (generation != topologyGeneration) {
+            classes.clear();
+            topologyGeneration = generation;
+        }
+        return classes.computeIfAbsent(pod.signature(), s -> buildClass(pod, scratch));
+    }
+
+    private EquivalenceClass buildClass(Pod pod, ScratchCluster scratch) {
+        int[] feasible = new int[scratch.size()];
+        int count = 0;
+        NodeFailures failures = new NodeFailures();
+        for (int i = 0; i < scratch.size(); i++) {
+            String reason = firstRejection(specFilters, pod, scratch.slot(i));
+            if (reason == null) {
+                feasible[count++] = i;
+            } else {
+                failures.add(reason, 1);
+            }
+        }
+        return new EquivalenceClass(Arrays.copyOf(feasible, count), failures);
+    }
+
+    private long evaluate(Pod pod, NodeSlot node) {
+        String reason = firstRejection(usageFilters, pod, node);
+        if (reason != null) {
+            return -1 - reasonCode(reason);
+        }
+        long total = 0;
+        for (WeightedScorer scorer : scorers) {
+            total += (long) scorer.weight() * scorer.scorer().score(pod, node);
+        }
+        return total;
+    }
+
+    private static String firstRejection(List<Filter> filters, Pod pod, NodeSlot node) {
+        for (Filter filter : filters) {
+            String reason = filter.reject(pod, node);
+            if (reason != null) {
+                return reason;
+            }
+        }
+        return null;
+    }
+
+    private int reasonCode(String reason) {
+        Integer code = reasonCodes.get(reason);
+        if (code == null) {
+            code = reasons.size();
+            reasons.add(reason);
+            reasonCodes.put(reason, code);
+        }
+        return code;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.stook.core.cycle;
+
+import dev.stook.core.model.Pod;
+
+import java.util.List;
+
+/**
+ * What the cycle admits as a whole: the pending members of a gang, of which at least {@code minMember},
+ * counting the {@code alreadyPlaced} ones, must find places before any is bound. A lone pod is a unit of
+ * one with a minimum of one.
+ */
+public record SchedulingUnit(String name, List<Pod> pending, int minMember, int alreadyPlaced) {
+    public SchedulingUnit {
+        pending = List.copyOf(pending);
+        if (pending.isEmpty()) {
+            throw new IllegalArgumentException("unit " + name + " has no pending pods");
+        }
+        if (minMember < 1) {
+            throw new IllegalArgumentException("unit " + name + ": minMember must be at least 1");
+        }
+    }
+
+    public static SchedulingUnit single(Pod pod) {
+        return new SchedulingUnit(pod.id().toString(), List.of(pod), 1, 0);
+    }
+
+    /** The highest priority among the members: the unit is ordered as its most important pod. */
+    public int priority() {
+        int priority = Integer.MIN_VALUE;
+        for (Pod pod : pending) {
+            priority = Math.max(priority, pod.priority());
+        }
+        return priority;
+    }
+
+    /** When the oldest member was created. */
+    public long createdAtMillis() {
+        long created = Long.MAX_VALUE;
+        for (Pod pod : pending) {
+            created = Math.min(created, pod.createdAtMillis());
+        }
+        return created;
+    }
+
+    public boolean isGang() {
+        return pending.size() + alreadyPlaced > 1 || minMember > 1;
+    }
+}

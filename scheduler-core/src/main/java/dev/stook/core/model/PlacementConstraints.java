@@ -1,0 +1,49 @@
+package dev.stook.core.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a pod may run: its node selector, its required node affinity (terms ORed; an empty list means
+ * no affinity) and its tolerations.
+ */
+public record PlacementConstraints(Map<String, String> nodeSelector,
+                                   List<NodeSelectorTerm> requiredAffinity,
+                                   List<Toleration> tolerations) {
+    public static final PlacementConstraints NONE = new PlacementConstraints(Map.of(), List.of(), List.of());
+
+    public PlacementConstraints {
+        nodeSelector = Map.copyOf(nodeSelector);
+        requiredAffinity = List.copyOf(requiredAffinity);
+        tolerations = List.copyOf(tolerations);
+    }
+
+    public boolean matchesLabels(Map<String, String> labels) {
+        for (Map.Entry<String, String> wanted : nodeSelector.entrySet()) {
+            if (!wanted.getValue().equals(labels.get(wanted.getKey()))) {
+                return false;
+            }
+        }
+        if (requiredAffinity.isEmpty()) {
+            return true;
+        }
+        for (NodeSelectorTerm term : requiredAffinity) {
+            if (term.matches(labels)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public PlacementConstraints withTolerations(List<Toleration> newTolerations) {
+        return new PlacementConstraints(nodeSelector, requiredAffinity, newTolerations);
+    }
+
+    public PlacementConstraints withNodeSelector(Map<String, String> selector) {
+        return new PlacementConstraints(selector, requiredAffinity, tolerations);
+    }
+
+    public PlacementConstraints withRequiredAffinity(List<NodeSelectorTerm> terms) {
+        return new PlacementConstraints(nodeSelector, terms, tolerations);
+    }
+}

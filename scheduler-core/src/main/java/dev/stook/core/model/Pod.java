@@ -1,0 +1,71 @@
+package dev.stook.core.model;
+
+import java.util.Objects;
+
+/**
+ * A pod waiting for, or holding, a place. {@code requests} is the pod's effective request (see
+ * {@link PodRequests}); {@code createdAtMillis} orders pods of equal priority. Immutable.
+ */
+public final class Pod {
+    private final PodId id;
+    private final Resources requests;
+    private final int priority;
+    private final long createdAtMillis;
+    private final PlacementConstraints constraints;
+    private final SchedulingSignature signature;
+
+    public Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.requests = Objects.requireNonNull(requests, "requests");
+        this.priority = priority;
+        this.createdAtMillis = createdAtMillis;
+        this.constraints = Objects.requireNonNull(constraints, "constraints");
+        this.signature = new SchedulingSignature(requests, constraints);
+    }
+
+    public static Pod of(String namespace, String name, Resources requests) {
+        return new Pod(new PodId(namespace, name), requests, 0, 0, PlacementConstraints.NONE);
+    }
+
+    public PodId id() {
+        return id;
+    }
+
+    public Resources requests() {
+        return requests;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public long createdAtMillis() {
+        return createdAtMillis;
+    }
+
+    public PlacementConstraints constraints() {
+        return constraints;
+    }
+
+    /** The pod's equivalence class key: computed once, hashed once. */
+    public SchedulingSignature signature() {
+        return signature;
+    }
+
+    public Pod withConstraints(PlacementConstraints newConstraints) {
+        return new Pod(id, requests, priority, createdAtMillis, newConstraints);
+    }
+
+    public Pod withPriority(int newPriority) {
+        return new Pod(id, requests, newPriority, createdAtMillis, constraints);
+    }
+
+    public Pod createdAt(long millis) {
+        return new Pod(id, requests, priority, millis, constraints);
+    }
+
+    @Override
+    public String toString() {
+        return id + " " + requests;
+    }
+}

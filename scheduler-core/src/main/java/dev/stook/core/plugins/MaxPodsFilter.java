@@ -1,0 +1,26 @@
+package dev.stook.core.plugins;
+
+import dev.stook.core.cluster.NodeSlot;
+import dev.stook.core.model.Pod;
+import dev.stook.core.model.ResourceNames;
+
+/** The node's pod capacity ({@code allocatable.pods}) is not exhausted. A node that states none has no limit. */
+public final class MaxPodsFilter implements Filter {
+    static final String REASON = "Too many pods";
+
+    @Override
+    public String name() {
+        return "MaxPods";
+    }
+
+    @Override
+    public boolean readsUsage() {
+        return true;
+    }
+
+    @Override
+    public String reject(Pod pod, NodeSlot node) {
+        long limit = node.allocatable(ResourceNames.PODS);
+        return limit > 0 && node.podCount() >= limit ? REASON : null;
+    }
+}

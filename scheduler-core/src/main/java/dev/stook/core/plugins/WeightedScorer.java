@@ -1,0 +1,9 @@
+package dev.stook.core.plugins;
+
+public record WeightedScorer(Scorer scorer, int weight) {
+    public WeightedScorer {
+        if (weight < 0) {
+            throw new IllegalArgumentException("weight of scorer " + scorer.name() + " must not be negative");
+        }
+    }
+}
