@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -99,6 +100,11 @@ public final class ClusterState {
 
     public synchronized Optional<Placement> placementOf(PodId id) {
         return Optional.ofNullable(pods.get(id));
+    }
+
+    /** Every pod holding a place, confirmed or assumed. */
+    public synchronized List<Placement> placements() {
+        return List.copyOf(pods.values());
     }
 
     public synchronized int nodeCount() {

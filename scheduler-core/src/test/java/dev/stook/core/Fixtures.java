@@ -1,0 +1,41 @@
+package dev.stook.core;
+
+import dev.stook.core.cluster.ClusterState;
+import dev.stook.core.cluster.NodeSlot;
+import dev.stook.core.cluster.ScratchCluster;
+import dev.stook.core.model.Node;
+import dev.stook.core.model.Pod;
+import dev.stook.core.model.Resources;
+
+import java.util.Map;
+
+/** Small builders shared by the core's tests. */
+public final class Fixtures {
+    private Fixtures() {}
+
+    public static Resources res(String cpu, String memory) {
+        return Resources.parse(Map.of("cpu", cpu, "memory", memory));
+    }
+
+    public static Resources res(String cpu, String memory, String pods) {
+        return Resources.parse(Map.of("cpu", cpu, "memory", memory, "pods", pods));
+    }
+
+    public static Node node(String name, String cpu, String memory) {
+        return Node.of(name, res(cpu, memory, "110"));
+    }
+
+    public static Pod pod(String name, String cpu, String memory) {
+        return Pod.of("default", name, res(cpu, memory));
+    }
+
+    /** The node as a filter or scorer sees it, with the given pods already bound to it. */
+    public static NodeSlot slotOf(Node node, Pod... bound) {
+        ClusterState state = new ClusterState();
+        state.upsertNode(node);
+        for (Pod pod : bound) {
+            state.podBound(pod, node.name());
+        }
+        return new ScratchCluster(state.snapshot()).slot(0);
+    }
+}
