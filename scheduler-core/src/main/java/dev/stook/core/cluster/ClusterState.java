@@ -1,5 +1,6 @@
 package dev.stook.core.cluster;
 
+import dev.stook.core.gang.GangId;
 import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +26,7 @@ public final class ClusterState {
     private final Map<String, NodeRecord> nodes = new LinkedHashMap<>();
     private final Map<PodId, Placement> pods = new HashMap<>();
     private final Map<String, Set<PodId>> podsByNode = new HashMap<>();
+    private final Map<GangId, Integer> placedByGang = new HashMap<>();
     private final Set<String> changedSinceSnapshot = new HashSet<>();
     private long topologyGeneration;
     private long capacityReleases;
@@ -59,7 +62,8 @@ public final class ClusterState {
     /** The API server reports the pod bound to a node: confirms an assumption or records a foreign pod. */
     public synchronized void podBound(Pod pod, String nodeName) {
         Placement current = pods.get(pod.id());
-        if (current != null && current.nodeName().equals(nodeName) && current.pod().requests().equals(pod.requests())) {
+        if (current != null && current.nodeName().equals(nodeName) && current.pod().requests().equals(pod.requests())
+                && Objects.equals(current.pod().gang(), pod.gang())) {
             if (current.assumed()) {
                 pods.put(pod.id(), new Placement(pod, nodeName, false));
             }
@@ -105,6 +109,11 @@ public final class ClusterState {
     /** Every pod holding a place, confirmed or assumed. */
     public synchronized List<Placement> placements() {
         return List.copyOf(pods.values());
+    }
+
+    /** How many members of the gang hold places, confirmed or assumed. */
+    public synchronized int placedMembers(GangId gang) {
+        return placedByGang.getOrDefault(gang, 0);
     }
 
     public synchronized int nodeCount() {
@@ -172,6 +181,9 @@ public final class ClusterState {
 
     private void occupy(Placement placement) {
         pods.put(placement.pod().id(), placement);
+        if (placement.pod().gang() != null) {
+            placedByGang.merge(placement.pod().gang().id(), 1, Integer::sum);
+        }
         podsByNode.computeIfAbsent(placement.nodeName(), n -> new LinkedHashSet<>()).add(placement.pod().id());
         NodeRecord record = nodes.get(placement.nodeName());
         if (record != null) {
@@ -182,6 +194,9 @@ public final class ClusterState {
 
     private void release(Placement placement) {
         pods.remove(placement.pod().id());
+        if (placement.pod().gang() != null) {
+            placedByGang.computeIfPresent(placement.pod().gang().id(), (gang, count) -> count > 1 ? count - 1 : null);
+        }
         Set<PodId> onNode = podsByNode.get(placement.nodeName());
         if (onNode != null) {
             onNode.remove(placement.pod().id());

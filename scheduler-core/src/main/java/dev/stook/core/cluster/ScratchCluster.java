@@ -3,6 +3,7 @@ package dev.stook.core.cluster;
 import dev.stook.core.model.Pod;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -14,6 +15,7 @@ public final class ScratchCluster {
     private final ClusterSnapshot snapshot;
     private final NodeSlot[] slots;
     private final List<Placed> log = new ArrayList<>();
+    private final BitSet reserved = new BitSet();
     private long releases;
 
     public record Placed(Pod pod, int nodeIndex) {}
@@ -60,6 +62,18 @@ public final class ScratchCluster {
             slots[placed.nodeIndex()].add(placed.pod(), -1);
             releases++;
         }
+    }
+
+    /**
+     * Holds the node for a unit that has waited too long: no later placement in this cycle may use it.
+     * Reservations only grow within a cycle, so a pod that fit nowhere still fits nowhere after one.
+     */
+    public void reserve(int nodeIndex) {
+        reserved.set(nodeIndex);
+    }
+
+    public boolean isReserved(int nodeIndex) {
+        return reserved.get(nodeIndex);
     }
 
     /**

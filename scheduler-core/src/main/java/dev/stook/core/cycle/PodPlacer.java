@@ -24,6 +24,7 @@ import java.util.Map;
  */
 public final class PodPlacer {
     private static final int MAX_CLASSES = 128;
+    static final String RESERVED = "held for a unit waiting longer";
 
     private final List<Filter> specFilters = new ArrayList<>();
     private final List<Filter> usageFilters = new ArrayList<>();
@@ -59,21 +60,35 @@ public final class PodPlacer {
         return best;
     }
 
-    /** Why the pod fits on no node of the scratch copy, counted per reason over all nodes. */
-    public String explainNoFit(Pod pod, ScratchCluster scratch) {
+    /**
+     * Why the pod fits on no node of the scratch copy, counted per reason over all nodes.
+     *
+     * @param subject who is refused, such as {@code member train-7}; empty for a lone pod
+     */
+    public String explainNoFit(Pod pod, ScratchCluster scratch, String subject) {
         EquivalenceClass cls = classOf(pod, scratch);
         scan(cls, pod, scratch);
         NodeFailures failures = new NodeFailures();
         cls.specFailures.forEach(failures::add);
         int fitting = 0;
-        for (long result : cls.result) {
-            if (result >= 0) {
+        for (int k = 0; k < cls.specFeasible.length; k++) {
+            long result = cls.result[k];
+            if (scratch.isReserved(cls.specFeasible[k])) {
+                failures.add(RESERVED, 1);
+            } else if (result >= 0) {
                 fitting++;
             } else {
                 failures.add(reasons.get((int) (-1 - result)), 1);
             }
         }
-        return failures.describe(fitting, scratch.size());
+        return failures.describe(fitting, scratch.size(), subject);
+    }
+
+    /** Marks every node the pod could ever use, whatever is running there now, as held for it. */
+    public void reserveFor(Pod pod, ScratchCluster scratch) {
+        for (int node : classOf(pod, scratch).specFeasible) {
+            scratch.reserve(node);
+        }
     }
 
     private int scan(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
@@ -83,6 +98,9 @@ public final class PodPlacer {
         int best = -1;
         long bestScore = -1;
         for (int k = 0; k < feasible.length; k++) {
+            if (scratch.isReserved(feasible[k])) {
+                continue;
+            }
             NodeSlot node = scratch.slot(feasible[k]);
             long version = node.usageVersion();
             if (versions[k] != version) {

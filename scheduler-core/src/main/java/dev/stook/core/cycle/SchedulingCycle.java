@@ -37,7 +37,7 @@ public final class SchedulingCycle {
                 scratch.place(pod, node);
             } else {
                 if (firstFailure == null) {
-                    firstFailure = placer.explainNoFit(pod, scratch);
+                    firstFailure = placer.explainNoFit(pod, scratch, unit.isGang() ? "member " + pod.id().name() : "");
                 }
                 unplaced.add(pod);
             }
@@ -48,7 +48,11 @@ public final class SchedulingCycle {
             for (ScratchCluster.Placed p : scratch.placedSince(mark)) {
                 binds.add(new Decision.Bind(p.pod(), scratch.snapshot().node(p.nodeIndex()).name()));
             }
-            return new Outcome(binds, waits(unplaced, firstFailure));
+            String message = unit.isGang() && !unplaced.isEmpty()
+                    ? "gang " + unit.name() + ": " + (placed + unit.alreadyPlaced()) + " members placed, minimum "
+                            + unit.minMember() + "; " + firstFailure
+                    : firstFailure;
+            return new Outcome(binds, waits(unplaced, message));
         }
         scratch.rollbackTo(mark);
         String message = unit.isGang()

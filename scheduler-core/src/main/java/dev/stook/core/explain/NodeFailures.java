@@ -27,8 +27,16 @@ public final class NodeFailures {
     }
 
     public String describe(int fitting, int totalNodes) {
+        return describe(fitting, totalNodes, "");
+    }
+
+    /** With a subject: {@code 0/500 nodes fit member train-7: 300 Insufficient cpu}. */
+    public String describe(int fitting, int totalNodes, String subject) {
         StringBuilder text = new StringBuilder().append(fitting).append('/').append(totalNodes)
                 .append(totalNodes == 1 ? " node fits" : " nodes fit");
+        if (!subject.isEmpty()) {
+            text.append(' ').append(subject);
+        }
         List<Map.Entry<String, Integer>> ordered = new ArrayList<>(counts.entrySet());
         ordered.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         String separator = ": ";

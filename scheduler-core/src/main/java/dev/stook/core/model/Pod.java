@@ -1,5 +1,7 @@
 package dev.stook.core.model;
 
+import dev.stook.core.gang.GangMembership;
+
 import java.util.Objects;
 
 /**
@@ -13,14 +15,21 @@ public final class Pod {
     private final long createdAtMillis;
     private final PlacementConstraints constraints;
     private final SchedulingSignature signature;
+    private final GangMembership gang;
 
     public Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints) {
+        this(id, requests, priority, createdAtMillis, constraints, null);
+    }
+
+    private Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints,
+                GangMembership gang) {
         this.id = Objects.requireNonNull(id, "id");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.priority = priority;
         this.createdAtMillis = createdAtMillis;
         this.constraints = Objects.requireNonNull(constraints, "constraints");
         this.signature = new SchedulingSignature(requests, constraints);
+        this.gang = gang;
     }
 
     public static Pod of(String namespace, String name, Resources requests) {
@@ -52,16 +61,25 @@ public final class Pod {
         return signature;
     }
 
+    /** The gang the pod belongs to, or null for a pod scheduled on its own. */
+    public GangMembership gang() {
+        return gang;
+    }
+
     public Pod withConstraints(PlacementConstraints newConstraints) {
-        return new Pod(id, requests, priority, createdAtMillis, newConstraints);
+        return new Pod(id, requests, priority, createdAtMillis, newConstraints, gang);
     }
 
     public Pod withPriority(int newPriority) {
-        return new Pod(id, requests, newPriority, createdAtMillis, constraints);
+        return new Pod(id, requests, newPriority, createdAtMillis, constraints, gang);
     }
 
     public Pod createdAt(long millis) {
-        return new Pod(id, requests, priority, millis, constraints);
+        return new Pod(id, requests, priority, millis, constraints, gang);
+    }
+
+    public Pod inGang(GangMembership membership) {
+        return new Pod(id, requests, priority, createdAtMillis, constraints, membership);
     }
 
     @Override

@@ -77,7 +77,7 @@ class PodPlacerTest {
         Pod pod = pod("p", "2", "1Gi");
 
         assertThat(placer.bestNode(pod, scratch)).isEqualTo(-1);
-        assertThat(placer.explainNoFit(pod, scratch))
+        assertThat(placer.explainNoFit(pod, scratch, ""))
                 .isEqualTo("0/3 nodes fit: 2 Insufficient cpu, 1 node is cordoned");
     }
 
