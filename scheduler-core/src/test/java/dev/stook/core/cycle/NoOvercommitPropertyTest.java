@@ -1,5 +1,6 @@
 package dev.stook.core.cycle;
 
+import dev.stook.core.Invariants;
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.model.Node;
 import dev.stook.core.model.NodeSelectorRequirement;
@@ -75,7 +76,7 @@ class NoOvercommitPropertyTest {
                     }
                 }
             }
-            assertNoNodeOvercommitted(cluster, nodes, seed, step);
+            Invariants.assertNoNodeOvercommitted(cluster, nodes, "seed " + seed + " step " + step);
             for (int i = 0, finished = random.nextInt(running.size() + 1); i < finished; i++) {
                 cluster.removePod(running.remove(random.nextInt(running.size())).id());
             }
@@ -88,26 +89,6 @@ class NoOvercommitPropertyTest {
                 cluster.upsertNode(changed);
             }
         }
-    }
-
-    private static void assertNoNodeOvercommitted(ClusterState cluster, Map<String, Node> nodes, long seed, int step) {
-        int width = ResourceNames.count();
-        Map<String, long[]> used = new HashMap<>();
-        for (ClusterState.Placement placement : cluster.placements()) {
-            long[] sum = used.computeIfAbsent(placement.nodeName(), n -> new long[width]);
-            for (int slot = 0; slot < width; slot++) {
-                sum[slot] += placement.pod().requests().get(slot);
-            }
-            sum[ResourceNames.PODS]++;
-        }
-        used.forEach((nodeName, sum) -> {
-            Resources allocatable = nodes.get(nodeName).allocatable();
-            for (int slot = 0; slot < width; slot++) {
-                assertThat(sum[slot])
-                        .as("seed %d step %d: node %s over-committed on %s", seed, step, nodeName, ResourceNames.nameOf(slot))
-                        .isLessThanOrEqualTo(allocatable.get(slot));
-            }
-        });
     }
 
     private static boolean allowed(Pod pod, Node node) {
