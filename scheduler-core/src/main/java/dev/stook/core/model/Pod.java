@@ -16,13 +16,15 @@ public final class Pod {
     private final PlacementConstraints constraints;
     private final SchedulingSignature signature;
     private final GangMembership gang;
+    private final String queue;
+    private final boolean preemptible;
 
     public Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints) {
-        this(id, requests, priority, createdAtMillis, constraints, null);
+        this(id, requests, priority, createdAtMillis, constraints, null, null, true);
     }
 
     private Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints,
-                GangMembership gang) {
+                GangMembership gang, String queue, boolean preemptible) {
         this.id = Objects.requireNonNull(id, "id");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.priority = priority;
@@ -30,6 +32,8 @@ public final class Pod {
         this.constraints = Objects.requireNonNull(constraints, "constraints");
         this.signature = new SchedulingSignature(requests, constraints);
         this.gang = gang;
+        this.queue = queue;
+        this.preemptible = preemptible;
     }
 
     public static Pod of(String namespace, String name, Resources requests) {
@@ -66,20 +70,38 @@ public final class Pod {
         return gang;
     }
 
+    /** The leaf queue the pod names ({@code stook.dev/queue}), or null to let placement rules choose. */
+    public String queue() {
+        return queue;
+    }
+
+    /** False for pods that must never be evicted by Stook ({@code stook.dev/preemptible: "false"}). */
+    public boolean preemptible() {
+        return preemptible;
+    }
+
     public Pod withConstraints(PlacementConstraints newConstraints) {
-        return new Pod(id, requests, priority, createdAtMillis, newConstraints, gang);
+        return new Pod(id, requests, priority, createdAtMillis, newConstraints, gang, queue, preemptible);
     }
 
     public Pod withPriority(int newPriority) {
-        return new Pod(id, requests, newPriority, createdAtMillis, constraints, gang);
+        return new Pod(id, requests, newPriority, createdAtMillis, constraints, gang, queue, preemptible);
     }
 
     public Pod createdAt(long millis) {
-        return new Pod(id, requests, priority, millis, constraints, gang);
+        return new Pod(id, requests, priority, millis, constraints, gang, queue, preemptible);
     }
 
     public Pod inGang(GangMembership membership) {
-        return new Pod(id, requests, priority, createdAtMillis, constraints, membership);
+        return new Pod(id, requests, priority, createdAtMillis, constraints, membership, queue, preemptible);
+    }
+
+    public Pod inQueue(String queuePath) {
+        return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queuePath, preemptible);
+    }
+
+    public Pod withPreemptible(boolean canBeEvicted) {
+        return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, canBeEvicted);
     }
 
     @Override
