@@ -1,0 +1,55 @@
+package dev.stook.core.queue;
+
+import dev.stook.core.model.Resources;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A validated queue tree and its placement rules. Immutable; replaced whole on reload. */
+public final class QueueConfig {
+    public static final String DEFAULT_QUEUE = "default";
+
+    private final List<QueueDefinition> topLevel;
+    private final List<PlacementRule> placement;
+    private final Map<String, QueueDefinition> byPath = new LinkedHashMap<>();
+
+    public QueueConfig(List<QueueDefinition> topLevel, List<PlacementRule> placement) {
+        this.topLevel = List.copyOf(topLevel);
+        this.placement = List.copyOf(placement);
+        index(this.topLevel);
+    }
+
+    /** What Stook runs with when no queue config exists: one queue that may use the whole cluster. */
+    public static QueueConfig singleDefaultQueue() {
+        QueueDefinition only = new QueueDefinition(DEFAULT_QUEUE, DEFAULT_QUEUE, 1, Resources.NONE, null,
+                QueuePolicy.FIFO, List.of(), List.of());
+        return new QueueConfig(List.of(only), List.of(new PlacementRule(null, DEFAULT_QUEUE)));
+    }
+
+    private void index(List<QueueDefinition> queues) {
+        for (QueueDefinition queue : queues) {
+            byPath.put(queue.path(), queue);
+            index(queue.children());
+        }
+    }
+
+    public List<QueueDefinition> topLevel() {
+        return topLevel;
+    }
+
+    public List<PlacementRule> placement() {
+        return placement;
+    }
+
+    /** The queue at the path, or null. */
+    public QueueDefinition queue(String path) {
+        return byPath.get(path);
+    }
+
+    /** Every queue, parents before children. */
+    public List<QueueDefinition> all() {
+        return new ArrayList<>(byPath.values());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.stook.core.queue;
+
+import dev.stook.core.model.Resources;
+
+import java.util.List;
+
+/**
+ * One queue of the configured tree.
+ *
+ * @param path       dotted path from the top, such as {@code research.nlp}
+ * @param max        the cap, or null for none
+ * @param submitters namespaces allowed to submit; empty means whatever the parent allows (everyone at the top)
+ */
+public record QueueDefinition(String path, String name, double weight, Resources guaranteed, Resources max,
+                              QueuePolicy policy, List<NamespaceGlob> submitters, List<QueueDefinition> children) {
+    public QueueDefinition {
+        submitters = List.copyOf(submitters);
+        children = List.copyOf(children);
+    }
+
+    public boolean isLeaf() {
+        return children.isEmpty();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.stook.core.queue;
+
+/** How a leaf queue orders its own units. */
+public enum QueuePolicy {
+    /** Oldest first. */
+    FIFO,
+    /** Highest pod priority first, then oldest. */
+    PRIORITY,
+    /** The owner (gang, or namespace for lone pods) using the least of the queue goes first, then oldest. */
+    FAIR;
+
+    public static QueuePolicy parse(String text) {
+        for (QueuePolicy policy : values()) {
+            if (policy.name().equalsIgnoreCase(text)) {
+                return policy;
+            }
+        }
+        throw new IllegalArgumentException("unknown policy \"" + text + "\": expected fifo, priority or fair");
+    }
+}
