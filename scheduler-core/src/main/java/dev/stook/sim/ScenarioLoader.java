@@ -95,7 +95,7 @@ public final class ScenarioLoader {
 
     private static Scenario read(YamlObject root) {
         String name = root.string("name");
-        long seed = root.integer("seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
+        long seed = root.integerOr("seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         long cycleInterval = root.durationMillis("cycleInterval", DEFAULT_CYCLE_INTERVAL_MILLIS);
         if (cycleInterval <= 0) {
             throw new ScenarioException(root.pathOf("cycleInterval"), "must be longer than 0ms");
@@ -153,10 +153,10 @@ public final class ScenarioLoader {
         int jobs = (int) w.integer("jobs", 1, MAX_PODS);
         Arrival arrival = arrival(w.object("arrival"));
         long start = w.durationMillis("start", 0);
-        int podsPerJob = (int) w.integer("podsPerJob", 1, 1, MAX_PODS);
+        int podsPerJob = (int) w.integerOr("podsPerJob", 1, 1, MAX_PODS);
         Resources requests = resources(w, "requests");
         RunTime runTime = runTime(w);
-        int priority = (int) w.integer("priority", 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        int priority = (int) w.integerOr("priority", 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
         PlacementConstraints constraints = PlacementConstraints.NONE
                 .withNodeSelector(w.stringMap("nodeSelector"))
                 .withTolerations(w.list("tolerations", ScenarioLoader::toleration));

@@ -71,7 +71,7 @@ final class YamlObject {
         return integer(require(key), pathOf(key), min, max);
     }
 
-    long integer(String key, long fallback, long min, long max) {
+    long integerOr(String key, long fallback, long min, long max) {
         return has(key) ? integer(key, min, max) : fallback;
     }
 
