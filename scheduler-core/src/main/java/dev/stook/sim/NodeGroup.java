@@ -1,0 +1,25 @@
+package dev.stook.sim;
+
+import dev.stook.core.model.Node;
+import dev.stook.core.model.Resources;
+import dev.stook.core.model.Taint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code count} identical nodes named {@code <name>-<i>}, i from 0. */
+public record NodeGroup(String name, int count, Resources allocatable, Map<String, String> labels, List<Taint> taints) {
+    public NodeGroup {
+        labels = Map.copyOf(labels);
+        taints = List.copyOf(taints);
+    }
+
+    public List<Node> nodes() {
+        List<Node> nodes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            nodes.add(new Node(name + "-" + i, allocatable, labels, taints, false));
+        }
+        return nodes;
+    }
+}

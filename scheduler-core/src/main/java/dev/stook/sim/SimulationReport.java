@@ -1,0 +1,18 @@
+package dev.stook.sim;
+
+/**
+ * What a simulation measured. Every figure but {@code engineNanos} is in virtual time and depends only
+ * on the scenario and seed; {@code engineNanos} is real time spent inside the engine's cycles.
+ */
+public record SimulationReport(String scenario, long seed, int nodes, int podsSubmitted, int podsScheduled,
+                               long makespanMillis, WaitTimes waits, Utilisation utilisation, long cycles,
+                               long decisions, long engineNanos) {
+    public int podsNeverScheduled() {
+        return podsSubmitted - podsScheduled;
+    }
+
+    /** Decisions (binds and waits) the engine produced per second of real time spent producing them. */
+    public double decisionsPerSecond() {
+        return engineNanos == 0 ? 0 : decisions * 1e9 / engineNanos;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.stook.sim;
+
+import dev.stook.core.model.PlacementConstraints;
+import dev.stook.core.model.Resources;
+
+import java.util.Optional;
+
+/**
+ * A stream of {@code jobs} identical jobs of {@code podsPerJob} pods each. {@code queue},
+ * {@code gangMinMembers}, {@code dataChunks} and {@code preemptible} are carried for the queue, gang,
+ * locality and preemption features; the simulator does not act on them yet.
+ */
+public record Workload(String name, int jobs, Arrival arrival, long startMillis, int podsPerJob, Resources requests,
+                       RunTime runTime, int priority, PlacementConstraints constraints,
+                       Optional<String> queue, Optional<Integer> gangMinMembers, Optional<String> dataChunks,
+                       boolean preemptible) {
+}

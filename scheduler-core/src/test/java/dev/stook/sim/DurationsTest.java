@@ -1,0 +1,28 @@
+package dev.stook.sim;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DurationsTest {
+    @ParameterizedTest
+    @CsvSource({"100ms, 100", "2s, 2000", "5m, 300000", "1h, 3600000", "0ms, 0"})
+    void parses(String text, long millis) {
+        assertThat(Durations.parseMillis(text)).isEqualTo(millis);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "10", "1.5s", "-1s", "2 s", "3d", "s"})
+    void rejects(String text) {
+        assertThatThrownBy(() -> Durations.parseMillis(text)).hasMessageContaining("invalid duration");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"850, 850ms", "12500, 12.5s", "200000, 3m 20s", "3900000, 1h 05m"})
+    void formats(double millis, String text) {
+        assertThat(Durations.format(millis)).isEqualTo(text);
+    }
+}

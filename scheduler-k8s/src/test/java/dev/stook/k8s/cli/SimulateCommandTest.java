@@ -1,0 +1,73 @@
+package dev.stook.k8s.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SimulateCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void simulatesTheEmbeddedDefaultScenario() {
+        int exit = run("simulate");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString())
+                .startsWith("Simulation of scenario \"default\" (seed 1, 64 nodes)")
+                .contains("submitted         1288", "never scheduled   0", "makespan", "p99",
+                        "overall           cpu", "decisions/s")
+                .containsPattern("scheduled\\s+1288");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void seedOptionOverridesTheScenarioSeed() {
+        assertThat(run("simulate", "--seed", "99")).isZero();
+        assertThat(out.toString()).contains("(seed 99, 64 nodes)");
+    }
+
+    @Test
+    void scenarioErrorsAreOneClearLineAndExitNonZero(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, """
+                name: bad
+                nodeGroups: [{name: n, count: 1, allocatable: {cpu: "1"}}]
+                workloads: [{name: w, jobs: 1, arrival: {every: 1s}, requests: {cpu: lots}, duration: 1s}]
+                """);
+
+        int exit = run("simulate", "--scenario", file.toString());
+
+        assertThat(exit).isEqualTo(SimulateCommand.SCENARIO_ERROR);
+        assertThat(err.toString()).startsWith("stook simulate: " + file + ": workloads[0].requests.cpu: invalid quantity")
+                .doesNotContain("Exception").hasLineCount(1);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void missingScenarioFileIsReported() {
+        assertThat(run("simulate", "--scenario", "no/such.yaml")).isEqualTo(SimulateCommand.SCENARIO_ERROR);
+        assertThat(err.toString()).contains("no/such.yaml does not exist");
+    }
+
+    @Test
+    void withoutSubcommandPrintsUsage() {
+        assertThat(run()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("Missing subcommand", "simulate");
+    }
+
+    private int run(String... args) {
+        CommandLine cli = StookCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+}
