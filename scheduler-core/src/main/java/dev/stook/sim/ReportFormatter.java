@@ -14,16 +14,16 @@ public final class ReportFormatter {
         line(out, "  submitted         %d", report.podsSubmitted());
         line(out, "  scheduled         %d", report.podsScheduled());
         line(out, "  never scheduled   %d", report.podsNeverScheduled());
-        line(out, "  makespan          %s (virtual)", Durations.format(report.makespanMillis()));
+        line(out, "  makespan          %s (virtual)", ReadableDuration.format(report.makespanMillis()));
         out.append('\n');
         WaitTimes waits = report.waits();
         line(out, "Wait from arrival to bind (virtual)");
         if (waits.count() == 0) {
             line(out, "  no pod was scheduled");
         } else {
-            line(out, "  mean %s   p50 %s   p99 %s   max %s", Durations.format(waits.meanMillis()),
-                    Durations.format(waits.p50Millis()), Durations.format(waits.p99Millis()),
-                    Durations.format(waits.maxMillis()));
+            line(out, "  mean %s   p50 %s   p99 %s   max %s", ReadableDuration.format(waits.meanMillis()),
+                    ReadableDuration.format(waits.p50Millis()), ReadableDuration.format(waits.p99Millis()),
+                    ReadableDuration.format(waits.maxMillis()));
         }
         out.append('\n');
         Utilisation utilisation = report.utilisation();
@@ -33,7 +33,7 @@ public final class ReportFormatter {
             line(out, "  %-21s %7s %8s", "virtual time", "cpu", "memory");
             for (Utilisation.Bucket bucket : utilisation.buckets()) {
                 line(out, "  %-21s %7s %8s",
-                        Durations.format(bucket.startMillis()) + " - " + Durations.format(bucket.endMillis()),
+                        ReadableDuration.format(bucket.startMillis()) + " - " + ReadableDuration.format(bucket.endMillis()),
                         percent(bucket.cpu()), percent(bucket.memory()));
             }
         }

@@ -1,5 +1,7 @@
 package dev.stook.sim;
 
+import dev.stook.core.model.Durations;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

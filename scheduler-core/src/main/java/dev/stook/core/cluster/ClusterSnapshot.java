@@ -46,6 +46,11 @@ public final class ClusterSnapshot {
         return topologyGeneration;
     }
 
+    /** Shared with later snapshots of the same topology; never modified. */
+    Map<String, Integer> indexByName() {
+        return indexByName;
+    }
+
     NodeView view(int index) {
         return nodes[index];
     }

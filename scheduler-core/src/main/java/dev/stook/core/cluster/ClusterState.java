@@ -141,7 +141,7 @@ public final class ClusterState {
         Map<String, Integer> index;
         if (sameTopology) {
             views = Arrays.copyOf(viewsOf(lastSnapshot), lastSnapshot.size());
-            index = indexOf(lastSnapshot);
+            index = lastSnapshot.indexByName();
             for (String name : changedSinceSnapshot) {
                 int i = index.get(name);
                 views[i] = nodes.get(name).view();
@@ -157,6 +157,7 @@ public final class ClusterState {
                 views[i] = reusable ? lastSnapshot.view(previous) : record.view();
                 index.put(name, i++);
             }
+            index = Map.copyOf(index);
         }
         changedSinceSnapshot.clear();
         lastSnapshot = new ClusterSnapshot(views, index, topologyGeneration);
@@ -169,14 +170,6 @@ public final class ClusterState {
             views[i] = snapshot.view(i);
         }
         return views;
-    }
-
-    private static Map<String, Integer> indexOf(ClusterSnapshot snapshot) {
-        Map<String, Integer> index = new HashMap<>(snapshot.size() * 2);
-        for (int i = 0; i < snapshot.size(); i++) {
-            index.put(snapshot.node(i).name(), i);
-        }
-        return index;
     }
 
     private void occupy(Placement placement) {

@@ -17,15 +17,13 @@ public final class ScratchCluster {
     private final List<Placed> log = new ArrayList<>();
     private final BitSet reserved = new BitSet();
     private long releases;
+    private long changes;
 
     public record Placed(Pod pod, int nodeIndex) {}
 
     public ScratchCluster(ClusterSnapshot snapshot) {
         this.snapshot = snapshot;
         this.slots = new NodeSlot[snapshot.size()];
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = new NodeSlot(i, snapshot.view(i));
-        }
     }
 
     public ClusterSnapshot snapshot() {
@@ -37,12 +35,24 @@ public final class ScratchCluster {
     }
 
     public NodeSlot slot(int index) {
-        return slots[index];
+        NodeSlot slot = slots[index];
+        if (slot == null) {
+            slot = new NodeSlot(index, snapshot.view(index));
+            slots[index] = slot;
+        }
+        return slot;
+    }
+
+    /** The node's usage version, without materialising its slot when the cycle has not touched it. */
+    public long usageVersion(int index) {
+        NodeSlot slot = slots[index];
+        return slot != null ? slot.usageVersion() : snapshot.view(index).usageVersion();
     }
 
     public void place(Pod pod, int nodeIndex) {
-        slots[nodeIndex].add(pod, 1);
+        slot(nodeIndex).add(pod, 1);
         log.add(new Placed(pod, nodeIndex));
+        changes++;
     }
 
     /** A position in the undo log to roll back to. */
@@ -61,6 +71,7 @@ public final class ScratchCluster {
             Placed placed = log.remove(i);
             slots[placed.nodeIndex()].add(placed.pod(), -1);
             releases++;
+            changes++;
         }
     }
 
@@ -69,11 +80,19 @@ public final class ScratchCluster {
      * Reservations only grow within a cycle, so a pod that fit nowhere still fits nowhere after one.
      */
     public void reserve(int nodeIndex) {
-        reserved.set(nodeIndex);
+        if (!reserved.get(nodeIndex)) {
+            reserved.set(nodeIndex);
+            changes++;
+        }
     }
 
     public boolean isReserved(int nodeIndex) {
         return reserved.get(nodeIndex);
+    }
+
+    /** Counts every placement, rollback and reservation: while unchanged, results computed here still hold. */
+    public long changes() {
+        return changes;
     }
 
     /**

@@ -16,6 +16,10 @@ final class EquivalenceClass {
     final long[] result;
     ScratchCluster fitNowhereIn;
     long fitNowhereAtReleases;
+    private ScratchCluster explainedIn;
+    private long explainedAtChange;
+    private NodeFailures explanation;
+    private int explainedFitting;
 
     EquivalenceClass(int[] specFeasible, NodeFailures specFailures) {
         this.specFeasible = specFeasible;
@@ -32,5 +36,21 @@ final class EquivalenceClass {
     void rememberFitsNowhere(ScratchCluster scratch) {
         fitNowhereIn = scratch;
         fitNowhereAtReleases = scratch.releases();
+    }
+
+    /** The failure counts explained last, if nothing in the scratch copy changed since; otherwise null. */
+    NodeFailures explanationStillValid(ScratchCluster scratch) {
+        return explainedIn == scratch && explainedAtChange == scratch.changes() ? explanation : null;
+    }
+
+    int explainedFitting() {
+        return explainedFitting;
+    }
+
+    void rememberExplanation(ScratchCluster scratch, NodeFailures failures, int fitting) {
+        explainedIn = scratch;
+        explainedAtChange = scratch.changes();
+        explanation = failures;
+        explainedFitting = fitting;
     }
 }

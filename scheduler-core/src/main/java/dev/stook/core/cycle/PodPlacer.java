@@ -67,6 +67,10 @@ public final class PodPlacer {
      */
     public String explainNoFit(Pod pod, ScratchCluster scratch, String subject) {
         EquivalenceClass cls = classOf(pod, scratch);
+        NodeFailures known = cls.explanationStillValid(scratch);
+        if (known != null) {
+            return known.describe(cls.explainedFitting(), scratch.size(), subject);
+        }
         scan(cls, pod, scratch);
         NodeFailures failures = new NodeFailures();
         cls.specFailures.forEach(failures::add);
@@ -81,6 +85,7 @@ public final class PodPlacer {
                 failures.add(reasons.get((int) (-1 - result)), 1);
             }
         }
+        cls.rememberExplanation(scratch, failures, fitting);
         return failures.describe(fitting, scratch.size(), subject);
     }
 
@@ -101,10 +106,9 @@ public final class PodPlacer {
             if (scratch.isReserved(feasible[k])) {
                 continue;
             }
-            NodeSlot node = scratch.slot(feasible[k]);
-            long version = node.usageVersion();
+            long version = scratch.usageVersion(feasible[k]);
             if (versions[k] != version) {
-                results[k] = evaluate(pod, node);
+                results[k] = evaluate(pod, scratch.slot(feasible[k]));
                 versions[k] = version;
             }
             if (results[k] > bestScore) {

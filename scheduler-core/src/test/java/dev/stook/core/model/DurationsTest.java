@@ -1,4 +1,4 @@
-package dev.stook.sim;
+package dev.stook.core.model;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,8 +21,8 @@ class DurationsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"850, 850ms", "12500, 12.5s", "200000, 3m 20s", "3900000, 1h 05m"})
-    void formats(double millis, String text) {
+    @CsvSource({"300000, 5m", "7200000, 2h", "1500, 1500ms", "2000, 2s", "0, 0s"})
+    void formatsExactly(long millis, String text) {
         assertThat(Durations.format(millis)).isEqualTo(text);
     }
 }
