@@ -1,0 +1,72 @@
+package dev.stook.bench;
+
+import dev.stook.core.cluster.NodeSlot;
+import dev.stook.core.cluster.ScratchCluster;
+import dev.stook.core.model.Pod;
+import dev.stook.core.plugins.Filter;
+import dev.stook.core.plugins.PluginProfile;
+import dev.stook.core.plugins.WeightedScorer;
+
+import java.util.List;
+
+/**
+ * What kube-scheduler does for each pod, with the same plugins as Stook: run every filter on every node,
+ * then every weighted scorer on every feasible node, and take the highest total (lowest node index on
+ * ties). Nothing is remembered between pods. Unlike kube-scheduler it does not stop after finding
+ * {@code percentageOfNodesToScore} feasible nodes, so it makes exactly Stook's decisions. Not thread-safe.
+ */
+public final class PerPodBaseline implements NodeChooser {
+    private final List<Filter> filters;
+    private final List<WeightedScorer> scorers;
+    private int[] feasible = new int[0];
+
+    public PerPodBaseline(PluginProfile profile) {
+        this.filters = profile.filters();
+        this.scorers = profile.scorers();
+    }
+
+    @Override
+    public int bestNode(Pod pod, ScratchCluster scratch) {
+        int feasibleCount = filterAll(pod, scratch);
+        int best = -1;
+        long bestScore = -1;
+        for (int k = 0; k < feasibleCount; k++) {
+            long score = weightedScore(pod, scratch.slot(feasible[k]));
+            if (score > bestScore) {
+                bestScore = score;
+                best = feasible[k];
+            }
+        }
+        return best;
+    }
+
+    private int filterAll(Pod pod, ScratchCluster scratch) {
+        if (feasible.length < scratch.size()) {
+            feasible = new int[scratch.size()];
+        }
+        int count = 0;
+        for (int i = 0; i < scratch.size(); i++) {
+            if (passesEveryFilter(pod, scratch.slot(i))) {
+                feasible[count++] = i;
+            }
+        }
+        return count;
+    }
+
+    private boolean passesEveryFilter(Pod pod, NodeSlot node) {
+        for (Filter filter : filters) {
+            if (filter.reject(pod, node) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long weightedScore(Pod pod, NodeSlot node) {
+        long total = 0;
+        for (WeightedScorer scorer : scorers) {
+            total += (long) scorer.weight() * scorer.scorer().score(pod, node);
+        }
+        return total;
+    }
+}
