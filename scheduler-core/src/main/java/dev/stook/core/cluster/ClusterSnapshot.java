@@ -6,16 +6,18 @@ import java.util.Map;
 
 /**
  * An immutable view of the cluster for one scheduling cycle. Node indexes are stable for as long as
- * {@link #topologyGeneration()} is unchanged, so per-node caches may be kept across cycles under it.
+ * {@link #sameTopologyAs} holds, so per-node caches may be kept across cycles under it.
  */
 public final class ClusterSnapshot {
     private final NodeView[] nodes;
     private final Map<String, Integer> indexByName;
+    private final Object source;
     private final long topologyGeneration;
 
-    ClusterSnapshot(NodeView[] nodes, Map<String, Integer> indexByName, long topologyGeneration) {
+    ClusterSnapshot(NodeView[] nodes, Map<String, Integer> indexByName, Object source, long topologyGeneration) {
         this.nodes = nodes;
         this.indexByName = indexByName;
+        this.source = source;
         this.topologyGeneration = topologyGeneration;
     }
 
@@ -42,8 +44,14 @@ public final class ClusterSnapshot {
         return nodes[index].podCount();
     }
 
+    /** Counts node additions, removals and spec changes in the cluster state the snapshot came from. */
     public long topologyGeneration() {
         return topologyGeneration;
+    }
+
+    /** True when both snapshots come from the same cluster state with the same nodes, index for index. */
+    public boolean sameTopologyAs(ClusterSnapshot other) {
+        return other != null && source == other.source && topologyGeneration == other.topologyGeneration;
     }
 
     /** Shared with later snapshots of the same topology; never modified. */

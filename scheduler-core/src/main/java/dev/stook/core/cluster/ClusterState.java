@@ -160,7 +160,7 @@ public final class ClusterState {
             index = Map.copyOf(index);
         }
         changedSinceSnapshot.clear();
-        lastSnapshot = new ClusterSnapshot(views, index, topologyGeneration);
+        lastSnapshot = new ClusterSnapshot(views, index, this, topologyGeneration);
         return lastSnapshot;
     }
 

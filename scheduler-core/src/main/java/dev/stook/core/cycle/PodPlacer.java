@@ -1,5 +1,6 @@
 package dev.stook.core.cycle;
 
+import dev.stook.core.cluster.ClusterSnapshot;
 import dev.stook.core.cluster.NodeSlot;
 import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.explain.NodeFailures;
@@ -38,7 +39,7 @@ public final class PodPlacer {
             };
     private final List<String> reasons = new ArrayList<>();
     private final Map<String, Integer> reasonCodes = new HashMap<>();
-    private long topologyGeneration = -1;
+    private ClusterSnapshot topology;
 
     public PodPlacer(PluginProfile profile) {
         for (Filter filter : profile.filters()) {
@@ -120,10 +121,9 @@ public final class PodPlacer {
     }
 
     private EquivalenceClass classOf(Pod pod, ScratchCluster scratch) {
-        long generation = scratch.snapshot().topologyGeneration();
-        if (generation != topologyGeneration) {
+        if (!scratch.snapshot().sameTopologyAs(topology)) {
             classes.clear();
-            topologyGeneration = generation;
+            topology = scratch.snapshot();
         }
         return classes.computeIfAbsent(pod.signature(), s -> buildClass(pod, scratch));
     }

@@ -82,6 +82,19 @@ class PodPlacerTest {
     }
 
     @Test
+    void whatWasLearnedOnOneClusterIsNotUsedOnAnother() {
+        ClusterState cordoned = new ClusterState();
+        cordoned.upsertNode(node("n1", "4", "8Gi").cordoned());
+        ClusterState open = new ClusterState();
+        open.upsertNode(node("n1", "4", "8Gi"));
+        PodPlacer placer = new PodPlacer(profile);
+        Pod pod = pod("p", "1", "1Gi");
+
+        assertThat(placer.bestNode(pod, new ScratchCluster(cordoned.snapshot()))).isEqualTo(-1);
+        assertThat(placer.bestNode(pod, new ScratchCluster(open.snapshot()))).isZero();
+    }
+
+    @Test
     void aNodeChangeInvalidatesWhatWasLearned() {
         ClusterState cluster = new ClusterState();
         cluster.upsertNode(node("n1", "4", "8Gi").cordoned());
