@@ -4,6 +4,7 @@ import dev.stook.core.gang.GangId;
 import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
+import dev.stook.core.model.Resources;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,6 +28,9 @@ public final class ClusterState {
     private final Map<PodId, Placement> pods = new HashMap<>();
     private final Map<String, Set<PodId>> podsByNode = new HashMap<>();
     private final Map<GangId, Integer> placedByGang = new HashMap<>();
+    private final UsageIndex byQueue = new UsageIndex();
+    private final UsageIndex nonPreemptibleByQueue = new UsageIndex();
+    private final UsageIndex byQueueOwner = new UsageIndex();
     private final Set<String> changedSinceSnapshot = new HashSet<>();
     private long topologyGeneration;
     private long capacityReleases;
@@ -63,7 +67,8 @@ public final class ClusterState {
     public synchronized void podBound(Pod pod, String nodeName) {
         Placement current = pods.get(pod.id());
         if (current != null && current.nodeName().equals(nodeName) && current.pod().requests().equals(pod.requests())
-                && Objects.equals(current.pod().gang(), pod.gang())) {
+                && Objects.equals(current.pod().gang(), pod.gang()) && Objects.equals(current.pod().queue(), pod.queue())
+                && current.pod().preemptible() == pod.preemptible()) {
             if (current.assumed()) {
                 pods.put(pod.id(), new Placement(pod, nodeName, false));
             }
@@ -114,6 +119,21 @@ public final class ClusterState {
     /** How many members of the gang hold places, confirmed or assumed. */
     public synchronized int placedMembers(GangId gang) {
         return placedByGang.getOrDefault(gang, 0);
+    }
+
+    /** What pods admitted to the leaf queue hold, confirmed or assumed. */
+    public synchronized Resources queueUsage(String queue) {
+        return byQueue.get(queue);
+    }
+
+    /** What the queue's non-preemptible pods hold: it must stay inside the queue's guarantee. */
+    public synchronized Resources nonPreemptibleUsage(String queue) {
+        return nonPreemptibleByQueue.get(queue);
+    }
+
+    /** What one owner (see {@link Pod#owner()}) holds in the leaf queue. */
+    public synchronized Resources ownerUsage(String queue, String owner) {
+        return byQueueOwner.get(ownerKey(queue, owner));
     }
 
     public synchronized int nodeCount() {
@@ -177,6 +197,7 @@ public final class ClusterState {
         if (placement.pod().gang() != null) {
             placedByGang.merge(placement.pod().gang().id(), 1, Integer::sum);
         }
+        account(placement.pod(), 1);
         podsByNode.computeIfAbsent(placement.nodeName(), n -> new LinkedHashSet<>()).add(placement.pod().id());
         NodeRecord record = nodes.get(placement.nodeName());
         if (record != null) {
@@ -190,6 +211,7 @@ public final class ClusterState {
         if (placement.pod().gang() != null) {
             placedByGang.computeIfPresent(placement.pod().gang().id(), (gang, count) -> count > 1 ? count - 1 : null);
         }
+        account(placement.pod(), -1);
         Set<PodId> onNode = podsByNode.get(placement.nodeName());
         if (onNode != null) {
             onNode.remove(placement.pod().id());
@@ -203,6 +225,22 @@ public final class ClusterState {
             changedSinceSnapshot.add(placement.nodeName());
         }
         capacityReleases++;
+    }
+
+    private void account(Pod pod, int sign) {
+        String queue = pod.queue();
+        if (queue == null) {
+            return;
+        }
+        byQueue.add(queue, pod.requests(), sign);
+        byQueueOwner.add(ownerKey(queue, pod.owner()), pod.requests(), sign);
+        if (!pod.preemptible()) {
+            nonPreemptibleByQueue.add(queue, pod.requests(), sign);
+        }
+    }
+
+    private static String ownerKey(String queue, String owner) {
+        return queue + '\u0000' + owner;
     }
 
     private void topologyChanged(String nodeName) {

@@ -19,7 +19,8 @@ public final class ScratchCluster {
     private long releases;
     private long changes;
 
-    public record Placed(Pod pod, int nodeIndex) {}
+    /** One change: a pod added to ({@code sign} 1) or taken off ({@code sign} -1) a node. */
+    public record Placed(Pod pod, int nodeIndex, int sign) {}
 
     public ScratchCluster(ClusterSnapshot snapshot) {
         this.snapshot = snapshot;
@@ -51,7 +52,15 @@ public final class ScratchCluster {
 
     public void place(Pod pod, int nodeIndex) {
         slot(nodeIndex).add(pod, 1);
-        log.add(new Placed(pod, nodeIndex));
+        log.add(new Placed(pod, nodeIndex, 1));
+        changes++;
+    }
+
+    /** Takes a pod that holds a place off its node, as if it had gone: used to try out evictions. */
+    public void remove(Pod pod, int nodeIndex) {
+        slot(nodeIndex).add(pod, -1);
+        log.add(new Placed(pod, nodeIndex, -1));
+        releases++;
         changes++;
     }
 
@@ -60,17 +69,19 @@ public final class ScratchCluster {
         return log.size();
     }
 
-    /** Placements made since the mark, oldest first. */
+    /** Pods placed since the mark, oldest first. */
     public List<Placed> placedSince(int mark) {
-        return List.copyOf(log.subList(mark, log.size()));
+        return log.subList(mark, log.size()).stream().filter(p -> p.sign() > 0).toList();
     }
 
-    /** Undoes every placement made since the mark. */
+    /** Undoes every change made since the mark. */
     public void rollbackTo(int mark) {
         for (int i = log.size() - 1; i >= mark; i--) {
             Placed placed = log.remove(i);
-            slots[placed.nodeIndex()].add(placed.pod(), -1);
-            releases++;
+            slots[placed.nodeIndex()].add(placed.pod(), -placed.sign());
+            if (placed.sign() > 0) {
+                releases++;
+            }
             changes++;
         }
     }

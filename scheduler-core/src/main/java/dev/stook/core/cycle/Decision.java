@@ -9,6 +9,12 @@ public sealed interface Decision {
     /** Bind the pod to the node. The pod is already assumed there in the cluster state. */
     record Bind(Pod pod, String nodeName) implements Decision {}
 
+    /**
+     * Evict the pod to make room for a unit that is owed it. The pod keeps its place until it is gone.
+     * {@code reason} is short (for an Event reason), {@code message} names the winner and its queue.
+     */
+    record Evict(Pod pod, String reason, String message) implements Decision {}
+
     /** The pod stays pending; {@code reason} is the PodScheduled condition reason, {@code message} says why. */
     record Wait(Pod pod, String reason, String message) implements Decision {}
 }

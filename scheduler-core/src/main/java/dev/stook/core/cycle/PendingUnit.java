@@ -6,10 +6,15 @@ import dev.stook.core.gang.GangId;
 import dev.stook.core.model.Durations;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
+import dev.stook.core.model.Resources;
+import dev.stook.core.queue.QueueResolver;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -25,9 +30,15 @@ final class PendingUnit {
     private long lastArrivalMillis;
     private int priority = Integer.MIN_VALUE;
     private long createdAtMillis = Long.MAX_VALUE;
+    private Resources requests = Resources.NONE;
     long failedAtReleases = -1;
     boolean timeoutReported;
     String lastMessage;
+    /** The leaf queue, or null with {@link #queueProblem} saying why there is none. */
+    String queue;
+    String queueProblem;
+    /** Pods this unit had evicted to make room, still going away. */
+    Set<PodId> awaitedVictims = Set.of();
 
     PendingUnit(String name, GangId gang, long nowMillis, long sequence) {
         this.name = name;
@@ -51,11 +62,53 @@ final class PendingUnit {
     private void membershipChanged() {
         priority = Integer.MIN_VALUE;
         createdAtMillis = Long.MAX_VALUE;
+        requests = Resources.NONE;
         for (Pod pod : members.values()) {
             priority = Math.max(priority, pod.priority());
             createdAtMillis = Math.min(createdAtMillis, pod.createdAtMillis());
+            requests = requests.plus(pod.requests());
         }
         failedAtReleases = -1;
+    }
+
+    /** What all pending members ask for together. */
+    Resources requests() {
+        return requests;
+    }
+
+    /** What the non-preemptible pending members ask for together. */
+    Resources nonPreemptibleRequests() {
+        Resources sum = Resources.NONE;
+        for (Pod pod : members.values()) {
+            if (!pod.preemptible()) {
+                sum = sum.plus(pod.requests());
+            }
+        }
+        return sum;
+    }
+
+    /** Who the unit counts against in a fair queue. */
+    String owner() {
+        return members.values().iterator().next().owner();
+    }
+
+    /** The queue the members name, or null when they name none; throws when they disagree. */
+    String namedQueue() {
+        TreeSet<String> named = new TreeSet<>();
+        boolean someUnnamed = false;
+        for (Pod pod : members.values()) {
+            if (pod.queue() == null) {
+                someUnnamed = true;
+            } else {
+                named.add(pod.queue());
+            }
+        }
+        if (named.size() > 1 || (someUnnamed && !named.isEmpty())) {
+            throw new IllegalArgumentException("gang " + name + ": members name different queues "
+                    + (someUnnamed ? "(some none) " : "") + named + "; give every member the same "
+                    + QueueResolver.QUEUE_ANNOTATION);
+        }
+        return named.isEmpty() ? null : named.first();
     }
 
     boolean isEmpty() {
@@ -131,13 +184,17 @@ final class PendingUnit {
         return null;
     }
 
+    /** The unit as the cycle places it: members carry the resolved queue so they are accounted to it. */
     SchedulingUnit toSchedulingUnit(ClusterState cluster) {
+        List<Pod> pods = new ArrayList<>(members.size());
+        for (Pod pod : members.values()) {
+            pods.add(queue.equals(pod.queue()) ? pod : pod.inQueue(queue));
+        }
         if (!isGang()) {
-            return SchedulingUnit.single(members.values().iterator().next());
+            return SchedulingUnit.single(pods.get(0));
         }
         int placed = cluster.placedMembers(gang);
         int minimum = declaredMinimum();
-        return new SchedulingUnit(name, members.values().stream().toList(),
-                minimum > 0 ? minimum : members.size() + placed, placed);
+        return new SchedulingUnit(name, pods, minimum > 0 ? minimum : members.size() + placed, placed);
     }
 }

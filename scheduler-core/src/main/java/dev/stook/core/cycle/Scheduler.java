@@ -1,43 +1,69 @@
 package dev.stook.core.cycle;
 
+import dev.stook.core.cluster.ClusterSnapshot;
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.model.Durations;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
+import dev.stook.core.model.Resources;
 import dev.stook.core.plugins.PluginProfile;
+import dev.stook.core.preempt.Preemptor;
+import dev.stook.core.preempt.VictimCandidates;
+import dev.stook.core.preempt.VictimGroup;
+import dev.stook.core.queue.DominantShare;
+import dev.stook.core.queue.FairShares;
+import dev.stook.core.queue.QueueConfig;
+import dev.stook.core.queue.QueueDefinition;
+import dev.stook.core.queue.QueueLimits;
+import dev.stook.core.queue.QueueOrder;
+import dev.stook.core.queue.QueuePolicy;
+import dev.stook.core.queue.QueueResolver;
+import dev.stook.core.queue.ResourceCap;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
- * The scheduling engine shared by the Kubernetes adapter and the simulator: it holds the pending units
- * (lone pods and gangs) and, on each {@link #runCycle()}, tries them in order against a snapshot of the
- * cluster state. Units that do not fit do not block the ones behind them, except that a unit waiting
- * longer than the starvation timeout holds the nodes it could use. Admitted pods are assumed in the
- * cluster state before the decisions are returned. Not thread-safe: call it from one scheduling thread.
+ * The scheduling engine shared by the Kubernetes adapter and the simulator. It holds the pending units
+ * (lone pods and gangs) in their leaf queues and, on each {@link #runCycle()}, offers them in fair-share
+ * order (see {@link QueueOrder}) to a snapshot of the cluster. A unit that does not fit does not block the
+ * ones behind it, except that a unit waiting longer than the starvation timeout holds the nodes it could
+ * use; a unit owed capacity (inside its queue's guarantee, or outranking pods of its own queue) has
+ * victims evicted for it once it is proven to fit without them. Admitted pods are assumed in the cluster
+ * state at once. Not thread-safe: call it from one scheduling thread.
  */
 public final class Scheduler {
     public static final String GANG_WAITING = "GangWaiting";
-
-    private static final Comparator<PendingUnit> ORDER = Comparator
-            .comparingInt((PendingUnit u) -> -u.priority())
-            .thenComparingLong(PendingUnit::createdAtMillis)
-            .thenComparingLong(u -> u.sequence);
+    public static final String QUEUE_OVER_QUOTA = "QueueOverQuota";
+    public static final String PREEMPTED = "Preempted";
+    private static final int MAX_VICTIM_GROUPS_TRIED = 256;
 
     private final ClusterState cluster;
     private final SchedulerSettings settings;
     private final TimeSource clock;
     private final PodPlacer placer;
     private final SchedulingCycle cycle;
-    private final TreeSet<PendingUnit> queue = new TreeSet<>(ORDER);
+    private final Preemptor preemptor;
     private final Map<String, PendingUnit> unitsByName = new HashMap<>();
     private final Map<PodId, PendingUnit> unitByPod = new HashMap<>();
+    private final Map<String, TreeSet<PendingUnit>> unitsByLeaf = new HashMap<>();
+    private final Map<String, Resources> pendingByLeaf = new HashMap<>();
+    private final Set<PendingUnit> withoutQueue = new LinkedHashSet<>();
+    private final Set<PodId> evicting = new HashSet<>();
+    private QueueConfig queues;
+    private QueueResolver resolver;
+    private ClusterSnapshot capacityOf;
+    private Resources capacity = Resources.NONE;
     private long nextSequence;
 
     public Scheduler(ClusterState cluster, PluginProfile profile) {
@@ -50,6 +76,35 @@ public final class Scheduler {
         this.clock = clock;
         this.placer = new PodPlacer(profile);
         this.cycle = new SchedulingCycle(placer);
+        this.preemptor = new Preemptor(cycle, MAX_VICTIM_GROUPS_TRIED);
+        this.queues = QueueConfig.singleDefaultQueue();
+        this.resolver = new QueueResolver(queues);
+    }
+
+    /**
+     * Replaces the queue tree at once. Pending units are re-filed under the new tree; running pods stay
+     * accounted to the queue they were admitted to.
+     */
+    public void updateQueues(QueueConfig config) {
+        this.queues = config;
+        this.resolver = new QueueResolver(config);
+        for (PendingUnit unit : List.copyOf(unitsByName.values())) {
+            unfile(unit);
+            file(unit);
+        }
+    }
+
+    public QueueConfig queues() {
+        return queues;
+    }
+
+    /**
+     * The pod as Stook accounts it once bound: with its leaf queue filled in from the placement rules.
+     * Adapters pass Stook's own bound pods through this before {@link ClusterState#podBound}.
+     */
+    public Pod accountable(Pod pod) {
+        QueueResolver.Resolution resolution = resolver.resolve(pod);
+        return resolution.resolved() && !resolution.queue().equals(pod.queue()) ? pod.inQueue(resolution.queue()) : pod;
     }
 
     /** Adds a pending pod, or replaces the pending copy of it. */
@@ -62,11 +117,11 @@ public final class Scheduler {
             unit = new PendingUnit(name, gang ? pod.gang().id() : null, clock.nowMillis(), nextSequence++);
             unitsByName.put(name, unit);
         } else {
-            queue.remove(unit);
+            unfile(unit);
         }
         unit.add(pod, clock.nowMillis());
-        queue.add(unit);
         unitByPod.put(pod.id(), unit);
+        file(unit);
     }
 
     /** Forgets a pending pod (deleted, or bound by someone else). True if it was pending. */
@@ -75,12 +130,12 @@ public final class Scheduler {
         if (unit == null) {
             return false;
         }
-        queue.remove(unit);
+        unfile(unit);
         unit.remove(id);
         if (unit.isEmpty()) {
             unitsByName.remove(unit.name);
         } else {
-            queue.add(unit);
+            file(unit);
         }
         return true;
     }
@@ -89,8 +144,20 @@ public final class Scheduler {
         return unitByPod.size();
     }
 
+    /** Pending pods per leaf queue; pods with no usable queue are not counted. */
+    public Map<String, Integer> pendingPodsByQueue() {
+        Map<String, Integer> counts = new HashMap<>();
+        unitsByLeaf.forEach((leaf, units) -> counts.put(leaf, units.stream().mapToInt(u -> u.members().size()).sum()));
+        return counts;
+    }
+
     public ClusterState cluster() {
         return cluster;
+    }
+
+    /** Each queue's fair share of the cluster given current demand (see {@link FairShares}). */
+    public Map<String, Resources> fairShares() {
+        return FairShares.compute(queues, capacity(cluster.snapshot()), demandByLeaf());
     }
 
     /**
@@ -100,7 +167,7 @@ public final class Scheduler {
      */
     public long nextTimedChangeMillis() {
         long next = Long.MAX_VALUE;
-        for (PendingUnit unit : queue) {
+        for (PendingUnit unit : unitsByName.values()) {
             next = Math.min(next, unit.firstSeenMillis + settings.starvationMillis());
             if (unit.isGang()) {
                 next = Math.min(next, unit.lastArrivalMillis() + settings.gangSettleMillis());
@@ -112,19 +179,27 @@ public final class Scheduler {
     }
 
     /**
-     * One pass over the pending units. A unit is skipped when it already failed and nothing that could
-     * make room has happened since. Waits are reported only when a unit's explanation changed.
+     * One pass over the pending units in queue order. A unit is skipped when it already failed and
+     * nothing that could make room has happened since. Waits are reported only when a unit's
+     * explanation changed.
      */
     public List<Decision> runCycle() {
         long now = clock.nowMillis();
         long releases = cluster.capacityReleases();
         ScratchCluster scratch = new ScratchCluster(cluster.snapshot());
         List<Decision> decisions = new ArrayList<>();
-        Map<PendingUnit, List<Decision.Bind>> admitted = new LinkedHashMap<>();
-        for (PendingUnit unit : queue) {
+        evicting.removeIf(id -> cluster.placementOf(id).isEmpty());
+        for (PendingUnit unit : withoutQueue) {
+            report(unit, unit.members(), SchedulingCycle.UNSCHEDULABLE, unit.queueProblem, decisions);
+        }
+        QueueOrder<PendingUnit> order = new QueueOrder<>(queues, capacity(scratch.snapshot()), unitsByLeaf,
+                cluster::queueUsage, cluster::ownerUsage, pendingByLeaf, PendingUnit::owner);
+        Map<String, Resources> fairShares = null;
+        for (QueueOrder.Entry<PendingUnit> entry = order.next(); entry != null; entry = order.next()) {
+            PendingUnit unit = entry.unit();
             String notReady = unit.notReadyBecause(cluster, settings, now);
             if (notReady != null) {
-                report(unit, unit.members(), notReady, decisions);
+                report(unit, unit.members(), GANG_WAITING, notReady, decisions);
                 continue;
             }
             boolean starving = now - unit.firstSeenMillis >= settings.starvationMillis();
@@ -132,47 +207,135 @@ public final class Scheduler {
             if (unit.failedAtReleases == releases && !starving && timedOut == unit.timeoutReported) {
                 continue;
             }
-            SchedulingCycle.Outcome outcome = cycle.attempt(unit.toSchedulingUnit(cluster), scratch);
-            decisions.addAll(outcome.binds());
-            if (outcome.admitted()) {
-                admitted.put(unit, outcome.binds());
-            }
-            if (!outcome.waits().isEmpty()) {
+            String overQuota = overQuota(unit, order);
+            if (overQuota != null) {
                 unit.failedAtReleases = releases;
-                unit.timeoutReported = timedOut;
-                String message = outcome.waits().get(0).message() + (timedOut
-                        ? "; waiting longer than its " + Durations.format(unit.gangTimeoutMillis()) + " gang-timeout"
-                        : "");
-                report(unit, outcome.waits().stream().map(Decision::pod).toList(), message, decisions);
+                report(unit, unit.members(), QUEUE_OVER_QUOTA, overQuota, decisions);
+                continue;
+            }
+            SchedulingUnit schedulingUnit = unit.toSchedulingUnit(cluster);
+            SchedulingCycle.Outcome outcome = cycle.attempt(schedulingUnit, scratch);
+            for (Decision.Bind bind : outcome.binds()) {
+                cluster.assume(bind.pod(), bind.nodeName());
+                order.admitted(unit.queue, unit.owner(), bind.pod().requests());
+                decisions.add(bind);
+            }
+            if (outcome.waits().isEmpty()) {
+                admitted(unit, outcome.binds());
+                continue;
+            }
+            unit.failedAtReleases = releases;
+            unit.timeoutReported = timedOut;
+            String message = outcome.waits().get(0).message() + (timedOut
+                    ? "; waiting longer than its " + Durations.format(unit.gangTimeoutMillis()) + " gang-timeout"
+                    : "");
+            if (!outcome.admitted()) {
+                if (fairShares == null) {
+                    fairShares = FairShares.compute(queues, capacity, demandByLeaf());
+                }
+                message += preemptFor(unit, schedulingUnit, scratch, order, fairShares, decisions);
                 if (starving) {
-                    for (Decision.Wait wait : outcome.waits()) {
-                        placer.reserveFor(wait.pod(), scratch);
+                    for (Pod pod : schedulingUnit.pending()) {
+                        placer.reserveFor(pod, scratch);
                     }
                 }
             }
-        }
-        admitted.forEach(this::removeAdmitted);
-        for (Decision decision : decisions) {
-            if (decision instanceof Decision.Bind bind) {
-                cluster.assume(bind.pod(), bind.nodeName());
-            }
+            String reason = unit.isGang() ? GANG_WAITING : SchedulingCycle.UNSCHEDULABLE;
+            report(unit, outcome.waits().stream().map(Decision::pod).toList(), reason, message, decisions);
+            admitted(unit, outcome.binds());
         }
         return decisions;
     }
 
-    private void report(PendingUnit unit, Iterable<Pod> pods, String message, List<Decision> decisions) {
-        if (message.equals(unit.lastMessage)) {
-            return;
+    /** Null when the unit fits its queue's caps (and, for non-preemptible pods, its guarantee). */
+    private String overQuota(PendingUnit unit, QueueOrder<PendingUnit> order) {
+        for (String path = unit.queue; path != null; path = parentOf(path)) {
+            QueueDefinition queue = queues.queue(path);
+            String excess = QueueLimits.excess(order.allocated(path), unit.requests(), queue.max());
+            if (excess != null) {
+                return "queue " + path + " is at its max (" + excess + ")";
+            }
         }
-        unit.lastMessage = message;
-        String reason = unit.isGang() ? GANG_WAITING : SchedulingCycle.UNSCHEDULABLE;
-        for (Pod pod : pods) {
-            decisions.add(new Decision.Wait(pod, reason, message));
+        Resources nonPreemptible = unit.nonPreemptibleRequests();
+        if (!nonPreemptible.isZero()) {
+            QueueDefinition leaf = queues.queue(unit.queue);
+            String excess = QueueLimits.excess(cluster.nonPreemptibleUsage(unit.queue), nonPreemptible,
+                    ResourceCap.exactly(leaf.guaranteed()));
+            if (excess != null) {
+                return "non-preemptible pods run only inside queue " + unit.queue + "'s guarantee (" + excess + ")";
+            }
         }
+        return null;
     }
 
-    private void removeAdmitted(PendingUnit unit, List<Decision.Bind> binds) {
-        queue.remove(unit);
+    /**
+     * Evicts what the unit is owed room from, if anything: pods of queues above their fair share when
+     * the unit fits inside its own queue's guarantee, and lower-priority pods of its own queue. Returns
+     * the note for the unit's explanation.
+     */
+    private String preemptFor(PendingUnit unit, SchedulingUnit schedulingUnit, ScratchCluster scratch,
+                              QueueOrder<PendingUnit> order, Map<String, Resources> fairShares, List<Decision> decisions) {
+        if (unit.awaitedVictims.stream().anyMatch(evicting::contains)) {
+            return "; waiting for " + unit.awaitedVictims.stream().filter(evicting::contains).count()
+                    + " evicted pods to terminate";
+        }
+        QueueDefinition leaf = queues.queue(unit.queue);
+        boolean owedGuarantee = QueueLimits.excess(order.allocated(unit.queue), unit.requests(),
+                ResourceCap.exactly(leaf.guaranteed())) == null;
+        Map<String, Double> overShare = overShare(fairShares);
+        int priority = unit.priority();
+        Predicate<Pod> eligible = pod -> pod.queue().equals(unit.queue)
+                ? pod.priority() < priority
+                : owedGuarantee && overShare.getOrDefault(pod.queue(), 0.0) > 1.0;
+        List<VictimGroup> candidates = VictimCandidates.collect(cluster.placements(), eligible, overShare, evicting,
+                unit.owner());
+        if (candidates.isEmpty()) {
+            return "";
+        }
+        List<VictimGroup> victims = preemptor.choose(schedulingUnit, scratch, candidates);
+        if (victims.isEmpty()) {
+            return "";
+        }
+        Set<PodId> awaited = new HashSet<>();
+        for (VictimGroup victim : victims) {
+            String why = victim.queue().equals(unit.queue)
+                    ? "preempted by higher-priority " + describe(unit) + " in queue " + unit.queue
+                    : "reclaimed for " + describe(unit) + ": queue " + unit.queue + " is below its guarantee and "
+                            + victim.queue() + " is above its fair share";
+            for (Pod pod : victim.pods()) {
+                decisions.add(new Decision.Evict(pod, PREEMPTED, why));
+                evicting.add(pod.id());
+                awaited.add(pod.id());
+            }
+        }
+        unit.awaitedVictims = awaited;
+        return "; evicting " + awaited.size() + " pods from " + victims.stream().map(VictimGroup::queue).distinct()
+                .sorted().collect(Collectors.joining(", ")) + " to make room";
+    }
+
+    private Map<String, Double> overShare(Map<String, Resources> fairShares) {
+        Map<String, Double> ratios = new HashMap<>();
+        for (QueueDefinition queue : queues.all()) {
+            if (queue.isLeaf()) {
+                Resources used = cluster.queueUsage(queue.path());
+                Resources fair = fairShares.getOrDefault(queue.path(), Resources.NONE);
+                double fairShare = DominantShare.of(fair, capacity);
+                ratios.put(queue.path(), used.fitsWithin(fair) ? 0.0
+                        : fairShare == 0 ? Double.MAX_VALUE : DominantShare.of(used, capacity) / fairShare);
+            }
+        }
+        return ratios;
+    }
+
+    private static String describe(PendingUnit unit) {
+        return unit.isGang() ? "gang " + unit.name : "pod " + unit.name;
+    }
+
+    private void admitted(PendingUnit unit, List<Decision.Bind> binds) {
+        if (binds.isEmpty()) {
+            return;
+        }
+        unfile(unit);
         for (Decision.Bind bind : binds) {
             unitByPod.remove(bind.pod().id());
             unit.remove(bind.pod().id());
@@ -180,7 +343,98 @@ public final class Scheduler {
         if (unit.isEmpty()) {
             unitsByName.remove(unit.name);
         } else {
-            queue.add(unit);
+            file(unit);
         }
+    }
+
+    private void report(PendingUnit unit, Iterable<Pod> pods, String reason, String message, List<Decision> decisions) {
+        if (message.equals(unit.lastMessage)) {
+            return;
+        }
+        unit.lastMessage = message;
+        for (Pod pod : pods) {
+            decisions.add(new Decision.Wait(pod, reason, message));
+        }
+    }
+
+    /** Puts the unit under its leaf queue, or among the units without one. */
+    private void file(PendingUnit unit) {
+        unit.queue = null;
+        unit.queueProblem = null;
+        try {
+            String named = unit.namedQueue();
+            Pod probe = unit.members().iterator().next().inQueue(named);
+            QueueResolver.Resolution resolution = resolver.resolve(probe);
+            unit.queue = resolution.queue();
+            unit.queueProblem = resolution.problem();
+        } catch (IllegalArgumentException e) {
+            unit.queueProblem = e.getMessage();
+        }
+        if (unit.queue == null) {
+            withoutQueue.add(unit);
+            return;
+        }
+        unitsByLeaf.computeIfAbsent(unit.queue, leaf -> new TreeSet<>(orderFor(queues.queue(leaf).policy()))).add(unit);
+        pendingByLeaf.merge(unit.queue, unit.requests(), Resources::plus);
+    }
+
+    private void unfile(PendingUnit unit) {
+        if (unit.queue == null) {
+            withoutQueue.remove(unit);
+            return;
+        }
+        TreeSet<PendingUnit> units = unitsByLeaf.get(unit.queue);
+        units.remove(unit);
+        if (units.isEmpty()) {
+            unitsByLeaf.remove(unit.queue);
+            pendingByLeaf.remove(unit.queue);
+        } else {
+            pendingByLeaf.computeIfPresent(unit.queue, (leaf, sum) -> minus(sum, unit.requests()));
+        }
+    }
+
+    private Map<String, Resources> demandByLeaf() {
+        Map<String, Resources> demand = new HashMap<>(pendingByLeaf);
+        for (QueueDefinition queue : queues.all()) {
+            if (queue.isLeaf()) {
+                demand.merge(queue.path(), cluster.queueUsage(queue.path()), Resources::plus);
+            }
+        }
+        return demand;
+    }
+
+    private Resources capacity(ClusterSnapshot snapshot) {
+        if (!snapshot.sameTopologyAs(capacityOf)) {
+            Resources sum = Resources.NONE;
+            for (int i = 0; i < snapshot.size(); i++) {
+                if (!snapshot.node(i).unschedulable()) {
+                    sum = sum.plus(snapshot.node(i).allocatable());
+                }
+            }
+            capacity = sum;
+            capacityOf = snapshot;
+        }
+        return capacity;
+    }
+
+    private static Comparator<PendingUnit> orderFor(QueuePolicy policy) {
+        Comparator<PendingUnit> byAge = Comparator.comparingLong(PendingUnit::createdAtMillis)
+                .thenComparingLong(u -> u.sequence);
+        return policy == QueuePolicy.PRIORITY
+                ? Comparator.comparingInt((PendingUnit u) -> -u.priority()).thenComparing(byAge)
+                : byAge;
+    }
+
+    private static String parentOf(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? null : path.substring(0, dot);
+    }
+
+    private static Resources minus(Resources a, Resources b) {
+        long[] slots = new long[Math.max(a.width(), b.width())];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = Math.max(0, a.get(i) - b.get(i));
+        }
+        return Resources.ofSlots(slots);
     }
 }

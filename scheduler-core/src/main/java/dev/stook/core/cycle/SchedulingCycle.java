@@ -29,6 +29,39 @@ public final class SchedulingCycle {
 
     public Outcome attempt(SchedulingUnit unit, ScratchCluster scratch) {
         int mark = scratch.mark();
+        Trial trial = place(unit, scratch, true);
+        int placed = unit.pending().size() - trial.unplaced().size();
+        if (trial.admitted()) {
+            List<Decision.Bind> binds = new ArrayList<>(placed);
+            for (ScratchCluster.Placed p : scratch.placedSince(mark)) {
+                binds.add(new Decision.Bind(p.pod(), scratch.snapshot().node(p.nodeIndex()).name()));
+            }
+            String message = unit.isGang() && !trial.unplaced().isEmpty()
+                    ? "gang " + unit.name() + ": " + (placed + unit.alreadyPlaced()) + " members placed, minimum "
+                            + unit.minMember() + "; " + trial.firstFailure()
+                    : trial.firstFailure();
+            return new Outcome(binds, waits(trial.unplaced(), message));
+        }
+        scratch.rollbackTo(mark);
+        String message = unit.isGang()
+                ? "gang " + unit.name() + ": " + (placed + unit.alreadyPlaced()) + "/" + unit.minMember()
+                        + " members placeable; " + (trial.firstFailure() != null ? trial.firstFailure()
+                                : "waiting for " + (unit.minMember() - placed - unit.alreadyPlaced()) + " more members")
+                : trial.firstFailure();
+        return new Outcome(List.of(), waits(unit.pending(), message));
+    }
+
+    /** Whether the unit would be admitted on the scratch copy as it is; leaves the copy unchanged. */
+    public boolean fits(SchedulingUnit unit, ScratchCluster scratch) {
+        int mark = scratch.mark();
+        boolean admitted = place(unit, scratch, false).admitted();
+        scratch.rollbackTo(mark);
+        return admitted;
+    }
+
+    private record Trial(boolean admitted, List<Pod> unplaced, String firstFailure) {}
+
+    private Trial place(SchedulingUnit unit, ScratchCluster scratch, boolean explain) {
         List<Pod> unplaced = new ArrayList<>();
         String firstFailure = null;
         for (Pod pod : unit.pending()) {
@@ -36,31 +69,14 @@ public final class SchedulingCycle {
             if (node >= 0) {
                 scratch.place(pod, node);
             } else {
-                if (firstFailure == null) {
+                if (explain && firstFailure == null) {
                     firstFailure = placer.explainNoFit(pod, scratch, unit.isGang() ? "member " + pod.id().name() : "");
                 }
                 unplaced.add(pod);
             }
         }
         int placed = unit.pending().size() - unplaced.size();
-        if (placed > 0 && placed + unit.alreadyPlaced() >= unit.minMember()) {
-            List<Decision.Bind> binds = new ArrayList<>(placed);
-            for (ScratchCluster.Placed p : scratch.placedSince(mark)) {
-                binds.add(new Decision.Bind(p.pod(), scratch.snapshot().node(p.nodeIndex()).name()));
-            }
-            String message = unit.isGang() && !unplaced.isEmpty()
-                    ? "gang " + unit.name() + ": " + (placed + unit.alreadyPlaced()) + " members placed, minimum "
-                            + unit.minMember() + "; " + firstFailure
-                    : firstFailure;
-            return new Outcome(binds, waits(unplaced, message));
-        }
-        scratch.rollbackTo(mark);
-        String message = unit.isGang()
-                ? "gang " + unit.name() + ": " + (placed + unit.alreadyPlaced()) + "/" + unit.minMember()
-                        + " members placeable; " + (firstFailure != null ? firstFailure
-                                : "waiting for " + (unit.minMember() - placed - unit.alreadyPlaced()) + " more members")
-                : firstFailure;
-        return new Outcome(List.of(), waits(unit.pending(), message));
+        return new Trial(placed > 0 && placed + unit.alreadyPlaced() >= unit.minMember(), unplaced, firstFailure);
     }
 
     private static List<Decision.Wait> waits(List<Pod> pods, String message) {

@@ -80,6 +80,11 @@ public final class Pod {
         return preemptible;
     }
 
+    /** Who the pod counts against in a {@code fair} queue: its gang, or its namespace when alone. */
+    public String owner() {
+        return gang != null ? gang.id().toString() : id.namespace();
+    }
+
     public Pod withConstraints(PlacementConstraints newConstraints) {
         return new Pod(id, requests, priority, createdAtMillis, newConstraints, gang, queue, preemptible);
     }

@@ -141,12 +141,14 @@ public final class QueueConfigParser {
         String path = parentPath.isEmpty() ? name : parentPath + "." + name;
         double weight = fields.containsKey("weight") ? weight(fields.get("weight"), path) : 1;
         Resources guaranteed = fields.containsKey("guaranteed") ? resources(fields.get("guaranteed"), path + ".guaranteed") : Resources.NONE;
-        Resources max = fields.containsKey("max") ? resources(fields.get("max"), path + ".max") : null;
-        if (max != null && !guaranteed.fitsWithin(max)) {
+        ResourceCap max = fields.containsKey("max")
+                ? ResourceCap.on(resources(fields.get("max"), path + ".max"), keysOf(fields.get("max")))
+                : ResourceCap.NONE;
+        if (!max.allows(guaranteed)) {
             error(fields.get("max"), "queue " + path + ": guaranteed " + guaranteed.toQuantities()
-                    + " exceeds its max " + max.toQuantities());
+                    + " exceeds its max " + max);
         }
-        QueuePolicy policy = inherited == null ? QueuePolicy.FIFO : inherited;
+        QueuePolicy policy = inherited == null ? QueuePolicy.PRIORITY : inherited;
         if (fields.containsKey("policy")) {
             String text = scalar(fields.get("policy"), "policy");
             try {
@@ -205,10 +207,26 @@ public final class QueueConfigParser {
             try {
                 builder.set(resource, quantity);
             } catch (IllegalArgumentException e) {
+                if (e.getMessage().startsWith("invalid resource name")) {
+                    error(tuple.getKeyNode(), where + ": " + e.getMessage());
+                    continue;
+                }
                 error(tuple.getValueNode(), where + ": " + e.getMessage());
             }
         }
         return builder.build();
+    }
+
+    private static List<String> keysOf(Node node) {
+        List<String> keys = new ArrayList<>();
+        if (node instanceof MappingNode map) {
+            for (NodeTuple tuple : map.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    keys.add(key.getValue());
+                }
+            }
+        }
+        return keys;
     }
 
     private List<NamespaceGlob> submitters(Node node, String path) {
@@ -277,6 +295,10 @@ public final class QueueConfigParser {
         for (NodeTuple tuple : map.getValue()) {
             String key = scalar(tuple.getKeyNode(), "key");
             if (key == null) {
+                continue;
+            }
+            if (fields.containsKey(key)) {
+                error(tuple.getKeyNode(), "duplicate key \"" + abbreviate(key) + "\" in " + what);
                 continue;
             }
             if (!allowed.contains(key)) {

@@ -8,10 +8,10 @@ import java.util.List;
  * One queue of the configured tree.
  *
  * @param path       dotted path from the top, such as {@code research.nlp}
- * @param max        the cap, or null for none
+ * @param max        caps on the resources it names; others are unlimited
  * @param submitters namespaces allowed to submit; empty means whatever the parent allows (everyone at the top)
  */
-public record QueueDefinition(String path, String name, double weight, Resources guaranteed, Resources max,
+public record QueueDefinition(String path, String name, double weight, Resources guaranteed, ResourceCap max,
                               QueuePolicy policy, List<NamespaceGlob> submitters, List<QueueDefinition> children) {
     public QueueDefinition {
         submitters = List.copyOf(submitters);
