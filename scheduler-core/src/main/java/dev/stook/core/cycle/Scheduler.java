@@ -19,7 +19,6 @@ import dev.stook.core.queue.QueueLimits;
 import dev.stook.core.queue.QueueOrder;
 import dev.stook.core.queue.QueuePolicy;
 import dev.stook.core.queue.QueueResolver;
-import dev.stook.core.queue.ResourceCap;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -258,9 +257,8 @@ public final class Scheduler {
         }
         Resources nonPreemptible = unit.nonPreemptibleRequests();
         if (!nonPreemptible.isZero()) {
-            QueueDefinition leaf = queues.queue(unit.queue);
             String excess = QueueLimits.excess(cluster.nonPreemptibleUsage(unit.queue), nonPreemptible,
-                    ResourceCap.exactly(leaf.guaranteed()));
+                    queues.guaranteeOf(unit.queue));
             if (excess != null) {
                 return "non-preemptible pods run only inside queue " + unit.queue + "'s guarantee (" + excess + ")";
             }
@@ -279,16 +277,15 @@ public final class Scheduler {
             return "; waiting for " + unit.awaitedVictims.stream().filter(evicting::contains).count()
                     + " evicted pods to terminate";
         }
-        QueueDefinition leaf = queues.queue(unit.queue);
         boolean owedGuarantee = QueueLimits.excess(order.allocated(unit.queue), unit.requests(),
-                ResourceCap.exactly(leaf.guaranteed())) == null;
+                queues.guaranteeOf(unit.queue)) == null;
         Map<String, Double> overShare = overShare(fairShares);
         int priority = unit.priority();
         Predicate<Pod> eligible = pod -> pod.queue().equals(unit.queue)
                 ? pod.priority() < priority
                 : owedGuarantee && overShare.getOrDefault(pod.queue(), 0.0) > 1.0;
         List<VictimGroup> candidates = VictimCandidates.collect(cluster.placements(), eligible, overShare, evicting,
-                unit.owner());
+                unit.gang);
         if (candidates.isEmpty()) {
             return "";
         }

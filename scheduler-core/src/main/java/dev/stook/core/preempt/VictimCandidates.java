@@ -1,6 +1,7 @@
 package dev.stook.core.preempt;
 
 import dev.stook.core.cluster.ClusterState;
+import dev.stook.core.gang.GangId;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 
@@ -30,14 +31,14 @@ public final class VictimCandidates {
      * @param eligible   which of Stook's placed pods the waiting unit may take from (by queue, priority)
      * @param overShare  per leaf queue, its allocation over its fair share
      * @param evicting   pods already chosen as victims and not yet gone
-     * @param excludeOwner the waiting unit's own owner, never its own victim
+     * @param ownGang    the waiting unit's gang (null for a lone pod): its running members are never its victims
      */
     public static List<VictimGroup> collect(List<ClusterState.Placement> placements, Predicate<Pod> eligible,
-                                            Map<String, Double> overShare, Set<PodId> evicting, String excludeOwner) {
+                                            Map<String, Double> overShare, Set<PodId> evicting, GangId ownGang) {
         Map<String, List<ClusterState.Placement>> byOwner = new LinkedHashMap<>();
         for (ClusterState.Placement placement : placements) {
             Pod pod = placement.pod();
-            if (pod.queue() != null && !pod.owner().equals(excludeOwner)) {
+            if (pod.queue() != null && (pod.gang() == null || !pod.gang().id().equals(ownGang))) {
                 String key = pod.gang() != null ? pod.gang().id().toString() : pod.id().toString();
                 byOwner.computeIfAbsent(key, k -> new ArrayList<>()).add(placement);
             }

@@ -100,8 +100,27 @@ public final class FairShares {
             }
         }
         long[] shares = new long[n];
+        long given = 0;
         for (int i = 0; i < n; i++) {
-            shares[i] = clamp((long) (low * weight[i]), lower[i], upper[i]);
+            shares[i] = clamp((long) (high * weight[i]), lower[i], upper[i]);
+            given += shares[i];
+        }
+        return trimmed(shares, lower, given - available);
+    }
+
+    /** Takes back what rounding up over-gave, a unit at a time, from the queues that got most above their floor. */
+    private static long[] trimmed(long[] shares, long[] lower, long excess) {
+        while (excess > 0) {
+            int richest = -1;
+            for (int i = 0; i < shares.length; i++) {
+                if (shares[i] > lower[i] && (richest < 0 || shares[i] - lower[i] > shares[richest] - lower[richest])) {
+                    richest = i;
+                }
+            }
+            long take = Math.min(excess, Math.max(1, excess / shares.length));
+            take = Math.min(take, shares[richest] - lower[richest]);
+            shares[richest] -= take;
+            excess -= take;
         }
         return shares;
     }

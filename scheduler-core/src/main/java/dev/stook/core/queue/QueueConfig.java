@@ -14,6 +14,7 @@ public final class QueueConfig {
     private final List<QueueDefinition> topLevel;
     private final List<PlacementRule> placement;
     private final Map<String, QueueDefinition> byPath = new LinkedHashMap<>();
+    private long guaranteedSlots;
 
     public QueueConfig(List<QueueDefinition> topLevel, List<PlacementRule> placement) {
         this.topLevel = List.copyOf(topLevel);
@@ -31,6 +32,11 @@ public final class QueueConfig {
     private void index(List<QueueDefinition> queues) {
         for (QueueDefinition queue : queues) {
             byPath.put(queue.path(), queue);
+            for (int slot = 0; slot < queue.guaranteed().width(); slot++) {
+                if (queue.guaranteed().get(slot) > 0) {
+                    guaranteedSlots |= 1L << slot;
+                }
+            }
             index(queue.children());
         }
     }
@@ -46,6 +52,14 @@ public final class QueueConfig {
     /** The queue at the path, or null. */
     public QueueDefinition queue(String path) {
         return byPath.get(path);
+    }
+
+    /**
+     * The queue's guarantee as a cap on the resources some queue is guaranteed. A resource no queue is
+     * guaranteed can never be reclaimed, so using it is never borrowing.
+     */
+    public ResourceCap guaranteeOf(String path) {
+        return new ResourceCap(queue(path).guaranteed(), guaranteedSlots);
     }
 
     /** Every queue, parents before children. */

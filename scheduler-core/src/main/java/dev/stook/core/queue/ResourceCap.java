@@ -10,11 +10,6 @@ import java.util.Map;
 public record ResourceCap(Resources amounts, long cappedSlots) {
     public static final ResourceCap NONE = new ResourceCap(Resources.NONE, 0);
 
-    /** A cap on exactly the given amounts: resources not listed are capped at zero. */
-    public static ResourceCap exactly(Resources amounts) {
-        return new ResourceCap(amounts, -1L);
-    }
-
     /** A cap on the resources named in the config (even at zero), and no others. */
     public static ResourceCap on(Resources amounts, Iterable<String> namedResources) {
         long slots = 0;
@@ -50,11 +45,11 @@ public record ResourceCap(Resources amounts, long cappedSlots) {
         Map<String, String> named = new LinkedHashMap<>();
         Map<String, String> quantities = amounts.toQuantities();
         for (int slot = 0; slot < ResourceNames.count(); slot++) {
-            if (limits(slot) && cappedSlots != -1L) {
+            if (limits(slot)) {
                 String name = ResourceNames.nameOf(slot);
                 named.put(name, quantities.getOrDefault(name, "0"));
             }
         }
-        return cappedSlots == -1L ? quantities.toString() : named.toString();
+        return named.toString();
     }
 }
