@@ -22,7 +22,7 @@ class SimulateCommandTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString())
-                .startsWith("Simulation of scenario \"default\" (seed 1, 64 nodes)")
+                .startsWith("Simulation of scenario \"default\" (seed 1, 64 nodes, Stook, gang admission)")
                 .contains("submitted         1288", "never scheduled   0", "makespan", "p99",
                         "overall           cpu", "decisions/s")
                 .containsPattern("scheduled\\s+1288");
@@ -32,7 +32,7 @@ class SimulateCommandTest {
     @Test
     void seedOptionOverridesTheScenarioSeed() {
         assertThat(run("simulate", "--seed", "99")).isZero();
-        assertThat(out.toString()).contains("(seed 99, 64 nodes)");
+        assertThat(out.toString()).contains("(seed 99, 64 nodes, Stook, gang admission)");
     }
 
     @Test
