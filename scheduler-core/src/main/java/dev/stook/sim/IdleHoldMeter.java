@@ -43,7 +43,7 @@ final class IdleHoldMeter {
         }
     }
 
-    static double dominantShare(Resources requests, Resources allocatable) {
+    private static double dominantShare(Resources requests, Resources allocatable) {
         double share = 0;
         for (int slot = 0; slot < Math.min(requests.width(), allocatable.width()); slot++) {
             if (allocatable.get(slot) > 0) {

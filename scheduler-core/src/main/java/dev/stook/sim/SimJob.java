@@ -22,8 +22,4 @@ public record SimJob(Workload workload, int index, long arrivalMillis, long runM
     public int membersToWork() {
         return workload.gangMinMembers().orElse(1);
     }
-
-    public boolean isGang() {
-        return workload.gangMinMembers().isPresent();
-    }
 }
