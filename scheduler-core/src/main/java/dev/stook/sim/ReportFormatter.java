@@ -4,11 +4,14 @@ import java.util.Locale;
 
 /** Renders a {@link SimulationReport} as plain text for a terminal. */
 public final class ReportFormatter {
+    private static final int STUCK_JOBS_SHOWN = 10;
+
     private ReportFormatter() {}
 
     public static String format(SimulationReport report) {
         StringBuilder out = new StringBuilder();
-        line(out, "Simulation of scenario \"%s\" (seed %d, %d nodes)", report.scenario(), report.seed(), report.nodes());
+        line(out, "Simulation of scenario \"%s\" (seed %d, %d nodes, %s)", report.scenario(), report.seed(),
+                report.nodes(), policy(report));
         out.append('\n');
         line(out, "Pods");
         line(out, "  submitted         %d", report.podsSubmitted());
@@ -16,15 +19,22 @@ public final class ReportFormatter {
         line(out, "  never scheduled   %d", report.podsNeverScheduled());
         line(out, "  makespan          %s (virtual)", ReadableDuration.format(report.makespanMillis()));
         out.append('\n');
-        WaitTimes waits = report.waits();
         line(out, "Wait from arrival to bind (virtual)");
-        if (waits.count() == 0) {
-            line(out, "  no pod was scheduled");
-        } else {
-            line(out, "  mean %s   p50 %s   p99 %s   max %s", ReadableDuration.format(waits.meanMillis()),
-                    ReadableDuration.format(waits.p50Millis()), ReadableDuration.format(waits.p99Millis()),
-                    ReadableDuration.format(waits.maxMillis()));
-        }
+        durations(out, report.waits(), "no pod was scheduled");
+        out.append('\n');
+        line(out, "Jobs");
+        line(out, "  completed         %d of %d", report.jobsCompleted(), report.jobsSubmitted());
+        line(out, "  completion time (arrival to last pod finished, completed jobs, virtual)");
+        durations(out, report.jobCompletion(), "no job completed");
+        out.append('\n');
+        GangOutcome gangs = report.gangs();
+        line(out, "Gangs");
+        line(out, "  partially started %d (some but fewer than their minimum pods running at once)",
+                gangs.partiallyStartedGangs());
+        line(out, "  idle held         %.0f node-seconds, %.0f cpu-core-seconds (bound pods waiting for members)",
+                gangs.idleHeld().nodeSeconds(), gangs.idleHeld().cpuCoreSeconds());
+        out.append('\n');
+        ending(out, report.ending());
         out.append('\n');
         Utilisation utilisation = report.utilisation();
         line(out, "Utilisation (share of cluster allocatable held by running pods)");
@@ -44,6 +54,42 @@ public final class ReportFormatter {
         line(out, "  time in cycles    %.1f ms (real)", report.engineNanos() / 1e6);
         line(out, "  decisions/s       %.0f (real time inside runCycle)", report.decisionsPerSecond());
         return out.toString();
+    }
+
+    static String policy(SimulationReport report) {
+        return report.gangAdmission() ? "Stook, gang admission" : "per-pod baseline";
+    }
+
+    private static void durations(StringBuilder out, DurationStats stats, String whenEmpty) {
+        if (stats.count() == 0) {
+            line(out, "  %s", whenEmpty);
+        } else {
+            line(out, "  mean %s   p50 %s   p99 %s   max %s", ReadableDuration.format(stats.meanMillis()),
+                    ReadableDuration.format(stats.p50Millis()), ReadableDuration.format(stats.p99Millis()),
+                    ReadableDuration.format(stats.maxMillis()));
+        }
+    }
+
+    private static void ending(StringBuilder out, RunEnding ending) {
+        line(out, "Run end");
+        String at = ReadableDuration.format(ending.atMillis());
+        switch (ending.reason()) {
+            case COMPLETED -> line(out, "  every job finished at %s (virtual)", at);
+            case NO_PROGRESS -> line(out, "  no progress possible after %s (virtual)%s", at,
+                    ending.deadlocked() ? ": DEADLOCK, partially started gangs hold capacity idle" : "");
+            case HORIZON -> line(out, "  stopped at maxVirtualTime %s with work left", at);
+        }
+        if (!ending.stuckJobs().isEmpty()) {
+            line(out, "  unfinished jobs   %d", ending.stuckJobs().size());
+            for (RunEnding.StuckJob job : ending.stuckJobs().subList(0, Math.min(STUCK_JOBS_SHOWN,
+                    ending.stuckJobs().size()))) {
+                line(out, "    %-24s %d running, %d pending, needs %d running to work", job.job(), job.podsRunning(),
+                        job.podsPending(), job.membersToWork());
+            }
+            if (ending.stuckJobs().size() > STUCK_JOBS_SHOWN) {
+                line(out, "    ... and %d more", ending.stuckJobs().size() - STUCK_JOBS_SHOWN);
+            }
+        }
     }
 
     private static void line(StringBuilder out, String format, Object... args) {

@@ -3,9 +3,12 @@ package dev.stook.sim;
 import java.util.List;
 import java.util.Map;
 
-/** A simulated cluster and the work submitted to it, as read from a scenario file. */
-public record Scenario(String name, long seed, long cycleIntervalMillis, Map<String, Integer> scorerWeights,
-                       List<NodeGroup> nodeGroups, List<Workload> workloads) {
+/**
+ * A simulated cluster and the work submitted to it, as read from a scenario file. A run stops at
+ * {@code maxVirtualTimeMillis} even if work is left.
+ */
+public record Scenario(String name, long seed, long cycleIntervalMillis, long maxVirtualTimeMillis,
+                       Map<String, Integer> scorerWeights, List<NodeGroup> nodeGroups, List<Workload> workloads) {
     public Scenario {
         scorerWeights = Map.copyOf(scorerWeights);
         nodeGroups = List.copyOf(nodeGroups);
@@ -13,6 +16,6 @@ public record Scenario(String name, long seed, long cycleIntervalMillis, Map<Str
     }
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, newSeed, cycleIntervalMillis, scorerWeights, nodeGroups, workloads);
+        return new Scenario(name, newSeed, cycleIntervalMillis, maxVirtualTimeMillis, scorerWeights, nodeGroups, workloads);
     }
 }

@@ -37,6 +37,7 @@ public final class ScenarioLoader {
     public static final String DEFAULT_RESOURCE = "/scenarios/default.yaml";
     public static final long DEFAULT_SEED = 1;
     public static final long DEFAULT_CYCLE_INTERVAL_MILLIS = 100;
+    public static final long DEFAULT_MAX_VIRTUAL_TIME_MILLIS = 24 * 3_600_000L;
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?");
     private static final Pattern CHUNKS =
@@ -100,6 +101,10 @@ public final class ScenarioLoader {
         if (cycleInterval <= 0) {
             throw new ScenarioException(root.pathOf("cycleInterval"), "must be longer than 0ms");
         }
+        long maxVirtualTime = root.durationMillis("maxVirtualTime", DEFAULT_MAX_VIRTUAL_TIME_MILLIS);
+        if (maxVirtualTime <= 0) {
+            throw new ScenarioException(root.pathOf("maxVirtualTime"), "must be longer than 0ms");
+        }
         Map<String, Integer> weights = scorerWeights(root);
         List<NodeGroup> groups = root.list("nodeGroups", ScenarioLoader::nodeGroup);
         List<Workload> workloads = root.list("workloads", ScenarioLoader::workload);
@@ -111,7 +116,7 @@ public final class ScenarioLoader {
         requireAtMost(groups.stream().mapToLong(NodeGroup::count).sum(), MAX_NODES, "nodes", root.pathOf("nodeGroups"));
         requireAtMost(workloads.stream().mapToLong(w -> (long) w.jobs() * w.podsPerJob()).sum(), MAX_PODS, "pods",
                 root.pathOf("workloads"));
-        return new Scenario(name, seed, cycleInterval, weights, groups, workloads);
+        return new Scenario(name, seed, cycleInterval, maxVirtualTime, weights, groups, workloads);
     }
 
     private static Map<String, Integer> scorerWeights(YamlObject root) {

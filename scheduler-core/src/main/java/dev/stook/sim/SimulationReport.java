@@ -2,11 +2,14 @@ package dev.stook.sim;
 
 /**
  * What a simulation measured. Every figure but {@code engineNanos} is in virtual time and depends only
- * on the scenario and seed; {@code engineNanos} is real time spent inside the engine's cycles.
+ * on the scenario, seed and settings; {@code engineNanos} is real time spent inside the engine's cycles.
+ * {@code jobCompletion} covers finished jobs, from a job's arrival to its last pod finishing.
  */
-public record SimulationReport(String scenario, long seed, int nodes, int podsSubmitted, int podsScheduled,
-                               long makespanMillis, WaitTimes waits, Utilisation utilisation, long cycles,
-                               long decisions, long engineNanos) {
+public record SimulationReport(String scenario, long seed, int nodes, boolean gangAdmission, int podsSubmitted,
+                               int podsScheduled, int jobsSubmitted, int jobsCompleted, long makespanMillis,
+                               DurationStats waits, DurationStats jobCompletion, GangOutcome gangs,
+                               RunEnding ending, Utilisation utilisation, long cycles, long decisions,
+                               long engineNanos) {
     public int podsNeverScheduled() {
         return podsSubmitted - podsScheduled;
     }

@@ -3,86 +3,114 @@ package dev.stook.sim;
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cycle.Decision;
 import dev.stook.core.cycle.Scheduler;
+import dev.stook.core.cycle.SchedulerSettings;
 import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
-import dev.stook.core.model.PodId;
+import dev.stook.core.model.Resources;
 import dev.stook.core.plugins.PluginProfile;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
- * Drives the real {@link Scheduler} through a scenario in virtual time.
+ * Drives the real {@link Scheduler} through a scenario in virtual time; the engine reads the same virtual
+ * clock, so a run depends only on the scenario, its seed and the scheduler settings.
  *
  * <p>The scheduler wakes on a fixed grid of {@code cycleInterval} ticks, like a periodic scheduling loop.
  * At a tick it applies every event due by then (pods that finished give back their resources, then newly
  * arrived jobs are submitted) and runs one cycle if pods are pending. Ticks at which nothing happened are
- * skipped: the engine would do nothing at them. A bound pod starts at the tick of its bind and runs for
- * its job's duration; the simulated API server accepts every binding. The run ends when nothing is left
- * to arrive or finish; pods still pending then are never scheduled.
+ * skipped, except the first tick at or after {@link Scheduler#nextTimedChangeMillis()}, when time alone
+ * changes a decision. The simulated API server accepts every binding. How bound pods work and finish is
+ * {@link JobTracker}'s model. The run ends when every job finished, when nothing can change any more
+ * (see {@link RunEnding.Reason}), or at the scenario's {@code maxVirtualTime}.
  */
 public final class Simulator {
     private static final int UTILISATION_BUCKETS = 10;
 
     private final Scenario scenario;
+    private final SchedulerSettings settings;
     private final ClusterState cluster = new ClusterState();
+    private final VirtualClock clock = new VirtualClock();
     private final Scheduler scheduler;
     private final UtilisationTimeline timeline;
-    private final Map<PodId, SimJob> pendingJobOf = new HashMap<>();
-    private final PriorityQueue<RunningPod> running = new PriorityQueue<>(
-            Comparator.comparingLong(RunningPod::endMillis).thenComparingLong(RunningPod::sequence));
+    private final JobTracker jobs;
     private long[] waits = new long[1024];
     private int scheduled;
-    private long startedSequence;
     private long makespanMillis;
     private long cycles;
     private long decisions;
     private long engineNanos;
 
-    private record RunningPod(long endMillis, long sequence, Pod pod) {}
-
-    private Simulator(Scenario scenario) {
+    private Simulator(Scenario scenario, SchedulerSettings settings) {
         this.scenario = scenario;
+        this.settings = settings;
         long cpu = 0;
         long memory = 0;
+        Map<String, Resources> allocatableByNode = new HashMap<>();
         for (NodeGroup group : scenario.nodeGroups()) {
             for (Node node : group.nodes()) {
                 cluster.upsertNode(node);
+                allocatableByNode.put(node.name(), node.allocatable());
                 cpu += node.allocatable().cpuMillis();
                 memory += node.allocatable().memoryBytes();
             }
         }
-        this.scheduler = new Scheduler(cluster, PluginProfile.standard(scenario.scorerWeights()));
+        this.scheduler = new Scheduler(cluster, PluginProfile.standard(scenario.scorerWeights()), settings, clock);
         this.timeline = new UtilisationTimeline(cpu, memory);
+        this.jobs = new JobTracker(allocatableByNode);
     }
 
+    /** Runs the scenario with Stook's default settings (gang admission on). */
     public static SimulationReport run(Scenario scenario) {
-        return new Simulator(scenario).execute();
+        return run(scenario, SchedulerSettings.DEFAULTS);
+    }
+
+    public static SimulationReport run(Scenario scenario, SchedulerSettings settings) {
+        return new Simulator(scenario, settings).execute();
     }
 
     private SimulationReport execute() {
-        List<SimJob> jobs = WorkloadGenerator.jobs(scenario);
+        List<SimJob> arrivals = WorkloadGenerator.jobs(scenario);
         int submitted = 0;
         int nextJob = 0;
-        while (nextJob < jobs.size() || !running.isEmpty()) {
-            long nextEvent = Math.min(nextJob < jobs.size() ? jobs.get(nextJob).arrivalMillis() : Long.MAX_VALUE,
-                    running.isEmpty() ? Long.MAX_VALUE : running.peek().endMillis());
+        RunEnding.Reason reason;
+        while (true) {
+            long nextEvent = Math.min(Math.min(
+                    nextJob < arrivals.size() ? arrivals.get(nextJob).arrivalMillis() : Long.MAX_VALUE,
+                    jobs.nextFinishMillis()),
+                    scheduler.pendingPods() > 0 ? scheduler.nextTimedChangeMillis() : Long.MAX_VALUE);
+            if (nextEvent == Long.MAX_VALUE) {
+                reason = jobs.allFinished() ? RunEnding.Reason.COMPLETED : RunEnding.Reason.NO_PROGRESS;
+                break;
+            }
             long now = nextTick(nextEvent);
+            if (now > scenario.maxVirtualTimeMillis()) {
+                reason = RunEnding.Reason.HORIZON;
+                break;
+            }
+            clock.advanceTo(now);
             finishPodsDueBy(now);
-            while (nextJob < jobs.size() && jobs.get(nextJob).arrivalMillis() <= now) {
-                submitted += submit(jobs.get(nextJob++));
+            while (nextJob < arrivals.size() && arrivals.get(nextJob).arrivalMillis() <= now) {
+                submitted += submit(arrivals.get(nextJob++));
             }
             if (scheduler.pendingPods() > 0) {
                 runCycle(now);
             }
         }
-        return new SimulationReport(scenario.name(), scenario.seed(), cluster.nodeCount(), submitted, scheduled,
-                makespanMillis, WaitTimes.of(Arrays.copyOf(waits, scheduled)),
-                timeline.summarise(makespanMillis, UTILISATION_BUCKETS), cycles, decisions, engineNanos);
+        long endMillis = switch (reason) {
+            case COMPLETED -> makespanMillis;
+            case NO_PROGRESS -> clock.nowMillis();
+            case HORIZON -> scenario.maxVirtualTimeMillis();
+        };
+        RunEnding ending = new RunEnding(reason, endMillis, jobs.stuckJobs(),
+                reason == RunEnding.Reason.NO_PROGRESS && jobs.idlePodsHeld());
+        return new SimulationReport(scenario.name(), scenario.seed(), cluster.nodeCount(), settings.gangAdmission(),
+                submitted, scheduled, jobs.jobsSubmitted(), jobs.jobsCompleted(), makespanMillis,
+                DurationStats.of(Arrays.copyOf(waits, scheduled)), jobs.completionTimes(),
+                jobs.gangOutcome(endMillis), ending, timeline.summarise(endMillis, UTILISATION_BUCKETS),
+                cycles, decisions, engineNanos);
     }
 
     /** The first tick of the cycle grid at or after the time. */
@@ -92,8 +120,7 @@ public final class Simulator {
     }
 
     private void finishPodsDueBy(long now) {
-        while (!running.isEmpty() && running.peek().endMillis() <= now) {
-            RunningPod done = running.poll();
+        for (JobTracker.WorkingPod done : jobs.finishDueBy(now)) {
             cluster.removePod(done.pod().id());
             timeline.released(done.endMillis(), done.pod().requests());
             makespanMillis = Math.max(makespanMillis, done.endMillis());
@@ -101,8 +128,8 @@ public final class Simulator {
     }
 
     private int submit(SimJob job) {
+        jobs.arrived(job);
         for (Pod pod : job.pods()) {
-            pendingJobOf.put(pod.id(), job);
             scheduler.submit(pod);
         }
         return job.pods().size();
@@ -116,19 +143,19 @@ public final class Simulator {
         decisions += cycleDecisions.size();
         for (Decision decision : cycleDecisions) {
             if (decision instanceof Decision.Bind bind) {
-                start(bind.pod(), bind.nodeName(), now);
+                bind(bind.pod(), bind.nodeName(), now);
             }
         }
+        jobs.cycleEnded(now);
     }
 
-    private void start(Pod pod, String nodeName, long now) {
+    private void bind(Pod pod, String nodeName, long now) {
         cluster.podBound(pod, nodeName);
-        SimJob job = pendingJobOf.remove(pod.id());
-        running.add(new RunningPod(now + job.runMillis(), startedSequence++, pod));
+        jobs.bound(pod, nodeName, now);
         timeline.taken(now, pod.requests());
         if (scheduled == waits.length) {
             waits = Arrays.copyOf(waits, waits.length * 2);
         }
-        waits[scheduled++] = now - job.arrivalMillis();
+        waits[scheduled++] = now - jobs.jobOf(pod.id()).arrivalMillis();
     }
 }

@@ -6,8 +6,9 @@ import dev.stook.core.model.Resources;
 import java.util.Optional;
 
 /**
- * A stream of {@code jobs} identical jobs of {@code podsPerJob} pods each. {@code queue},
- * {@code gangMinMembers}, {@code dataChunks} and {@code preemptible} are carried for the queue, gang,
+ * A stream of {@code jobs} identical jobs of {@code podsPerJob} pods each. With {@code gangMinMembers}
+ * each job is one gang that works only while that many of its pods run; without it the pods are
+ * independent. {@code queue}, {@code dataChunks} and {@code preemptible} are carried for the queue,
  * locality and preemption features; the simulator does not act on them yet.
  */
 public record Workload(String name, int jobs, Arrival arrival, long startMillis, int podsPerJob, Resources requests,

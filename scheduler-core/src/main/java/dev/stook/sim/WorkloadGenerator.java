@@ -1,11 +1,14 @@
 package dev.stook.sim;
 
+import dev.stook.core.gang.GangId;
+import dev.stook.core.gang.GangMembership;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -36,13 +39,21 @@ public final class WorkloadGenerator {
                 arrival += workload.arrival().nextGapMillis(random);
             }
             long runMillis = workload.runTime().sampleMillis(random);
+            String jobName = workload.name() + "-" + j;
             List<Pod> pods = new ArrayList<>(workload.podsPerJob());
             for (int p = 0; p < workload.podsPerJob(); p++) {
-                PodId id = new PodId(NAMESPACE, workload.name() + "-" + j + "-" + p);
-                pods.add(new Pod(id, workload.requests(), workload.priority(), arrival, workload.constraints()));
+                PodId id = new PodId(NAMESPACE, jobName + "-" + p);
+                Pod pod = new Pod(id, workload.requests(), workload.priority(), arrival, workload.constraints());
+                pods.add(gang(workload, jobName).map(pod::inGang).orElse(pod));
             }
             jobs.add(new SimJob(workload, j, arrival, runMillis, pods));
         }
         return jobs;
+    }
+
+    /** A workload that declares a gang minimum makes each of its jobs one gang, named after the job. */
+    private static Optional<GangMembership> gang(Workload workload, String jobName) {
+        return workload.gangMinMembers().map(minMembers -> new GangMembership(new GangId(NAMESPACE, jobName),
+                minMembers, GangMembership.DEFAULT_TIMEOUT_MILLIS));
     }
 }

@@ -29,7 +29,7 @@ class SimulatorTest {
         assertThat(report.podsScheduled()).isEqualTo(3);
         assertThat(report.podsNeverScheduled()).isZero();
         assertThat(report.makespanMillis()).isEqualTo(6_100);
-        assertThat(report.waits()).isEqualTo(new WaitTimes(3, 1_150 / 3.0, 50, 1_050, 1_050));
+        assertThat(report.waits()).isEqualTo(new DurationStats(3, 1_150 / 3.0, 50, 1_050, 1_050));
         assertThat(report.cycles()).isEqualTo(4);
         // cpu held: 1 of 2 during [100,1100), 2 during [1100,4100), 1 during [4100,6100)
         assertThat(report.utilisation().cpu()).isCloseTo(9_000.0 / (2 * 6_100), within(1e-9));

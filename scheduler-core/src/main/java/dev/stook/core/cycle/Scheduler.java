@@ -165,16 +165,21 @@ public final class Scheduler {
      * cycles from events run one then too.
      */
     public long nextTimedChangeMillis() {
+        long now = clock.nowMillis();
         long next = Long.MAX_VALUE;
         for (PendingUnit unit : unitsByName.values()) {
-            next = Math.min(next, unit.firstSeenMillis + settings.starvationMillis());
+            next = earliestAfter(now, next, unit.firstSeenMillis + settings.starvationMillis());
             if (unit.isGang()) {
-                next = Math.min(next, unit.lastArrivalMillis() + settings.gangSettleMillis());
-                next = Math.min(next, unit.firstSeenMillis + unit.gangTimeoutMillis());
+                next = earliestAfter(now, next, unit.lastArrivalMillis() + settings.gangSettleMillis());
+                next = earliestAfter(now, next, unit.firstSeenMillis + unit.gangTimeoutMillis());
             }
         }
-        long now = clock.nowMillis();
-        return next <= now ? Long.MAX_VALUE : next;
+        return next;
+    }
+
+    /** Moments already passed are left out: one of them must not hide another unit's change still to come. */
+    private static long earliestAfter(long now, long earliest, long candidate) {
+        return candidate > now ? Math.min(earliest, candidate) : earliest;
     }
 
     /**

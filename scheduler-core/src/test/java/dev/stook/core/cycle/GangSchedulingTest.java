@@ -163,6 +163,19 @@ class GangSchedulingTest {
     }
 
     @Test
+    void aUnitAlreadyStarvingDoesNotHideAnotherUnitsTimedChange() {
+        nodes(1, "8");
+        Scheduler scheduler = stook();
+        scheduler.submit(pod("huge", "64", "1Gi"));
+        now = SchedulerSettings.DEFAULTS.starvationMillis() + 5_000;
+        for (int i = 0; i < 2; i++) {
+            scheduler.submit(member("pg", i, 0, "1", now));
+        }
+
+        assertThat(scheduler.nextTimedChangeMillis()).isEqualTo(now + SchedulerSettings.DEFAULTS.gangSettleMillis());
+    }
+
+    @Test
     void membersDisagreeingOnTheMinimumWaitWithAReasonAndOthersRun() {
         nodes(2, "8");
         Scheduler scheduler = stook();

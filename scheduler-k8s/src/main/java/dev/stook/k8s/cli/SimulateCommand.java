@@ -1,15 +1,20 @@
 package dev.stook.k8s.cli;
 
+import dev.stook.core.cycle.SchedulerSettings;
+import dev.stook.sim.ComparisonFormatter;
 import dev.stook.sim.ReportFormatter;
 import dev.stook.sim.Scenario;
 import dev.stook.sim.ScenarioException;
 import dev.stook.sim.ScenarioLoader;
+import dev.stook.sim.SimulationReport;
 import dev.stook.sim.Simulator;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -18,6 +23,7 @@ import java.util.concurrent.Callable;
         description = "Run the scheduler against a simulated cluster and workload, in virtual time.")
 final class SimulateCommand implements Callable<Integer> {
     static final int SCENARIO_ERROR = 1;
+    private static final SchedulerSettings PER_POD = SchedulerSettings.DEFAULTS.withGangAdmission(false);
 
     @Spec
     private CommandSpec spec;
@@ -28,6 +34,15 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed, overriding the scenario's.")
     private Long seed;
+
+    @Option(names = "--per-pod",
+            description = "Turn gang admission off: place every pod on its own, as kube-scheduler does.")
+    private boolean perPod;
+
+    @Option(names = "--compare-per-pod",
+            description = "Run the scenario twice with the same seed, with Stook's gang admission and with the"
+                    + " per-pod baseline, and print both reports and a comparison table.")
+    private boolean compare;
 
     @Override
     public Integer call() {
@@ -41,8 +56,24 @@ final class SimulateCommand implements Callable<Integer> {
         if (seed != null) {
             scenario = scenario.withSeed(seed);
         }
-        spec.commandLine().getOut().print(ReportFormatter.format(Simulator.run(scenario)));
-        spec.commandLine().getOut().flush();
+        if (perPod && compare) {
+            spec.commandLine().getErr().println("stook simulate: --per-pod and --compare-per-pod exclude each other");
+            return CommandLine.ExitCode.USAGE;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (compare) {
+            SimulationReport stook = Simulator.run(scenario, SchedulerSettings.DEFAULTS);
+            SimulationReport baseline = Simulator.run(scenario, PER_POD);
+            out.print(ReportFormatter.format(stook));
+            out.println();
+            out.print(ReportFormatter.format(baseline));
+            out.println();
+            out.println("Comparison (same scenario and seed)");
+            out.print(ComparisonFormatter.format(stook, baseline));
+        } else {
+            out.print(ReportFormatter.format(Simulator.run(scenario, perPod ? PER_POD : SchedulerSettings.DEFAULTS)));
+        }
+        out.flush();
         return 0;
     }
 }

@@ -22,7 +22,7 @@ class SimulateCommandTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString())
-                .startsWith("Simulation of scenario \"default\" (seed 1, 64 nodes)")
+                .startsWith("Simulation of scenario \"default\" (seed 1, 64 nodes, Stook, gang admission)")
                 .contains("submitted         1288", "never scheduled   0", "makespan", "p99",
                         "overall           cpu", "decisions/s")
                 .containsPattern("scheduled\\s+1288");
@@ -32,7 +32,32 @@ class SimulateCommandTest {
     @Test
     void seedOptionOverridesTheScenarioSeed() {
         assertThat(run("simulate", "--seed", "99")).isZero();
-        assertThat(out.toString()).contains("(seed 99, 64 nodes)");
+        assertThat(out.toString()).contains("(seed 99, 64 nodes, Stook, gang admission)");
+    }
+
+    @Test
+    void perPodRunsTheBaseline() {
+        assertThat(run("simulate", "--per-pod")).isZero();
+        assertThat(out.toString()).startsWith("Simulation of scenario \"default\" (seed 1, 64 nodes, per-pod baseline)");
+    }
+
+    @Test
+    void compareRunsBothPoliciesOnTheSameSeedAndTabulatesThem() {
+        assertThat(run("simulate", "--compare-per-pod", "--seed", "5")).isZero();
+
+        String output = out.toString();
+        assertThat(output).contains("(seed 5, 64 nodes, Stook, gang admission)", "(seed 5, 64 nodes, per-pod baseline)");
+        String table = output.substring(output.indexOf("Comparison (same scenario and seed)"));
+        assertThat(table).containsPattern("\\s+Stook, gang admission\\s+per-pod baseline")
+                .contains("partially started gangs", "idle held node-seconds", "mean job completion time", "makespan",
+                        "deadlocked");
+    }
+
+    @Test
+    void perPodAndCompareExcludeEachOther() {
+        assertThat(run("simulate", "--per-pod", "--compare-per-pod")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("exclude each other");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test
