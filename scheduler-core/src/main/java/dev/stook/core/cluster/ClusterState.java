@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The scheduler's picture of the cluster: nodes and every pod holding resources on them, whether the
@@ -31,6 +32,7 @@ public final class ClusterState {
     private final UsageIndex byQueue = new UsageIndex();
     private final UsageIndex nonPreemptibleByQueue = new UsageIndex();
     private final UsageIndex byQueueOwner = new UsageIndex();
+    private final Map<String, TreeMap<Integer, Integer>> preemptiblePriorities = new HashMap<>();
     private final Set<String> changedSinceSnapshot = new HashSet<>();
     private long topologyGeneration;
     private long capacityReleases;
@@ -136,6 +138,12 @@ public final class ClusterState {
         return byQueueOwner.get(ownerKey(queue, owner));
     }
 
+    /** True when the queue holds a preemptible pod of lower priority than given. */
+    public synchronized boolean hasPreemptibleBelow(String queue, int priority) {
+        TreeMap<Integer, Integer> priorities = preemptiblePriorities.get(queue);
+        return priorities != null && priorities.firstKey() < priority;
+    }
+
     public synchronized int nodeCount() {
         return nodes.size();
     }
@@ -236,6 +244,12 @@ public final class ClusterState {
         byQueueOwner.add(ownerKey(queue, pod.owner()), pod.requests(), sign);
         if (!pod.preemptible()) {
             nonPreemptibleByQueue.add(queue, pod.requests(), sign);
+            return;
+        }
+        TreeMap<Integer, Integer> priorities = preemptiblePriorities.computeIfAbsent(queue, q -> new TreeMap<>());
+        priorities.merge(pod.priority(), sign, (count, change) -> count + change == 0 ? null : count + change);
+        if (priorities.isEmpty()) {
+            preemptiblePriorities.remove(queue);
         }
     }
 

@@ -9,8 +9,8 @@ import dev.stook.core.model.PodId;
 import dev.stook.core.model.Resources;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.core.preempt.Preemptor;
-import dev.stook.core.preempt.VictimCandidates;
 import dev.stook.core.preempt.VictimGroup;
+import dev.stook.core.preempt.VictimPool;
 import dev.stook.core.queue.DominantShare;
 import dev.stook.core.queue.FairShares;
 import dev.stook.core.queue.QueueConfig;
@@ -46,6 +46,8 @@ public final class Scheduler {
     public static final String QUEUE_OVER_QUOTA = "QueueOverQuota";
     public static final String PREEMPTED = "Preempted";
     private static final int MAX_VICTIM_GROUPS_TRIED = 256;
+    /** Preemption searches per cycle, for the first units in queue order that are owed room. */
+    private static final int MAX_PREEMPTION_SEARCHES = 16;
 
     private final ClusterState cluster;
     private final SchedulerSettings settings;
@@ -198,7 +200,7 @@ public final class Scheduler {
         }
         QueueOrder<PendingUnit> order = new QueueOrder<>(queues, capacity(scratch.snapshot()), unitsByLeaf,
                 cluster::queueUsage, cluster::ownerUsage, pendingByLeaf, PendingUnit::owner);
-        Map<String, Resources> fairShares = null;
+        Preemption preemption = new Preemption(order);
         for (QueueOrder.Entry<PendingUnit> entry = order.next(); entry != null; entry = order.next()) {
             PendingUnit unit = entry.unit();
             String notReady = unit.notReadyBecause(cluster, settings, now);
@@ -234,10 +236,7 @@ public final class Scheduler {
                     ? "; waiting longer than its " + Durations.format(unit.gangTimeoutMillis()) + " gang-timeout"
                     : "");
             if (!outcome.admitted()) {
-                if (fairShares == null) {
-                    fairShares = FairShares.compute(queues, capacity, demandByLeaf());
-                }
-                message += preemptFor(unit, schedulingUnit, scratch, order, fairShares, decisions);
+                message += preemption.makeRoomFor(unit, schedulingUnit, scratch, decisions);
                 if (starving) {
                     for (Pod pod : schedulingUnit.pending()) {
                         placer.reserveFor(pod, scratch);
@@ -272,61 +271,83 @@ public final class Scheduler {
     }
 
     /**
-     * Evicts what the unit is owed room from, if anything: pods of queues above their fair share when
-     * the unit fits inside its own queue's guarantee, and lower-priority pods of its own queue. Returns
-     * the note for the unit's explanation.
+     * One cycle's evictions. A unit is owed room from pods of queues above their fair share when it fits
+     * inside its own queue's guarantee, and from lower-priority pods of its own queue. What may be
+     * evicted and the fair shares are worked out once per cycle, and only if some unit is owed room.
      */
-    private String preemptFor(PendingUnit unit, SchedulingUnit schedulingUnit, ScratchCluster scratch,
-                              QueueOrder<PendingUnit> order, Map<String, Resources> fairShares, List<Decision> decisions) {
-        if (unit.awaitedVictims.stream().anyMatch(evicting::contains)) {
-            return "; waiting for " + unit.awaitedVictims.stream().filter(evicting::contains).count()
-                    + " evicted pods to terminate";
-        }
-        boolean owedGuarantee = QueueLimits.excess(order.allocated(unit.queue), unit.requests(),
-                queues.guaranteeOf(unit.queue)) == null;
-        Map<String, Double> overShare = overShare(fairShares);
-        int priority = unit.priority();
-        Predicate<Pod> eligible = pod -> pod.queue().equals(unit.queue)
-                ? pod.priority() < priority
-                : owedGuarantee && overShare.getOrDefault(pod.queue(), 0.0) > 1.0;
-        List<VictimGroup> candidates = VictimCandidates.collect(cluster.placements(), eligible, overShare, evicting,
-                unit.gang);
-        if (candidates.isEmpty()) {
-            return "";
-        }
-        List<VictimGroup> victims = preemptor.choose(schedulingUnit, scratch, candidates);
-        if (victims.isEmpty()) {
-            return "";
-        }
-        Set<PodId> awaited = new HashSet<>();
-        for (VictimGroup victim : victims) {
-            String why = victim.queue().equals(unit.queue)
-                    ? "preempted by higher-priority " + describe(unit) + " in queue " + unit.queue
-                    : "reclaimed for " + describe(unit) + ": queue " + unit.queue + " is below its guarantee and "
-                            + victim.queue() + " is above its fair share";
-            for (Pod pod : victim.pods()) {
-                decisions.add(new Decision.Evict(pod, PREEMPTED, why));
-                evicting.add(pod.id());
-                awaited.add(pod.id());
-            }
-        }
-        unit.awaitedVictims = awaited;
-        return "; evicting " + awaited.size() + " pods from " + victims.stream().map(VictimGroup::queue).distinct()
-                .sorted().collect(Collectors.joining(", ")) + " to make room";
-    }
+    private final class Preemption {
+        private final QueueOrder<PendingUnit> order;
+        private VictimPool pool;
+        private Map<String, Double> overShare;
+        private int searchesLeft = MAX_PREEMPTION_SEARCHES;
 
-    private Map<String, Double> overShare(Map<String, Resources> fairShares) {
-        Map<String, Double> ratios = new HashMap<>();
-        for (QueueDefinition queue : queues.all()) {
-            if (queue.isLeaf()) {
-                Resources used = cluster.queueUsage(queue.path());
-                Resources fair = fairShares.getOrDefault(queue.path(), Resources.NONE);
-                double fairShare = DominantShare.of(fair, capacity);
-                ratios.put(queue.path(), used.fitsWithin(fair) ? 0.0
-                        : fairShare == 0 ? Double.MAX_VALUE : DominantShare.of(used, capacity) / fairShare);
-            }
+        Preemption(QueueOrder<PendingUnit> order) {
+            this.order = order;
         }
-        return ratios;
+
+        /** Evicts for the unit if it is owed room; returns the note for the unit's explanation. */
+        String makeRoomFor(PendingUnit unit, SchedulingUnit schedulingUnit, ScratchCluster scratch,
+                           List<Decision> decisions) {
+            long stillGoing = unit.awaitedVictims.stream().filter(evicting::contains).count();
+            if (stillGoing > 0) {
+                return "; waiting for " + stillGoing + " evicted pods to terminate";
+            }
+            boolean owedGuarantee = !queues.queue(unit.queue).guaranteed().isZero()
+                    && QueueLimits.excess(order.allocated(unit.queue), unit.requests(), queues.guaranteeOf(unit.queue)) == null;
+            if (searchesLeft == 0 || !owedGuarantee && !cluster.hasPreemptibleBelow(unit.queue, unit.priority())) {
+                return "";
+            }
+            searchesLeft--;
+            int priority = unit.priority();
+            Map<String, Double> over = overShare();
+            Predicate<VictimGroup> eligible = group -> group.queue().equals(unit.queue)
+                    ? group.priority() < priority
+                    : owedGuarantee && over.getOrDefault(group.queue(), 0.0) > 1.0;
+            List<VictimGroup> victims = preemptor.choose(schedulingUnit, scratch, pool().candidates(eligible, over, unit.gang));
+            if (victims.isEmpty()) {
+                return "";
+            }
+            Set<PodId> awaited = new HashSet<>();
+            for (VictimGroup victim : victims) {
+                String why = victim.queue().equals(unit.queue)
+                        ? "preempted by higher-priority " + describe(unit) + " in queue " + unit.queue
+                        : "reclaimed for " + describe(unit) + ": queue " + unit.queue + " is below its guarantee and "
+                                + victim.queue() + " is above its fair share";
+                for (Pod pod : victim.pods()) {
+                    decisions.add(new Decision.Evict(pod, PREEMPTED, why));
+                    evicting.add(pod.id());
+                    awaited.add(pod.id());
+                }
+            }
+            unit.awaitedVictims = awaited;
+            return "; evicting " + awaited.size() + " pods from " + victims.stream().map(VictimGroup::queue).distinct()
+                    .sorted().collect(Collectors.joining(", ")) + " to make room";
+        }
+
+        private VictimPool pool() {
+            if (pool == null) {
+                pool = new VictimPool(cluster.placements(), evicting);
+            }
+            return pool;
+        }
+
+        /** Per leaf queue, its dominant share over its fair share; 0 when within it. */
+        private Map<String, Double> overShare() {
+            if (overShare == null) {
+                Map<String, Resources> fairShares = FairShares.compute(queues, capacity, demandByLeaf());
+                overShare = new HashMap<>();
+                for (QueueDefinition queue : queues.all()) {
+                    if (queue.isLeaf()) {
+                        Resources used = cluster.queueUsage(queue.path());
+                        Resources fair = fairShares.getOrDefault(queue.path(), Resources.NONE);
+                        double fairShare = DominantShare.of(fair, capacity);
+                        overShare.put(queue.path(), used.fitsWithin(fair) ? 0.0
+                                : fairShare == 0 ? Double.MAX_VALUE : DominantShare.of(used, capacity) / fairShare);
+                    }
+                }
+            }
+            return overShare;
+        }
     }
 
     private static String describe(PendingUnit unit) {
