@@ -28,6 +28,7 @@ public final class LeaderElection {
     private final AtomicBoolean elected = new AtomicBoolean();
     private final AtomicBoolean lost = new AtomicBoolean();
     private volatile boolean leading;
+    private volatile boolean stopping;
     private CompletableFuture<?> running;
 
     public LeaderElection(KubernetesClient client, String namespace, String leaseName, String identity,
@@ -53,6 +54,10 @@ public final class LeaderElection {
                 () -> {
                     if (elected.get() && lost.compareAndSet(false, true)) {
                         leading = false;
+                        if (stopping) {
+                            LOG.info(identity + " released the lease " + namespace + "/" + leaseName);
+                            return;
+                        }
                         LOG.warning(identity + " lost the lease " + namespace + "/" + leaseName);
                         onLost.run();
                     }
@@ -80,6 +85,7 @@ public final class LeaderElection {
 
     /** Stops competing and, if leading, releases the lease. */
     public synchronized void stop() {
+        stopping = true;
         if (running != null) {
             running.cancel(true);
             running = null;
