@@ -1,0 +1,70 @@
+package dev.stook.k8s.bind;
+
+import dev.stook.core.model.Pod;
+import io.fabric8.kubernetes.api.model.Binding;
+import io.fabric8.kubernetes.api.model.BindingBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Sends bindings ({@code POST pods/{name}/binding}) on a fixed pool, so at most {@code concurrency} are in
+ * flight and the scheduling thread only enqueues. Each result goes to the sink, from a pool thread.
+ */
+public final class Binder {
+    private final KubernetesClient client;
+    private final Consumer<BindResult> results;
+    private final ExecutorService pool;
+
+    public Binder(KubernetesClient client, int concurrency, Consumer<BindResult> results) {
+        this.client = client;
+        this.results = results;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(concurrency, task -> {
+            Thread thread = new Thread(task, "stook-binder-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public void bind(Pod pod, String nodeName) {
+        pool.execute(() -> results.accept(send(pod, nodeName)));
+    }
+
+    private BindResult send(Pod pod, String nodeName) {
+        Binding binding = new BindingBuilder()
+                .withNewMetadata().withNamespace(pod.id().namespace()).withName(pod.id().name()).endMetadata()
+                .withNewTarget().withApiVersion("v1").withKind("Node").withName(nodeName).endTarget()
+                .build();
+        String url = client.getMasterUrl().toString().replaceAll("/+$", "") + "/api/v1/namespaces/"
+                + pod.id().namespace() + "/pods/" + pod.id().name() + "/binding";
+        try {
+            client.raw(url, "POST", binding);
+            return new BindResult(pod, nodeName, BindResult.Outcome.BOUND, "");
+        } catch (KubernetesClientException e) {
+            BindResult.Outcome outcome = e.getCode() == 409 || e.getCode() == 404
+                    ? BindResult.Outcome.REFUSED : BindResult.Outcome.FAILED;
+            return new BindResult(pod, nodeName, outcome, describe(e));
+        } catch (RuntimeException e) {
+            return new BindResult(pod, nodeName, BindResult.Outcome.FAILED, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static String describe(KubernetesClientException e) {
+        if (e.getStatus() != null && e.getStatus().getMessage() != null) {
+            return e.getCode() + " " + e.getStatus().getMessage();
+        }
+        return e.getCode() + " " + e.getMessage();
+    }
+
+    /** Takes no new bindings and waits up to the timeout for those in flight; true if all finished. */
+    public boolean shutdown(long timeoutMillis) throws InterruptedException {
+        pool.shutdown();
+        return pool.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.stook.k8s.config;
+
+import dev.stook.core.plugins.PluginProfile;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything {@code stook run} can be told, with the defaults of {@code config/scheduler.yaml}. Immutable.
+ * Durations are in milliseconds. {@code namespace} is null until resolved from the environment.
+ */
+public record SchedulerConfig(
+        String schedulerName,
+        String namespace,
+        String queueConfigMap,
+        String leaseName,
+        int healthPort,
+        Map<String, Integer> scoreWeights,
+        long starvationTimeoutMillis,
+        long gangSettleMillis,
+        int bindConcurrency,
+        long requestTimeoutMillis,
+        long bindBackoffInitialMillis,
+        long bindBackoffMaxMillis,
+        long bindConfirmTimeoutMillis,
+        long leaseDurationMillis,
+        long renewDeadlineMillis,
+        long retryPeriodMillis,
+        long shutdownTimeoutMillis,
+        double eventsPerSecond,
+        int eventBurst,
+        long eventPerObjectIntervalMillis) {
+
+    public static final String DEFAULT_NAMESPACE = "stook-system";
+
+    public static final SchedulerConfig DEFAULTS = new SchedulerConfig("stook", null, "stook-queues",
+            "stook-scheduler", 10259, PluginProfile.DEFAULT_WEIGHTS, 300_000, 1_000, 16, 10_000, 1_000, 60_000,
+            30_000, 10_000, 7_000, 2_000, 10_000, 10, 50, 60_000);
+
+    public SchedulerConfig {
+        Objects.requireNonNull(schedulerName, "schedulerName");
+        scoreWeights = Map.copyOf(scoreWeights);
+    }
+
+    public SchedulerConfig withNamespace(String newNamespace) {
+        return new SchedulerConfig(schedulerName, newNamespace, queueConfigMap, leaseName, healthPort, scoreWeights,
+                starvationTimeoutMillis, gangSettleMillis, bindConcurrency, requestTimeoutMillis,
+                bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, leaseDurationMillis,
+                renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
+                eventPerObjectIntervalMillis);
+    }
+
+    public SchedulerConfig withHealthPort(int port) {
+        return new SchedulerConfig(schedulerName, namespace, queueConfigMap, leaseName, port, scoreWeights,
+                starvationTimeoutMillis, gangSettleMillis, bindConcurrency, requestTimeoutMillis,
+                bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, leaseDurationMillis,
+                renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
+                eventPerObjectIntervalMillis);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.stook.k8s.lead;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * Competes for a coordination.k8s.io Lease. {@code onElected} runs once when this instance first leads;
+ * {@code onLost} runs once when it stops leading after having led. fabric8 may call its callbacks more
+ * than once, so both are guarded here. Stopping releases the lease so a standby takes over at once.
+ */
+public final class LeaderElection {
+    private static final Logger LOG = Logger.getLogger(LeaderElection.class.getName());
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final String leaseName;
+    private final String identity;
+    private final Duration leaseDuration;
+    private final Duration renewDeadline;
+    private final Duration retryPeriod;
+    private final AtomicBoolean elected = new AtomicBoolean();
+    private final AtomicBoolean lost = new AtomicBoolean();
+    private volatile boolean leading;
+    private volatile boolean stopping;
+    private CompletableFuture<?> running;
+
+    public LeaderElection(KubernetesClient client, String namespace, String leaseName, String identity,
+                          Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
+        this.client = client;
+        this.namespace = namespace;
+        this.leaseName = leaseName;
+        this.identity = identity;
+        this.leaseDuration = leaseDuration;
+        this.renewDeadline = renewDeadline;
+        this.retryPeriod = retryPeriod;
+    }
+
+    public synchronized void start(Runnable onElected, Runnable onLost) {
+        LeaderCallbacks callbacks = new LeaderCallbacks(
+                () -> {
+                    if (elected.compareAndSet(false, true)) {
+                        leading = true;
+                        LOG.info(identity + " leads");
+                        onElected.run();
+                    }
+                },
+                () -> {
+                    if (elected.get() && lost.compareAndSet(false, true)) {
+                        leading = false;
+                        if (stopping) {
+                            LOG.info(identity + " released the lease " + namespace + "/" + leaseName);
+                            return;
+                        }
+                        LOG.warning(identity + " lost the lease " + namespace + "/" + leaseName);
+                        onLost.run();
+                    }
+                },
+                leader -> LOG.info("leader of " + namespace + "/" + leaseName + ": " + leader));
+        running = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
+                        .withName(leaseName)
+                        .withLock(new LeaseLock(namespace, leaseName, identity))
+                        .withLeaseDuration(leaseDuration)
+                        .withRenewDeadline(renewDeadline)
+                        .withRetryPeriod(retryPeriod)
+                        .withReleaseOnCancel(true)
+                        .withLeaderCallbacks(callbacks)
+                        .build())
+                .build().start();
+    }
+
+    public boolean isLeading() {
+        return leading;
+    }
+
+    public String identity() {
+        return identity;
+    }
+
+    /** Stops competing and, if leading, releases the lease. */
+    public synchronized void stop() {
+        stopping = true;
+        if (running != null) {
+            running.cancel(true);
+            running = null;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.stook.k8s.loop;
+
+import dev.stook.core.model.PodId;
+import dev.stook.k8s.bind.BindResult;
+import dev.stook.k8s.watch.ClusterChanges;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the scheduling thread must look at, handed over by informer and binder threads without
+ * blocking them. Changed keys coalesce: a pod updated a hundred times before the next cycle is read once.
+ */
+final class Inbox implements ClusterChanges {
+    private Set<PodId> pods = new LinkedHashSet<>();
+    private Set<String> nodes = new LinkedHashSet<>();
+    private List<BindResult> bindResults = new ArrayList<>();
+    private boolean queueConfig;
+    private boolean woken;
+
+    /** What arrived since the previous {@link #take}. */
+    record Batch(Set<PodId> pods, Set<String> nodes, List<BindResult> bindResults, boolean queueConfig) {
+        boolean isEmpty() {
+            return pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && !queueConfig;
+        }
+    }
+
+    @Override
+    public synchronized void podChanged(PodId id) {
+        pods.add(id);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void nodeChanged(String name) {
+        nodes.add(name);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void queueConfigChanged() {
+        queueConfig = true;
+        notifyAll();
+    }
+
+    synchronized void bindFinished(BindResult result) {
+        bindResults.add(result);
+        notifyAll();
+    }
+
+    /** Makes a waiting {@link #take} return, for example to stop. */
+    synchronized void wake() {
+        woken = true;
+        notifyAll();
+    }
+
+    /** Waits until something arrives, {@link #wake} is called, or the deadline passes; then empties the inbox. */
+    synchronized Batch take(long deadlineMillis) throws InterruptedException {
+        while (!woken && pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && !queueConfig) {
+            long wait = deadlineMillis - System.currentTimeMillis();
+            if (wait <= 0) {
+                break;
+            }
+            wait(wait);
+        }
+        Batch batch = new Batch(pods, nodes, bindResults, queueConfig);
+        pods = new LinkedHashSet<>();
+        nodes = new LinkedHashSet<>();
+        bindResults = new ArrayList<>();
+        queueConfig = false;
+        woken = false;
+        return batch;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.stook.k8s.loop;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+
+import java.util.Map;
+
+/**
+ * What of a pending pod the scheduler reads. Updates that leave it unchanged (status and condition
+ * writes, Stook's own included) do not resubmit the pod, which would reset its place and its wait clock.
+ */
+record PodFingerprint(PodSpec spec, Map<String, String> labels, Map<String, String> annotations) {
+    static PodFingerprint of(Pod pod) {
+        return new PodFingerprint(pod.getSpec(), pod.getMetadata().getLabels(), pod.getMetadata().getAnnotations());
+    }
+}

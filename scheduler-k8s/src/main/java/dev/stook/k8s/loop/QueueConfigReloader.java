@@ -1,0 +1,66 @@
+package dev.stook.k8s.loop;
+
+import dev.stook.core.queue.QueueConfig;
+import dev.stook.core.queue.QueueConfigException;
+import dev.stook.core.queue.QueueConfigParser;
+import dev.stook.k8s.status.StatusReporter;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Validates the queue ConfigMap whenever it changes. A good config replaces the active one; a bad one is
+ * reported (log and Event on the ConfigMap) and the last good one stays. No ConfigMap: the default queue.
+ */
+final class QueueConfigReloader {
+    static final String KEY = "queues.yaml";
+    private static final Logger LOG = Logger.getLogger(QueueConfigReloader.class.getName());
+
+    private final ActiveQueueConfig active;
+    private final StatusReporter status;
+    private boolean loaded;
+    private String lastSeen;
+
+    QueueConfigReloader(ActiveQueueConfig active, StatusReporter status) {
+        this.active = active;
+        this.status = status;
+    }
+
+    /** The new config when it changed and is valid, else empty. */
+    Optional<QueueConfig> reload(Optional<ConfigMap> configMap) {
+        String yaml = configMap.map(c -> c.getData() == null ? null : c.getData().get(KEY)).orElse(null);
+        String identity = configMap.isEmpty() ? null : String.valueOf(yaml);
+        if (loaded && Objects.equals(identity, lastSeen)) {
+            return Optional.empty();
+        }
+        loaded = true;
+        lastSeen = identity;
+        if (configMap.isEmpty()) {
+            LOG.info("no queue ConfigMap: using the single default queue");
+            active.set(QueueConfig.singleDefaultQueue());
+            return Optional.of(active.current());
+        }
+        ConfigMap source = configMap.get();
+        String name = source.getMetadata().getNamespace() + "/" + source.getMetadata().getName();
+        if (yaml == null) {
+            reject(source, name + " has no key " + KEY);
+            return Optional.empty();
+        }
+        try {
+            QueueConfig config = QueueConfigParser.parse(yaml);
+            active.set(config);
+            LOG.info("queue config from " + name + " applied: " + config.all().size() + " queues");
+            return Optional.of(config);
+        } catch (QueueConfigException e) {
+            reject(source, name + " " + KEY + " rejected, the last good config stays: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void reject(ConfigMap source, String message) {
+        LOG.warning(message);
+        status.queueConfigRejected(source, message);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.stook.k8s.loop;
+
+import dev.stook.core.cluster.ClusterState;
+import dev.stook.k8s.bind.Binder;
+import dev.stook.k8s.config.SchedulerConfig;
+import dev.stook.k8s.health.HealthServer;
+import dev.stook.k8s.lead.LeaderElection;
+import dev.stook.k8s.status.EventRateLimiter;
+import dev.stook.k8s.status.EventRecorder;
+import dev.stook.k8s.status.PodConditionWriter;
+import dev.stook.k8s.status.StatusReporter;
+import dev.stook.k8s.watch.ClusterInformers;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One running scheduler: informers and health endpoints from the start (a standby keeps warm caches),
+ * the scheduling thread only while it holds the lease. Losing the lease ends the process, as
+ * kube-scheduler does; {@link #close()} shuts down gracefully.
+ */
+public final class SchedulerProcess implements AutoCloseable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_LEADERSHIP_LOST = 3;
+    public static final int EXIT_SCHEDULER_FAILED = 4;
+    private static final Logger LOG = Logger.getLogger(SchedulerProcess.class.getName());
+
+    private final SchedulerConfig config;
+    private final Inbox inbox = new Inbox();
+    private final ClusterInformers informers;
+    private final StatusReporter status;
+    private final Binder binder;
+    private final LeaderElection election;
+    private final SchedulingLoop loop;
+    private final ActiveQueueConfig activeQueues = new ActiveQueueConfig();
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private HealthServer health;
+    private Thread schedulingThread;
+    private volatile boolean closing;
+
+    public SchedulerProcess(KubernetesClient client, SchedulerConfig config, String identity) {
+        this.config = config;
+        this.informers = new ClusterInformers(client, config.namespace(), config.queueConfigMap(), inbox);
+        this.status = new StatusReporter(informers, new PodConditionWriter(client, informers),
+                new EventRecorder(client, new EventRateLimiter(config.eventsPerSecond(), config.eventBurst(),
+                        config.eventPerObjectIntervalMillis(), System::currentTimeMillis),
+                        "stook.dev/" + config.schedulerName(), identity));
+        this.binder = new Binder(client, config.bindConcurrency(), inbox::bindFinished);
+        this.loop = new SchedulingLoop(config, informers, inbox, binder::bind, status, activeQueues);
+        this.election = new LeaderElection(client, config.namespace(), config.leaseName(), identity,
+                Duration.ofMillis(config.leaseDurationMillis()), Duration.ofMillis(config.renewDeadlineMillis()),
+                Duration.ofMillis(config.retryPeriodMillis()));
+    }
+
+    public synchronized void start() throws IOException {
+        health = new HealthServer(config.healthPort(), informers::hasSynced);
+        health.start();
+        informers.start();
+        election.start(this::startScheduling, this::leadershipLost);
+    }
+
+    private synchronized void startScheduling() {
+        if (schedulingThread != null || exit.isDone()) {
+            return;
+        }
+        schedulingThread = new Thread(loop, "stook-scheduler");
+        schedulingThread.setUncaughtExceptionHandler((thread, error) -> {
+            LOG.log(Level.SEVERE, "the scheduling thread failed", error);
+            exit.complete(EXIT_SCHEDULER_FAILED);
+        });
+        schedulingThread.start();
+    }
+
+    private void leadershipLost() {
+        if (closing) {
+            return;
+        }
+        loop.stop();
+        exit.complete(EXIT_LEADERSHIP_LOST);
+    }
+
+    /** Completes with the exit code when leadership is lost, the scheduler fails, or the process is closed. */
+    public CompletableFuture<Integer> exit() {
+        return exit;
+    }
+
+    public boolean isLeading() {
+        return election.isLeading();
+    }
+
+    public boolean isReady() {
+        return informers.hasSynced();
+    }
+
+    public int healthPort() {
+        return health.port();
+    }
+
+    /** The scheduling thread's cluster state, for observation. */
+    public ClusterState cluster() {
+        return loop.cluster();
+    }
+
+    public ActiveQueueConfig activeQueues() {
+        return activeQueues;
+    }
+
+    /** Stops deciding, lets bindings in flight finish (bounded), releases the lease, stops watching. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
+        loop.stop();
+        Thread thread;
+        synchronized (this) {
+            thread = schedulingThread;
+        }
+        long deadline = System.currentTimeMillis() + config.shutdownTimeoutMillis();
+        try {
+            if (thread != null) {
+                thread.join(Math.max(1, config.shutdownTimeoutMillis()));
+            }
+            if (!binder.shutdown(Math.max(0, deadline - System.currentTimeMillis()))) {
+                LOG.warning("bindings still in flight at shutdown; the new leader will see them through the watch");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        election.stop();
+        status.close();
+        informers.close();
+        if (health != null) {
+            health.close();
+        }
+        exit.complete(EXIT_OK);
+    }
+}

@@ -1,0 +1,260 @@
+package dev.stook.k8s.loop;
+
+import dev.stook.core.cluster.ClusterState;
+import dev.stook.core.cycle.Decision;
+import dev.stook.core.cycle.Scheduler;
+import dev.stook.core.cycle.SchedulerSettings;
+import dev.stook.core.cycle.TimeSource;
+import dev.stook.core.model.PodId;
+import dev.stook.core.plugins.PluginProfile;
+import dev.stook.k8s.bind.Backoff;
+import dev.stook.k8s.bind.BindResult;
+import dev.stook.k8s.config.SchedulerConfig;
+import dev.stook.k8s.status.StatusReporter;
+import dev.stook.k8s.translate.NodeTranslator;
+import dev.stook.k8s.translate.PodTranslator;
+import dev.stook.k8s.watch.ClusterCache;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The scheduling thread: it alone touches the {@link Scheduler}. It first rebuilds the cluster state from
+ * the synced informer caches, then repeatedly takes what changed from the {@link Inbox}, brings the state
+ * and the pending pods in line with the cache, runs a cycle, and hands the decisions out.
+ */
+public final class SchedulingLoop implements Runnable {
+    private static final Logger LOG = Logger.getLogger(SchedulingLoop.class.getName());
+    private static final long IDLE_WAKE_MILLIS = 60_000;
+
+    private final SchedulerConfig config;
+    private final ClusterCache cache;
+    private final Inbox inbox;
+    private final BiConsumer<dev.stook.core.model.Pod, String> binder;
+    private final StatusReporter status;
+    private final QueueConfigReloader queueConfig;
+    private final Backoff backoff;
+    private final ClusterState cluster = new ClusterState();
+    private final Scheduler scheduler;
+    private final Map<PodId, PodFingerprint> submitted = new HashMap<>();
+    private final Map<PodId, Integer> bindFailures = new HashMap<>();
+    private final Map<PodId, Long> retryAt = new HashMap<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparingLong(Timer::atMillis));
+    private volatile boolean stopped;
+
+    private record Timer(long atMillis, PodId pod, boolean confirmRefusedBind) {}
+
+    SchedulingLoop(SchedulerConfig config, ClusterCache cache, Inbox inbox,
+                   BiConsumer<dev.stook.core.model.Pod, String> binder, StatusReporter status,
+                   ActiveQueueConfig activeQueues) {
+        this.config = config;
+        this.cache = cache;
+        this.inbox = inbox;
+        this.binder = binder;
+        this.status = status;
+        this.queueConfig = new QueueConfigReloader(activeQueues, status);
+        this.backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
+        SchedulerSettings settings = SchedulerSettings.DEFAULTS.withStarvationMillis(config.starvationTimeoutMillis());
+        settings = new SchedulerSettings(settings.gangAdmission(), settings.starvationMillis(), config.gangSettleMillis());
+        this.scheduler = new Scheduler(cluster, PluginProfile.standard(config.scoreWeights()), settings,
+                TimeSource.SYSTEM);
+    }
+
+    /** The loop's cluster state; read-only for anyone but the scheduling thread. */
+    public ClusterState cluster() {
+        return cluster;
+    }
+
+    /** Stops after the current cycle; no decision is taken after the loop has seen this. */
+    public void stop() {
+        stopped = true;
+        inbox.wake();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!stopped && !cache.hasSynced()) {
+                inbox.take(System.currentTimeMillis() + 100);
+            }
+            if (stopped) {
+                return;
+            }
+            rebuild();
+            while (!stopped) {
+                Inbox.Batch batch = inbox.take(nextDeadline());
+                if (stopped) {
+                    return;
+                }
+                apply(batch);
+                fireTimers();
+                dispatch(scheduler.runCycle());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void rebuild() throws InterruptedException {
+        inbox.take(0);
+        for (Node node : cache.nodes()) {
+            applyNode(node.getMetadata().getName());
+        }
+        for (Pod pod : cache.pods()) {
+            applyPod(PodTranslator.idOf(pod));
+        }
+        queueConfig.reload(cache.queueConfigMap());
+        LOG.info("state rebuilt from the cluster: " + cluster.nodeCount() + " nodes, " + cluster.placedPodCount()
+                + " placed pods, " + scheduler.pendingPods() + " pending");
+        dispatch(scheduler.runCycle());
+    }
+
+    private void apply(Inbox.Batch batch) {
+        batch.nodes().forEach(this::applyNode);
+        batch.bindResults().forEach(this::bindFinished);
+        batch.pods().forEach(this::applyPod);
+        if (batch.queueConfig()) {
+            // Hook for the queue engine: scheduler.updateQueues(config) once the core has it.
+            queueConfig.reload(cache.queueConfigMap());
+        }
+    }
+
+    private void applyNode(String name) {
+        Optional<Node> node = cache.node(name);
+        if (node.isEmpty()) {
+            cluster.removeNode(name);
+            return;
+        }
+        try {
+            cluster.upsertNode(NodeTranslator.translate(node.get()));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            LOG.warning("node " + name + " is left out: " + e.getMessage());
+            cluster.removeNode(name);
+        }
+    }
+
+    private void applyPod(PodId id) {
+        Optional<Pod> cached = cache.pod(id);
+        if (cached.isEmpty() || isTerminal(cached.get())) {
+            forgetPod(id);
+            cluster.removePod(id);
+            return;
+        }
+        Pod pod = cached.get();
+        String nodeName = pod.getSpec().getNodeName();
+        if (nodeName != null && !nodeName.isEmpty()) {
+            forgetPod(id);
+            try {
+                cluster.podBound(PodTranslator.translateBound(pod), nodeName);
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                LOG.warning("bound pod " + id + " cannot be accounted for: " + e.getMessage());
+            }
+            return;
+        }
+        if (!config.schedulerName().equals(pod.getSpec().getSchedulerName())) {
+            return;
+        }
+        if (pod.getMetadata().getDeletionTimestamp() != null) {
+            forgetPod(id);
+            cluster.forget(id);
+            return;
+        }
+        if (cluster.placementOf(id).isPresent() || retryAt.containsKey(id)) {
+            return;
+        }
+        PodFingerprint fingerprint = PodFingerprint.of(pod);
+        if (fingerprint.equals(submitted.get(id))) {
+            return;
+        }
+        submitted.put(id, fingerprint);
+        try {
+            scheduler.submit(PodTranslator.translate(pod));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            scheduler.withdraw(id);
+            status.invalid(id, "Stook cannot schedule this pod: " + e.getMessage());
+        }
+    }
+
+    private void forgetPod(PodId id) {
+        scheduler.withdraw(id);
+        submitted.remove(id);
+        bindFailures.remove(id);
+        retryAt.remove(id);
+    }
+
+    private void bindFinished(BindResult result) {
+        PodId id = result.pod().id();
+        switch (result.outcome()) {
+            case BOUND -> {
+                bindFailures.remove(id);
+                status.scheduled(id, result.nodeName());
+            }
+            case REFUSED -> {
+                LOG.fine("binding " + id + " refused (" + result.detail() + "); the watch will show where it is");
+                timers.add(new Timer(System.currentTimeMillis() + config.bindConfirmTimeoutMillis(), id, true));
+            }
+            case FAILED -> {
+                cluster.forget(id);
+                int failures = bindFailures.merge(id, 1, Integer::sum);
+                long at = System.currentTimeMillis() + backoff.delayMillis(failures);
+                LOG.log(Level.WARNING, "binding " + id + " to " + result.nodeName() + " failed (" + result.detail()
+                        + "); attempt " + failures + ", retrying in " + (at - System.currentTimeMillis()) + " ms");
+                retryAt.put(id, at);
+                timers.add(new Timer(at, id, false));
+            }
+        }
+    }
+
+    private void fireTimers() {
+        long now = System.currentTimeMillis();
+        while (!timers.isEmpty() && timers.peek().atMillis() <= now) {
+            Timer timer = timers.poll();
+            PodId id = timer.pod();
+            if (timer.confirmRefusedBind()) {
+                boolean stillAssumed = cluster.placementOf(id).map(ClusterState.Placement::assumed).orElse(false);
+                boolean unboundInCache = cache.pod(id).map(p -> p.getSpec().getNodeName() == null
+                        || p.getSpec().getNodeName().isEmpty()).orElse(false);
+                if (stillAssumed && unboundInCache) {
+                    // Refused, yet the watch still shows the pod pending: drop the assumption and try again.
+                    cluster.forget(id);
+                    applyPod(id);
+                }
+            } else if (retryAt.getOrDefault(id, Long.MAX_VALUE) <= now) {
+                retryAt.remove(id);
+                applyPod(id);
+            }
+        }
+    }
+
+    private void dispatch(List<Decision> decisions) {
+        for (Decision decision : decisions) {
+            if (decision instanceof Decision.Bind bind) {
+                submitted.remove(bind.pod().id());
+                binder.accept(bind.pod(), bind.nodeName());
+            } else if (decision instanceof Decision.Wait wait) {
+                status.waiting(wait.pod().id(), wait.reason(), wait.message());
+            } else {
+                throw new IllegalStateException("no handler for decision " + decision);
+            }
+        }
+    }
+
+    private long nextDeadline() {
+        long next = Math.min(scheduler.nextTimedChangeMillis(), System.currentTimeMillis() + IDLE_WAKE_MILLIS);
+        return timers.isEmpty() ? next : Math.min(next, timers.peek().atMillis());
+    }
+
+    private static boolean isTerminal(Pod pod) {
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        return "Succeeded".equals(phase) || "Failed".equals(phase);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.stook.k8s.status;
+
+import dev.stook.core.model.PodId;
+import dev.stook.k8s.watch.ClusterCache;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+
+/** What users see of Stook's decisions: pod conditions and Events. */
+public final class StatusReporter implements AutoCloseable {
+    /** The condition reason of a pod Stook cannot read (bad annotation or quantity). */
+    public static final String INVALID = "InvalidSchedulingRequest";
+
+    private final ClusterCache cache;
+    private final PodConditionWriter conditions;
+    private final EventRecorder events;
+
+    public StatusReporter(ClusterCache cache, PodConditionWriter conditions, EventRecorder events) {
+        this.cache = cache;
+        this.conditions = conditions;
+        this.events = events;
+    }
+
+    public void waiting(PodId pod, String reason, String message) {
+        conditions.unschedulable(pod, reason, message);
+        cache.pod(pod).ifPresent(p -> events.warning(p, "FailedScheduling", "Scheduling", message));
+    }
+
+    public void invalid(PodId pod, String message) {
+        waiting(pod, INVALID, message);
+    }
+
+    public void scheduled(PodId pod, String nodeName) {
+        cache.pod(pod).ifPresent(p -> events.normal(p, "Scheduled", "Binding",
+                "Successfully assigned " + pod + " to " + nodeName));
+    }
+
+    public void queueConfigRejected(ConfigMap configMap, String message) {
+        events.warning(configMap, "InvalidQueueConfig", "Reload", message);
+    }
+
+    @Override
+    public void close() {
+        conditions.close();
+        events.close();
+    }
+}

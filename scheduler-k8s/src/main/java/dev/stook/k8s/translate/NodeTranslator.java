@@ -1,0 +1,49 @@
+package dev.stook.k8s.translate;
+
+import dev.stook.core.model.Node;
+import dev.stook.core.model.Resources;
+import dev.stook.core.model.Taint;
+import dev.stook.core.model.TaintEffect;
+import io.fabric8.kubernetes.api.model.NodeCondition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place a Kubernetes node becomes the core's {@link Node}: allocatable, labels, taints, and
+ * whether it takes new pods. A node that is cordoned ({@code spec.unschedulable}) or not Ready (its
+ * {@code Ready} condition is missing, False or Unknown) is translated as cordoned: it keeps counting the
+ * pods bound to it but gets no new ones, and explanations say so, without waiting for the node
+ * lifecycle controller's {@code not-ready} taint.
+ */
+public final class NodeTranslator {
+    private NodeTranslator() {}
+
+    public static Node translate(io.fabric8.kubernetes.api.model.Node node) {
+        var status = node.getStatus();
+        Resources allocatable = status == null || status.getAllocatable() == null
+                ? Resources.NONE : PodTranslator.parse(status.getAllocatable());
+        List<Taint> taints = new ArrayList<>();
+        if (node.getSpec() != null && node.getSpec().getTaints() != null) {
+            for (io.fabric8.kubernetes.api.model.Taint taint : node.getSpec().getTaints()) {
+                taints.add(new Taint(taint.getKey(), taint.getValue(), TaintEffect.parse(taint.getEffect())));
+            }
+        }
+        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+        boolean cordoned = node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
+        return new Node(node.getMetadata().getName(), allocatable, labels, taints, cordoned || !isReady(node));
+    }
+
+    static boolean isReady(io.fabric8.kubernetes.api.model.Node node) {
+        if (node.getStatus() == null || node.getStatus().getConditions() == null) {
+            return false;
+        }
+        for (NodeCondition condition : node.getStatus().getConditions()) {
+            if ("Ready".equals(condition.getType())) {
+                return "True".equals(condition.getStatus());
+            }
+        }
+        return false;
+    }
+}

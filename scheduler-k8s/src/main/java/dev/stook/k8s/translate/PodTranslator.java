@@ -1,0 +1,182 @@
+package dev.stook.k8s.translate;
+
+import dev.stook.core.gang.GangAnnotations;
+import dev.stook.core.gang.GangMembership;
+import dev.stook.core.model.NodeSelectorRequirement;
+import dev.stook.core.model.NodeSelectorTerm;
+import dev.stook.core.model.PlacementConstraints;
+import dev.stook.core.model.Pod;
+import dev.stook.core.model.PodId;
+import dev.stook.core.model.PodRequests;
+import dev.stook.core.model.Resources;
+import dev.stook.core.model.TaintEffect;
+import dev.stook.core.model.Toleration;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.NodeSelector;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place a Kubernetes pod becomes the core's {@link Pod}: effective requests, priority, creation
+ * time, node selector, required node affinity, tolerations and Stook's annotations (DESIGN.md §4).
+ * A pod it cannot read is refused with an {@link IllegalArgumentException} whose message tells its owner
+ * what to fix.
+ */
+public final class PodTranslator {
+    public static final String QUEUE = "stook.dev/queue";
+    public static final String PREEMPTIBLE = "stook.dev/preemptible";
+
+    private PodTranslator() {}
+
+    public static PodId idOf(io.fabric8.kubernetes.api.model.Pod pod) {
+        return new PodId(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+    }
+
+    public static Pod translate(io.fabric8.kubernetes.api.model.Pod pod) {
+        PodSpec spec = pod.getSpec();
+        Map<String, String> labels = orEmpty(pod.getMetadata().getLabels());
+        Map<String, String> annotations = orEmpty(pod.getMetadata().getAnnotations());
+        PodId id = idOf(pod);
+        Pod result = new Pod(id, requestsOf(spec), spec.getPriority() == null ? 0 : spec.getPriority(),
+                creationMillis(pod), constraintsOf(spec));
+        GangMembership gang = GangAnnotations.parse(id.namespace(), labels, annotations, controllerOf(pod));
+        if (gang != null) {
+            result = result.inGang(gang);
+        }
+        String queue = lookup(QUEUE, labels, annotations);
+        if (queue != null) {
+            if (!queue.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
+                throw new IllegalArgumentException(QUEUE + " \"" + shorten(queue)
+                        + "\" is not a queue path such as research.nlp");
+            }
+            result = result.inQueue(queue);
+        }
+        String preemptible = lookup(PREEMPTIBLE, labels, annotations);
+        if (preemptible != null) {
+            if (!preemptible.equals("true") && !preemptible.equals("false")) {
+                throw new IllegalArgumentException(PREEMPTIBLE + " \"" + shorten(preemptible)
+                        + "\" must be \"true\" or \"false\"");
+            }
+            result = result.withPreemptible(Boolean.parseBoolean(preemptible));
+        }
+        return result;
+    }
+
+    /**
+     * A bound pod only has to be accounted for: when its Stook annotations are unreadable it still holds
+     * its requests on its node, so it is read without them.
+     */
+    public static Pod translateBound(io.fabric8.kubernetes.api.model.Pod pod) {
+        try {
+            return translate(pod);
+        } catch (IllegalArgumentException e) {
+            return new Pod(idOf(pod), requestsOf(pod.getSpec()), 0, creationMillis(pod), PlacementConstraints.NONE);
+        }
+    }
+
+    static Resources requestsOf(PodSpec spec) {
+        List<Resources> containers = new ArrayList<>();
+        for (Container container : orEmpty(spec.getContainers())) {
+            containers.add(requestsOf(container.getResources()));
+        }
+        List<Resources> init = new ArrayList<>();
+        for (Container container : orEmpty(spec.getInitContainers())) {
+            init.add(requestsOf(container.getResources()));
+        }
+        return PodRequests.effective(containers, init, spec.getOverhead() == null ? null : parse(spec.getOverhead()));
+    }
+
+    private static Resources requestsOf(ResourceRequirements requirements) {
+        if (requirements == null || requirements.getRequests() == null) {
+            return Resources.NONE;
+        }
+        return parse(requirements.getRequests());
+    }
+
+    /** Parses a Kubernetes resource list; also used for node allocatable. */
+    static Resources parse(Map<String, Quantity> quantities) {
+        Map<String, String> text = new LinkedHashMap<>();
+        quantities.forEach((name, quantity) -> text.put(name, quantity == null ? "" : quantity.toString()));
+        return Resources.parse(text);
+    }
+
+    private static PlacementConstraints constraintsOf(PodSpec spec) {
+        List<Toleration> tolerations = new ArrayList<>();
+        for (io.fabric8.kubernetes.api.model.Toleration t : orEmpty(spec.getTolerations())) {
+            TaintEffect effect = t.getEffect() == null || t.getEffect().isEmpty() ? null : TaintEffect.parse(t.getEffect());
+            tolerations.add(new Toleration(t.getKey(), Toleration.parseOperator(t.getOperator()), t.getValue(), effect));
+        }
+        return new PlacementConstraints(orEmpty(spec.getNodeSelector()), requiredAffinityOf(spec), tolerations);
+    }
+
+    private static List<NodeSelectorTerm> requiredAffinityOf(PodSpec spec) {
+        if (spec.getAffinity() == null || spec.getAffinity().getNodeAffinity() == null) {
+            return List.of();
+        }
+        NodeSelector required = spec.getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution();
+        if (required == null) {
+            return List.of();
+        }
+        List<NodeSelectorTerm> terms = new ArrayList<>();
+        for (io.fabric8.kubernetes.api.model.NodeSelectorTerm term : orEmpty(required.getNodeSelectorTerms())) {
+            if (!orEmpty(term.getMatchFields()).isEmpty()) {
+                throw new IllegalArgumentException("required node affinity: matchFields is not supported by Stook; "
+                        + "select nodes by label with matchExpressions");
+            }
+            List<NodeSelectorRequirement> requirements = new ArrayList<>();
+            for (io.fabric8.kubernetes.api.model.NodeSelectorRequirement r : orEmpty(term.getMatchExpressions())) {
+                requirements.add(new NodeSelectorRequirement(r.getKey(),
+                        NodeSelectorRequirement.parseOperator(r.getOperator()), r.getValues()));
+            }
+            terms.add(new NodeSelectorTerm(requirements));
+        }
+        return terms;
+    }
+
+    private static String controllerOf(io.fabric8.kubernetes.api.model.Pod pod) {
+        for (OwnerReference owner : orEmpty(pod.getMetadata().getOwnerReferences())) {
+            if (Boolean.TRUE.equals(owner.getController())) {
+                return owner.getKind() + "/" + owner.getName();
+            }
+        }
+        return null;
+    }
+
+    private static long creationMillis(io.fabric8.kubernetes.api.model.Pod pod) {
+        String created = pod.getMetadata().getCreationTimestamp();
+        if (created == null) {
+            return 0;
+        }
+        try {
+            return Instant.parse(created).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return 0;
+        }
+    }
+
+    private static String lookup(String key, Map<String, String> labels, Map<String, String> annotations) {
+        String annotated = annotations.get(key);
+        return annotated != null ? annotated : labels.get(key);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : map;
+    }
+}

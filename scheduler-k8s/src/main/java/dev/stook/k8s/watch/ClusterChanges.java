@@ -1,0 +1,16 @@
+package dev.stook.k8s.watch;
+
+import dev.stook.core.model.PodId;
+
+/**
+ * Where informers say that something changed. Only keys travel: the receiver reads the object's current
+ * state from the {@link ClusterCache}, so late, repeated or relisted notifications can never apply stale
+ * state. Implementations must not block.
+ */
+public interface ClusterChanges {
+    void podChanged(PodId id);
+
+    void nodeChanged(String name);
+
+    void queueConfigChanged();
+}

@@ -1,0 +1,103 @@
+package dev.stook.k8s.watch;
+
+import dev.stook.core.model.PodId;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Shared informers on every non-terminal pod (pods bound by other schedulers use capacity too), every
+ * node and the queue ConfigMap. Handlers only pass keys on; a dropped watch is recovered by the informers'
+ * relist, whose adds, updates and deletes arrive here like any other change.
+ */
+public final class ClusterInformers implements ClusterCache, AutoCloseable {
+    private final SharedIndexInformer<Pod> pods;
+    private final SharedIndexInformer<Node> nodes;
+    private final SharedIndexInformer<ConfigMap> queueConfig;
+    private final String namespace;
+    private final String configMapName;
+
+    public ClusterInformers(KubernetesClient client, String namespace, String configMapName, ClusterChanges changes) {
+        this.namespace = namespace;
+        this.configMapName = configMapName;
+        this.pods = client.pods().inAnyNamespace()
+                .withoutField("status.phase", "Succeeded").withoutField("status.phase", "Failed")
+                .runnableInformer(0);
+        this.nodes = client.nodes().runnableInformer(0);
+        this.queueConfig = client.configMaps().inNamespace(namespace).withName(configMapName).runnableInformer(0);
+        pods.addEventHandler(handler(pod -> changes.podChanged(
+                new PodId(pod.getMetadata().getNamespace(), pod.getMetadata().getName()))));
+        nodes.addEventHandler(handler(node -> changes.nodeChanged(node.getMetadata().getName())));
+        queueConfig.addEventHandler(handler(configMap -> changes.queueConfigChanged()));
+    }
+
+    public void start() {
+        pods.start();
+        nodes.start();
+        queueConfig.start();
+    }
+
+    @Override
+    public Optional<Pod> pod(PodId id) {
+        return Optional.ofNullable(pods.getStore().getByKey(id.namespace() + "/" + id.name()));
+    }
+
+    @Override
+    public List<Pod> pods() {
+        return pods.getStore().list();
+    }
+
+    @Override
+    public Optional<Node> node(String name) {
+        return Optional.ofNullable(nodes.getStore().getByKey(name));
+    }
+
+    @Override
+    public List<Node> nodes() {
+        return nodes.getStore().list();
+    }
+
+    @Override
+    public Optional<ConfigMap> queueConfigMap() {
+        return Optional.ofNullable(queueConfig.getStore().getByKey(namespace + "/" + configMapName));
+    }
+
+    @Override
+    public boolean hasSynced() {
+        return pods.hasSynced() && nodes.hasSynced() && queueConfig.hasSynced();
+    }
+
+    @Override
+    public void close() {
+        pods.stop();
+        nodes.stop();
+        queueConfig.stop();
+    }
+
+    private static <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> changed) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T object) {
+                changed.accept(object);
+            }
+
+            @Override
+            public void onUpdate(T before, T after) {
+                changed.accept(after);
+            }
+
+            @Override
+            public void onDelete(T object, boolean finalStateUnknown) {
+                changed.accept(object);
+            }
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package dev.stook.k8s.loop;
+
+import dev.stook.k8s.testing.MockCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.stream.IntStream;
+
+import static dev.stook.k8s.testing.MockCluster.NAMESPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class BindingFaultsTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private final MockCluster cluster = new MockCluster();
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void failedBindingsAreRetriedWithoutDoubleBindsOrLostPods() {
+        cluster.node("n1", "8", "32Gi");
+        cluster.dispatcher.failNextBindings(6);
+        SchedulerProcess scheduler = cluster.startScheduler();
+        IntStream.range(0, 10).forEach(i -> cluster.create("p" + i, "500m"));
+
+        await().atMost(PATIENCE).until(() -> IntStream.range(0, 10).allMatch(i -> cluster.isBound("p" + i)));
+        IntStream.range(0, 10).forEach(i -> assertThat(cluster.dispatcher.acceptedBindings(NAMESPACE, "p" + i)).isOne());
+        assertThat(cluster.dispatcher.bindingRequests()).isGreaterThanOrEqualTo(16);
+        await().atMost(PATIENCE).until(() -> scheduler.cluster().placedPodCount() == 10
+                && scheduler.cluster().placements().stream().noneMatch(p -> p.assumed()));
+    }
+
+    @Test
+    void conflictsAreNotRetriedAndTheWatchConfirmsWherePodsAre() {
+        cluster.node("n1", "8", "32Gi");
+        cluster.dispatcher.loseNextBindingAnswers(4);
+        SchedulerProcess scheduler = cluster.startScheduler();
+        IntStream.range(0, 8).forEach(i -> cluster.create("p" + i, "500m"));
+
+        await().atMost(PATIENCE).until(() -> IntStream.range(0, 8).allMatch(i -> cluster.isBound("p" + i)));
+        await().atMost(PATIENCE).until(() -> scheduler.cluster().placedPodCount() == 8
+                && scheduler.cluster().placements().stream().noneMatch(p -> p.assumed()));
+        assertThat(cluster.dispatcher.bindingRequests()).isEqualTo(8);
+        IntStream.range(0, 8).forEach(i -> assertThat(cluster.dispatcher.acceptedBindings(NAMESPACE, "p" + i)).isOne());
+    }
+
+    @Test
+    void aPodDeletedBeforeItsBindingIsNotAnError() {
+        cluster.node("n1", "1", "4Gi");
+        SchedulerProcess scheduler = cluster.startScheduler();
+        cluster.create("first", "1");
+        await().atMost(PATIENCE).until(() -> cluster.isBound("first"));
+        cluster.create("waiting", "1");
+        await().atMost(PATIENCE).until(() -> cluster.podScheduled("waiting").isPresent());
+        cluster.client.pods().inNamespace(NAMESPACE).withName("first").delete();
+
+        await().atMost(PATIENCE).until(() -> cluster.isBound("waiting"));
+        await().atMost(PATIENCE).until(() -> scheduler.cluster().placedPodCount() == 1);
+    }
+}

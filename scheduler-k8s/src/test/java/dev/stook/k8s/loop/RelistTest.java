@@ -1,0 +1,68 @@
+package dev.stook.k8s.loop;
+
+import dev.stook.core.cluster.ClusterState;
+import dev.stook.core.model.PodId;
+import dev.stook.k8s.testing.MockCluster;
+import io.fabric8.kubernetes.api.model.Pod;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static dev.stook.k8s.testing.MockCluster.NAMESPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class RelistTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(40);
+    private final MockCluster cluster = new MockCluster();
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void changesMissedWhileTheWatchWasDownAreRecoveredByTheRelist() {
+        cluster.node("n1", "4", "16Gi");
+        cluster.node("n2", "4", "16Gi");
+        SchedulerProcess scheduler = cluster.startScheduler();
+        IntStream.range(0, 6).forEach(i -> cluster.create("p" + i, "1"));
+        await().atMost(PATIENCE).until(() -> IntStream.range(0, 6).allMatch(i -> cluster.isBound("p" + i)));
+        await().atMost(PATIENCE).until(() -> scheduler.cluster().placedPodCount() == 6);
+
+        cluster.dispatcher.silenceWatches();
+        cluster.client.pods().inNamespace(NAMESPACE).withName("p0").delete();
+        cluster.client.pods().inNamespace(NAMESPACE).withName("p1").delete();
+        cluster.create(MockCluster.pod("foreign", "2").editSpec().withSchedulerName("default-scheduler")
+                .withNodeName("n2").endSpec());
+        cluster.node("n3", "4", "16Gi");
+        cluster.create("missed", "1");
+        assertThat(scheduler.cluster().placedPodCount()).isEqualTo(6);
+
+        cluster.dispatcher.expireWatches();
+
+        await().atMost(PATIENCE).until(() -> cluster.isBound("missed"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(placements(scheduler.cluster())).isEqualTo(apiTruth()));
+        assertThat(scheduler.cluster().nodeCount()).isEqualTo(3);
+        assertThat(scheduler.cluster().placements()).noneMatch(ClusterState.Placement::assumed);
+        cluster.dispatcher.acceptedBindings().values().forEach(count -> assertThat(count.get()).isOne());
+    }
+
+    private Map<PodId, String> apiTruth() {
+        return cluster.client.pods().inAnyNamespace().list().getItems().stream()
+                .filter(p -> p.getSpec().getNodeName() != null)
+                .collect(Collectors.toMap(RelistTest::idOf, p -> p.getSpec().getNodeName()));
+    }
+
+    private static Map<PodId, String> placements(ClusterState state) {
+        return state.placements().stream().collect(Collectors.toMap(p -> p.pod().id(), ClusterState.Placement::nodeName));
+    }
+
+    private static PodId idOf(Pod pod) {
+        return new PodId(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+    }
+}

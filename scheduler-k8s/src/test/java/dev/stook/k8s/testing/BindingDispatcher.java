@@ -1,0 +1,220 @@
+package dev.stook.k8s.testing;
+
+import io.fabric8.kubernetes.api.model.Binding;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.ByteString;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The CRUD mock API server plus what it lacks: {@code POST pods/{name}/binding} with the API server's
+ * semantics (sets {@code spec.nodeName}; 409 if already bound or being deleted; 404 if gone), counts of
+ * accepted bindings per pod, injected binding faults, and watches that can be silenced and then expired
+ * with 410 Gone so informers must relist.
+ */
+public final class BindingDispatcher extends KubernetesCrudDispatcher {
+    private static final Pattern BINDING = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/?]+)/binding(\\?.*)?");
+
+    private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+    private final AtomicInteger bindingRequests = new AtomicInteger();
+    private final AtomicInteger failuresToInject = new AtomicInteger();
+    private final AtomicInteger lostAnswersToInject = new AtomicInteger();
+    private final List<GatedSocket> watchSockets = new CopyOnWriteArrayList<>();
+    private volatile boolean watchesSilenced;
+
+    /** The next {@code count} binding requests answer 500 and bind nothing. */
+    public void failNextBindings(int count) {
+        failuresToInject.set(count);
+    }
+
+    /** The next {@code count} bindings succeed but answer 409, as when a retried request's first try had won. */
+    public void loseNextBindingAnswers(int count) {
+        lostAnswersToInject.set(count);
+    }
+
+    public int acceptedBindings(String namespace, String name) {
+        AtomicInteger count = accepted.get(namespace + "/" + name);
+        return count == null ? 0 : count.get();
+    }
+
+    public Map<String, AtomicInteger> acceptedBindings() {
+        return accepted;
+    }
+
+    public int bindingRequests() {
+        return bindingRequests.get();
+    }
+
+    /** Open watches stop delivering events, as on a broken connection nobody noticed yet. */
+    public void silenceWatches() {
+        watchesSilenced = true;
+    }
+
+    /** Every open watch gets a 410 Gone error and is closed: informers relist. */
+    public void expireWatches() {
+        watchesSilenced = false;
+        for (GatedSocket socket : watchSockets) {
+            socket.raw.send("{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                    + "\"status\":\"Failure\",\"code\":410,\"reason\":\"Expired\",\"message\":\"too old resource version\"}}");
+            socket.raw.close(1000, "expired");
+        }
+        watchSockets.clear();
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        Matcher binding = BINDING.matcher(request.getPath());
+        if (request.method() == HttpMethod.POST && binding.matches()) {
+            return bind(binding.group(1), binding.group(2), request);
+        }
+        return super.dispatch(request);
+    }
+
+    @Override
+    public MockResponse handleWatch(String path) {
+        MockResponse response = super.handleWatch(path);
+        return response.withWebSocketUpgrade(new GatingListener(response.getWebSocketListener()));
+    }
+
+    private synchronized MockResponse bind(String namespace, String name, RecordedRequest request) {
+        bindingRequests.incrementAndGet();
+        if (failuresToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return status(500, "InternalError", "injected failure");
+        }
+        Binding binding = Serialization.unmarshal(request.getUtf8Body(), Binding.class);
+        String path = "/api/v1/namespaces/" + namespace + "/pods/" + name;
+        for (int attempt = 0; ; attempt++) {
+            MockResponse current = handleGet(path);
+            if (current.code() == 404) {
+                return status(404, "NotFound", "pods \"" + name + "\" not found");
+            }
+            Pod pod = Serialization.unmarshal(current.getBody().readUtf8(), Pod.class);
+            if (pod.getSpec().getNodeName() != null && !pod.getSpec().getNodeName().isEmpty()) {
+                return status(409, "Conflict", "pod " + name + " is already assigned to node \""
+                        + pod.getSpec().getNodeName() + "\"");
+            }
+            if (pod.getMetadata().getDeletionTimestamp() != null) {
+                return status(409, "Conflict", "pod " + name + " is being deleted");
+            }
+            pod.getSpec().setNodeName(binding.getTarget().getName());
+            MockResponse update = handleUpdate(new RecordedRequest("HTTP/1.1", HttpMethod.PUT, path,
+                    request.getHeaders(), new Buffer().writeUtf8(Serialization.asJson(pod))));
+            if (update.code() == 409 && attempt < 10) {
+                continue;
+            }
+            if (update.code() >= 300) {
+                return update;
+            }
+            accepted.computeIfAbsent(namespace + "/" + name, k -> new AtomicInteger()).incrementAndGet();
+            if (lostAnswersToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return status(409, "Conflict", "pod " + name + " is already assigned (injected lost answer)");
+            }
+            return status(201, "", "");
+        }
+    }
+
+    private static MockResponse status(int code, String reason, String message) {
+        Status status = new StatusBuilder().withCode(code).withStatus(code < 300 ? "Success" : "Failure")
+                .withReason(reason.isEmpty() ? null : reason).withMessage(message.isEmpty() ? null : message).build();
+        return new MockResponse().setResponseCode(code).setBody(Serialization.asJson(status));
+    }
+
+    private final class GatingListener extends WebSocketListener {
+        private final WebSocketListener delegate;
+        private GatedSocket socket;
+
+        GatingListener(WebSocketListener delegate) {
+            this.delegate = delegate;
+        }
+
+        private GatedSocket gate(WebSocket raw) {
+            if (socket == null) {
+                socket = new GatedSocket(raw);
+                watchSockets.add(socket);
+            }
+            return socket;
+        }
+
+        @Override
+        public void onBeforeAccept(WebSocket webSocket, Response response) {
+            delegate.onBeforeAccept(gate(webSocket), response);
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket, Response response) {
+            delegate.onOpen(gate(webSocket), response);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            delegate.onMessage(gate(webSocket), text);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, ByteString bytes) {
+            delegate.onMessage(gate(webSocket), bytes);
+        }
+
+        @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            delegate.onClosing(gate(webSocket), code, reason);
+        }
+
+        @Override
+        public void onClosed(WebSocket webSocket, int code, String reason) {
+            watchSockets.remove(socket);
+            delegate.onClosed(gate(webSocket), code, reason);
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            watchSockets.remove(socket);
+            delegate.onFailure(gate(webSocket), t, response);
+        }
+    }
+
+    private final class GatedSocket implements WebSocket {
+        final WebSocket raw;
+
+        GatedSocket(WebSocket raw) {
+            this.raw = raw;
+        }
+
+        @Override
+        public RecordedRequest request() {
+            return raw.request();
+        }
+
+        @Override
+        public boolean send(String text) {
+            return watchesSilenced || raw.send(text);
+        }
+
+        @Override
+        public boolean send(byte[] bytes) {
+            return watchesSilenced || raw.send(bytes);
+        }
+
+        @Override
+        public boolean close(int code, String reason) {
+            return raw.close(code, reason);
+        }
+    }
+}

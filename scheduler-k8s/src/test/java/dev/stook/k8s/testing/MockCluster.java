@@ -1,0 +1,144 @@
+package dev.stook.k8s.testing;
+
+import dev.stook.k8s.config.SchedulerConfig;
+import dev.stook.k8s.config.SchedulerConfigLoader;
+import dev.stook.k8s.loop.SchedulerProcess;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A fabric8 CRUD mock API server with binding support, a client on it, and helpers to fill it. */
+public final class MockCluster implements AutoCloseable {
+    public static final String NAMESPACE = "work";
+    public static final String SYSTEM_NAMESPACE = "stook-system";
+
+    /** Test settings: fast leases and retries, an ephemeral health port. */
+    public static final String TEST_CONFIG = """
+            healthPort: 0
+            namespace: stook-system
+            bindBackoffInitial: 50ms
+            bindBackoffMax: 500ms
+            bindConfirmTimeout: 2s
+            gangSettleTime: 200ms
+            leaseDuration: 6s
+            renewDeadline: 4s
+            retryPeriod: 500ms
+            shutdownTimeout: 5s
+            eventsPerSecond: 1000
+            eventBurst: 1000
+            """;
+
+    public final BindingDispatcher dispatcher = new BindingDispatcher();
+    public final KubernetesMockServer server;
+    public final KubernetesClient client;
+    private final List<SchedulerProcess> processes = new ArrayList<>();
+    private int processCount;
+
+    public MockCluster() {
+        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(),
+                dispatcher, false);
+        server.init();
+        client = server.createClient();
+    }
+
+    public static SchedulerConfig testConfig() {
+        return SchedulerConfigLoader.parse(TEST_CONFIG, "test config");
+    }
+
+    public SchedulerProcess startScheduler() {
+        return startScheduler(testConfig());
+    }
+
+    public SchedulerProcess startScheduler(SchedulerConfig config) {
+        SchedulerProcess process = new SchedulerProcess(server.createClient(), config, "stook-" + ++processCount);
+        try {
+            process.start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        processes.add(process);
+        return process;
+    }
+
+    public Node node(String name, String cpu, String memory) {
+        Node node = new NodeBuilder().withNewMetadata().withName(name).endMetadata()
+                .withNewStatus().addToAllocatable("cpu", new Quantity(cpu)).addToAllocatable("memory", new Quantity(memory))
+                .addToAllocatable("pods", new Quantity("110"))
+                .addNewCondition().withType("Ready").withStatus("True").endCondition()
+                .endStatus().build();
+        return client.nodes().resource(node).create();
+    }
+
+    public static PodBuilder pod(String name, String cpu) {
+        return new PodBuilder().withNewMetadata().withNamespace(NAMESPACE).withName(name)
+                .withCreationTimestamp(Instant.now().toString()).endMetadata()
+                .withNewSpec().withSchedulerName("stook")
+                .addNewContainer().withName("main").withImage("busybox")
+                .withNewResources().addToRequests("cpu", new Quantity(cpu)).addToRequests("memory", new Quantity("1Gi"))
+                .endResources().endContainer().endSpec();
+    }
+
+    public Pod create(PodBuilder pod) {
+        return client.pods().inNamespace(NAMESPACE).resource(pod.build()).create();
+    }
+
+    public Pod create(String name, String cpu) {
+        return create(pod(name, cpu));
+    }
+
+    public Pod createGangMember(String name, String cpu, String gang, int minMembers) {
+        return create(pod(name, cpu).editMetadata()
+                .withAnnotations(Map.of("stook.dev/gang", gang, "stook.dev/gang-min-members", String.valueOf(minMembers)))
+                .endMetadata());
+    }
+
+    public Pod get(String name) {
+        return client.pods().inNamespace(NAMESPACE).withName(name).get();
+    }
+
+    public String nodeOf(String name) {
+        Pod pod = get(name);
+        return pod == null ? null : pod.getSpec().getNodeName();
+    }
+
+    public boolean isBound(String name) {
+        String node = nodeOf(name);
+        return node != null && !node.isEmpty();
+    }
+
+    public Optional<PodCondition> podScheduled(String name) {
+        Pod pod = get(name);
+        if (pod == null || pod.getStatus() == null || pod.getStatus().getConditions() == null) {
+            return Optional.empty();
+        }
+        return pod.getStatus().getConditions().stream().filter(c -> "PodScheduled".equals(c.getType())).findFirst();
+    }
+
+    public List<String> eventReasons(String namespace, String regardingName) {
+        return client.events().v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> e.getRegarding() != null && regardingName.equals(e.getRegarding().getName()))
+                .map(e -> e.getReason()).toList();
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(SchedulerProcess::close);
+        client.close();
+        server.destroy();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.stook.k8s.translate;
+
+import dev.stook.core.model.Pod;
+import dev.stook.core.model.Resources;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PodTranslatorTest {
+    private static PodBuilder base() {
+        return new PodBuilder().withNewMetadata().withNamespace("ns").withName("p")
+                .withCreationTimestamp("2026-01-02T03:04:05Z").endMetadata()
+                .withNewSpec().withPriority(7)
+                .addNewContainer().withName("a").withNewResources().addToRequests("cpu", new Quantity("500m"))
+                .addToRequests("memory", new Quantity("1Gi")).endResources().endContainer()
+                .addNewContainer().withName("b").withNewResources().addToRequests("cpu", new Quantity("1"))
+                .endResources().endContainer()
+                .addNewInitContainer().withName("init").withNewResources().addToRequests("cpu", new Quantity("2"))
+                .endResources().endInitContainer()
+                .withOverhead(Map.of("memory", new Quantity("100Mi")))
+                .withNodeSelector(Map.of("pool", "gpu"))
+                .addNewToleration().withKey("gpu").withOperator("Exists").withEffect("NoSchedule").endToleration()
+                .endSpec();
+    }
+
+    @Test
+    void readsRequestsPriorityTimeAndConstraints() {
+        Pod pod = PodTranslator.translate(base().build());
+
+        assertThat(pod.requests()).isEqualTo(Resources.parse(Map.of("cpu", "2", "memory", "1124Mi")));
+        assertThat(pod.priority()).isEqualTo(7);
+        assertThat(pod.createdAtMillis()).isEqualTo(java.time.Instant.parse("2026-01-02T03:04:05Z").toEpochMilli());
+        assertThat(pod.constraints().nodeSelector()).containsEntry("pool", "gpu");
+        assertThat(pod.constraints().tolerations()).hasSize(1);
+        assertThat(pod.gang()).isNull();
+        assertThat(pod.preemptible()).isTrue();
+    }
+
+    @Test
+    void readsStookAnnotations() {
+        Pod pod = PodTranslator.translate(base().editMetadata().withAnnotations(Map.of("stook.dev/gang", "train",
+                "stook.dev/gang-min-members", "4", "stook.dev/queue", "research.nlp", "stook.dev/preemptible", "false"))
+                .endMetadata().build());
+
+        assertThat(pod.gang().id().name()).isEqualTo("train");
+        assertThat(pod.gang().minMembers()).isEqualTo(4);
+        assertThat(pod.queue()).isEqualTo("research.nlp");
+        assertThat(pod.preemptible()).isFalse();
+    }
+
+    @Test
+    void refusesBadAnnotationsAndQuantitiesWithClearMessages() {
+        assertThatThrownBy(() -> PodTranslator.translate(base().editMetadata()
+                .withAnnotations(Map.of("stook.dev/preemptible", "maybe")).endMetadata().build()))
+                .hasMessageContaining("stook.dev/preemptible \"maybe\" must be \"true\" or \"false\"");
+        assertThatThrownBy(() -> PodTranslator.translate(base().editSpec().editFirstContainer().editResources()
+                .addToRequests("cpu", new Quantity("lots")).endResources().endContainer().endSpec().build()))
+                .hasMessageContaining("cpu");
+    }
+
+    @Test
+    void aBoundPodWithBadAnnotationsStillCountsItsRequests() {
+        Pod pod = PodTranslator.translateBound(base().editMetadata()
+                .withAnnotations(Map.of("stook.dev/gang-min-members", "x", "stook.dev/gang", "g")).endMetadata().build());
+        assertThat(pod.requests().cpuMillis()).isEqualTo(2000);
+    }
+
+    @Test
+    void notReadyAndCordonedNodesTakeNoPods() {
+        var ready = new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName("n").endMetadata()
+                .withNewStatus().addToAllocatable("cpu", new Quantity("4"))
+                .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
+                .withNewSpec().addNewTaint().withKey("k").withValue("v").withEffect("NoSchedule").endTaint().endSpec()
+                .build();
+        assertThat(NodeTranslator.translate(ready).unschedulable()).isFalse();
+        assertThat(NodeTranslator.translate(ready).taints()).hasSize(1);
+        ready.getStatus().getConditions().get(0).setStatus("Unknown");
+        assertThat(NodeTranslator.translate(ready).unschedulable()).isTrue();
+    }
+}
