@@ -106,13 +106,13 @@ public final class SchedulingLoop implements Runnable {
 
     private void rebuild() throws InterruptedException {
         inbox.take(0);
+        queueConfig.reload(cache.queueConfigMap()).ifPresent(scheduler::updateQueues);
         for (Node node : cache.nodes()) {
             applyNode(node.getMetadata().getName());
         }
         for (Pod pod : cache.pods()) {
             applyPod(PodTranslator.idOf(pod));
         }
-        queueConfig.reload(cache.queueConfigMap());
         LOG.info("state rebuilt from the cluster: " + cluster.nodeCount() + " nodes, " + cluster.placedPodCount()
                 + " placed pods, " + scheduler.pendingPods() + " pending");
         dispatch(scheduler.runCycle());
@@ -123,8 +123,7 @@ public final class SchedulingLoop implements Runnable {
         batch.bindResults().forEach(this::bindFinished);
         batch.pods().forEach(this::applyPod);
         if (batch.queueConfig()) {
-            // Hook for the queue engine: scheduler.updateQueues(config) once the core has it.
-            queueConfig.reload(cache.queueConfigMap());
+            queueConfig.reload(cache.queueConfigMap()).ifPresent(scheduler::updateQueues);
         }
     }
 
@@ -154,7 +153,9 @@ public final class SchedulingLoop implements Runnable {
         if (nodeName != null && !nodeName.isEmpty()) {
             forgetPod(id);
             try {
-                cluster.podBound(PodTranslator.translateBound(pod), nodeName);
+                dev.stook.core.model.Pod bound = PodTranslator.translateBound(pod);
+                boolean ours = config.schedulerName().equals(pod.getSpec().getSchedulerName());
+                cluster.podBound(ours ? scheduler.accountable(bound) : bound, nodeName);
             } catch (IllegalArgumentException | ArithmeticException e) {
                 LOG.warning("bound pod " + id + " cannot be accounted for: " + e.getMessage());
             }
