@@ -12,6 +12,7 @@ import dev.stook.core.plugins.WeightedScorer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +89,19 @@ public final class PodPlacer {
         }
         cls.rememberExplanation(scratch, failures, fitting);
         return failures.describe(fitting, scratch.size(), subject);
+    }
+
+    /** Whether the pod passes every filter on the node as the scratch copy is now. */
+    public boolean fitsOn(Pod pod, ScratchCluster scratch, int node) {
+        return Arrays.binarySearch(classOf(pod, scratch).specFeasible, node) >= 0
+                && !scratch.isReserved(node) && firstRejection(usageFilters, pod, scratch.slot(node)) == null;
+    }
+
+    /** Marks, in the set, every node the pod could ever use, whatever is running there now. */
+    public void markUsableNodes(Pod pod, ScratchCluster scratch, BitSet usable) {
+        for (int node : classOf(pod, scratch).specFeasible) {
+            usable.set(node);
+        }
     }
 
     /** Marks every node the pod could ever use, whatever is running there now, as held for it. */

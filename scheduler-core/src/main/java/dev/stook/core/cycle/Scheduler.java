@@ -77,7 +77,7 @@ public final class Scheduler {
         this.clock = clock;
         this.placer = new PodPlacer(profile);
         this.cycle = new SchedulingCycle(placer);
-        this.preemptor = new Preemptor(cycle, MAX_VICTIM_GROUPS_TRIED);
+        this.preemptor = new Preemptor(cycle, placer, MAX_VICTIM_GROUPS_TRIED);
         this.queues = QueueConfig.singleDefaultQueue();
         this.resolver = new QueueResolver(queues);
     }
@@ -297,6 +297,11 @@ public final class Scheduler {
             if (searchesLeft == 0 || !owedGuarantee && !cluster.hasPreemptibleBelow(unit.queue, unit.priority())) {
                 return "";
             }
+            long clusterChange = cluster.capacityReleases() * 31 + cluster.placedPodCount();
+            if (unit.searchedForVictimsAt == clusterChange) {
+                return "";
+            }
+            unit.searchedForVictimsAt = clusterChange;
             searchesLeft--;
             int priority = unit.priority();
             Map<String, Double> over = overShare();

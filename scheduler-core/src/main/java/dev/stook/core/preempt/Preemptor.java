@@ -1,10 +1,13 @@
 package dev.stook.core.preempt;
 
 import dev.stook.core.cluster.ScratchCluster;
+import dev.stook.core.cycle.PodPlacer;
 import dev.stook.core.cycle.SchedulingCycle;
 import dev.stook.core.cycle.SchedulingUnit;
+import dev.stook.core.model.Pod;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -14,25 +17,39 @@ import java.util.List;
  */
 public final class Preemptor {
     private final SchedulingCycle cycle;
+    private final PodPlacer placer;
     private final int maxGroupsTried;
 
-    public Preemptor(SchedulingCycle cycle, int maxGroupsTried) {
+    public Preemptor(SchedulingCycle cycle, PodPlacer placer, int maxGroupsTried) {
         this.cycle = cycle;
+        this.placer = placer;
         this.maxGroupsTried = maxGroupsTried;
     }
 
-    /** The victims to evict, or an empty list when no choice among the candidates makes room. */
+    /**
+     * The victims to evict, or an empty list when no choice among the candidates makes room. Only groups
+     * with a pod on a node some member could use are tried: evicting elsewhere cannot help.
+     */
     public List<VictimGroup> choose(SchedulingUnit unit, ScratchCluster scratch, List<VictimGroup> candidates) {
+        BitSet usable = new BitSet(scratch.size());
+        for (Pod pod : unit.pending()) {
+            placer.markUsableNodes(pod, scratch, usable);
+        }
         int base = scratch.mark();
         List<VictimGroup> chosen = new ArrayList<>();
         boolean fits = false;
-        for (VictimGroup group : candidates.subList(0, Math.min(candidates.size(), maxGroupsTried))) {
-            if (!onSnapshot(group, scratch)) {
+        int tried = 0;
+        for (VictimGroup group : candidates) {
+            if (tried == maxGroupsTried) {
+                break;
+            }
+            if (!onSnapshot(group, scratch) || !occupiesAny(group, scratch, usable)) {
                 continue;
             }
+            tried++;
             take(group, scratch);
             chosen.add(group);
-            if (cycle.fits(unit, scratch)) {
+            if (someMemberFitsOnItsNodes(unit, group, scratch) && cycle.fits(unit, scratch)) {
                 fits = true;
                 break;
             }
@@ -52,6 +69,26 @@ public final class Preemptor {
         }
         scratch.rollbackTo(base);
         return chosen;
+    }
+
+    /**
+     * Only the group's nodes changed; if no member can use any of them, placing the unit would go exactly
+     * as before, so the full trial is skipped.
+     */
+    private boolean someMemberFitsOnItsNodes(SchedulingUnit unit, VictimGroup group, ScratchCluster scratch) {
+        for (String node : group.nodes()) {
+            int index = scratch.snapshot().indexOf(node);
+            for (Pod pod : unit.pending()) {
+                if (placer.fitsOn(pod, scratch, index)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean occupiesAny(VictimGroup group, ScratchCluster scratch, BitSet usable) {
+        return group.nodes().stream().anyMatch(node -> usable.get(scratch.snapshot().indexOf(node)));
     }
 
     private static boolean onSnapshot(VictimGroup group, ScratchCluster scratch) {
