@@ -49,6 +49,14 @@ class QueueConfigParserTest {
                 new PlacementRule(new NamespaceGlob("ml-*"), "research.nlp"), new PlacementRule(null, "default"));
     }
 
+    @Test
+    void theShippedExampleIsValid() throws Exception {
+        QueueConfig config = QueueConfigParser.parse(java.nio.file.Files.readString(java.nio.file.Path.of("../config/queues.yaml")));
+
+        assertThat(config.queue("research.vision").guaranteed()).isEqualTo(Resources.parse(Map.of("cpu", "40", "memory", "160Gi")));
+        assertThat(config.placement()).hasSize(3);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown top-level key   | 'queues: [{name: a}]\\nqueue: []'                         | line 2: unknown key "queue" in the config; allowed: placement, queues
