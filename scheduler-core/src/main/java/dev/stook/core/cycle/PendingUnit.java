@@ -162,6 +162,16 @@ final class PendingUnit {
         return declared;
     }
 
+    /** A gang admitted before but left with fewer than its minimum placed, e.g. after a crash mid-binding. */
+    boolean isPartlyPlaced(ClusterState cluster) {
+        if (!isGang()) {
+            return false;
+        }
+        int placed = cluster.placedMembers(gang);
+        int minimum = declaredMinimum();
+        return placed > 0 && minimum > 0 && placed < minimum;
+    }
+
     /**
      * Why the gang is not ready to be tried (members disagree, or have not all been created yet), or
      * null when it is.

@@ -185,39 +185,60 @@ public final class Scheduler {
     }
 
     /**
-     * One pass over the pending units in queue order. A unit is skipped when it already failed and
-     * nothing that could make room has happened since. Waits are reported only when a unit's
-     * explanation changed.
+     * One pass over the pending units. Gangs left partly bound (a crash or failed bindings cut their
+     * admission short) go first and hold the nodes they could use until they are whole; then the rest in
+     * queue order. A unit is skipped when it already failed and nothing that could make room has happened
+     * since. Waits are reported only when a unit's explanation changed.
      */
     public List<Decision> runCycle() {
-        long now = clock.nowMillis();
-        long releases = cluster.capacityReleases();
-        ScratchCluster scratch = new ScratchCluster(cluster.snapshot());
-        List<Decision> decisions = new ArrayList<>();
-        evicting.removeIf(id -> cluster.placementOf(id).isEmpty());
-        for (PendingUnit unit : withoutQueue) {
-            report(unit, unit.members(), SchedulingCycle.UNSCHEDULABLE, unit.queueProblem, decisions);
+        return new Pass().run();
+    }
+
+    /** One cycle's working state. */
+    private final class Pass {
+        private final long now = clock.nowMillis();
+        private final long releases = cluster.capacityReleases();
+        private final ScratchCluster scratch = new ScratchCluster(cluster.snapshot());
+        private final List<Decision> decisions = new ArrayList<>();
+        private final QueueOrder<PendingUnit> order = new QueueOrder<>(queues, capacity(scratch.snapshot()),
+                unitsByLeaf, cluster::queueUsage, cluster::ownerUsage, pendingByLeaf, PendingUnit::owner);
+        private final Preemption preemption = new Preemption(order);
+
+        List<Decision> run() {
+            evicting.removeIf(id -> cluster.placementOf(id).isEmpty());
+            for (PendingUnit unit : withoutQueue) {
+                report(unit, unit.members(), SchedulingCycle.UNSCHEDULABLE, unit.queueProblem, decisions);
+            }
+            Set<PendingUnit> unfinished = new LinkedHashSet<>();
+            unitsByName.values().stream().filter(unit -> unit.queue != null && unit.isPartlyPlaced(cluster))
+                    .sorted(Comparator.comparingLong(unit -> unit.sequence)).forEach(unfinished::add);
+            for (PendingUnit unit : unfinished) {
+                offer(unit, true);
+            }
+            for (QueueOrder.Entry<PendingUnit> entry = order.next(); entry != null; entry = order.next()) {
+                if (!unfinished.contains(entry.unit())) {
+                    offer(entry.unit(), false);
+                }
+            }
+            return decisions;
         }
-        QueueOrder<PendingUnit> order = new QueueOrder<>(queues, capacity(scratch.snapshot()), unitsByLeaf,
-                cluster::queueUsage, cluster::ownerUsage, pendingByLeaf, PendingUnit::owner);
-        Preemption preemption = new Preemption(order);
-        for (QueueOrder.Entry<PendingUnit> entry = order.next(); entry != null; entry = order.next()) {
-            PendingUnit unit = entry.unit();
+
+        private void offer(PendingUnit unit, boolean unfinishedGang) {
             String notReady = unit.notReadyBecause(cluster, settings, now);
             if (notReady != null) {
                 report(unit, unit.members(), GANG_WAITING, notReady, decisions);
-                continue;
+                return;
             }
-            boolean starving = now - unit.firstSeenMillis >= settings.starvationMillis();
+            boolean holdsCapacity = unfinishedGang || now - unit.firstSeenMillis >= settings.starvationMillis();
             boolean timedOut = unit.isGang() && now - unit.firstSeenMillis >= unit.gangTimeoutMillis();
-            if (unit.failedAtReleases == releases && !starving && timedOut == unit.timeoutReported) {
-                continue;
+            if (unit.failedAtReleases == releases && !holdsCapacity && timedOut == unit.timeoutReported) {
+                return;
             }
             String overQuota = overQuota(unit, order);
             if (overQuota != null) {
                 unit.failedAtReleases = releases;
                 report(unit, unit.members(), QUEUE_OVER_QUOTA, overQuota, decisions);
-                continue;
+                return;
             }
             SchedulingUnit schedulingUnit = unit.toSchedulingUnit(cluster);
             SchedulingCycle.Outcome outcome = cycle.attempt(schedulingUnit, scratch);
@@ -228,7 +249,7 @@ public final class Scheduler {
             }
             if (outcome.waits().isEmpty()) {
                 admitted(unit, outcome.binds());
-                continue;
+                return;
             }
             unit.failedAtReleases = releases;
             unit.timeoutReported = timedOut;
@@ -237,7 +258,7 @@ public final class Scheduler {
                     : "");
             if (!outcome.admitted()) {
                 message += preemption.makeRoomFor(unit, schedulingUnit, scratch, decisions);
-                if (starving) {
+                if (holdsCapacity) {
                     for (Pod pod : schedulingUnit.pending()) {
                         placer.reserveFor(pod, scratch);
                     }
@@ -247,7 +268,6 @@ public final class Scheduler {
             report(unit, outcome.waits().stream().map(Decision::pod).toList(), reason, message, decisions);
             admitted(unit, outcome.binds());
         }
-        return decisions;
     }
 
     /** Null when the unit fits its queue's caps (and, for non-preemptible pods, its guarantee). */

@@ -234,4 +234,24 @@ class GangSchedulingTest {
         cluster.removePod(blocker.id());
         assertThat(binds(scheduler.runCycle())).hasSize(4).allMatch(b -> b.startsWith("default/wide-"));
     }
+
+    @Test
+    void aGangLeftPartlyBoundByACrashIsFinishedFirstWithCapacityHeldForIt() {
+        nodes(4, "4");
+        cluster.podBound(member("half", 0, 4, "4", 0), "n0");
+        cluster.podBound(member("half", 1, 4, "4", 0), "n1");
+        Pod foreign = pod("foreign", "4", "1Gi");
+        cluster.podBound(foreign, "n2");
+        Scheduler restarted = stook();
+        restarted.submit(pod("urgent", "4", "1Gi").withPriority(1000).createdAt(-5));
+        restarted.submit(member("half", 2, 4, "4", 0));
+        restarted.submit(member("half", 3, 4, "4", 0));
+
+        List<Decision> first = restarted.runCycle();
+        assertThat(binds(first)).as("nothing fits the gang yet, and the free node is held for it").isEmpty();
+        assertThat(waits(first)).contains("default/urgent: 0/4 nodes fit: 4 held for a unit waiting longer");
+
+        cluster.removePod(foreign.id());
+        assertThat(binds(restarted.runCycle())).containsExactlyInAnyOrder("default/half-2->n2", "default/half-3->n3");
+    }
 }
