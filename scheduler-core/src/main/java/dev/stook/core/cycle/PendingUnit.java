@@ -37,7 +37,7 @@ final class PendingUnit {
     /** The leaf queue, or null with {@link #queueProblem} saying why there is none. */
     String queue;
     String queueProblem;
-    /** The cluster's state of change at this unit's last search for victims that found none. */
+    /** The cluster's capacity releases at this unit's last search for victims that found none. */
     long searchedForVictimsAt = -1;
     /** Pods this unit had evicted to make room, still going away. */
     Set<PodId> awaitedVictims = Set.of();

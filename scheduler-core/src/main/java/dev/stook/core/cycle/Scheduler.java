@@ -156,6 +156,14 @@ public final class Scheduler {
         return cluster;
     }
 
+    /**
+     * The adapter gave up evicting the pod (it may lack the permission): it no longer counts as going
+     * away, so the unit that wanted its room may look for other victims.
+     */
+    public void evictionAbandoned(PodId id) {
+        evicting.remove(id);
+    }
+
     /** Each queue's fair share of the cluster given current demand (see {@link FairShares}). */
     public Map<String, Resources> fairShares() {
         return FairShares.compute(queues, capacity(cluster.snapshot()), demandByLeaf());
@@ -202,7 +210,7 @@ public final class Scheduler {
         private final List<Decision> decisions = new ArrayList<>();
         private final QueueOrder<PendingUnit> order = new QueueOrder<>(queues, capacity(scratch.snapshot()),
                 unitsByLeaf, cluster::queueUsage, cluster::ownerUsage, pendingByLeaf, PendingUnit::owner);
-        private final Preemption preemption = new Preemption(order);
+        private final Preemption preemption = new Preemption(order, releases);
 
         List<Decision> run() {
             evicting.removeIf(id -> cluster.placementOf(id).isEmpty());
@@ -297,12 +305,14 @@ public final class Scheduler {
      */
     private final class Preemption {
         private final QueueOrder<PendingUnit> order;
+        private final long releases;
         private VictimPool pool;
         private Map<String, Double> overShare;
         private int searchesLeft = MAX_PREEMPTION_SEARCHES;
 
-        Preemption(QueueOrder<PendingUnit> order) {
+        Preemption(QueueOrder<PendingUnit> order, long releases) {
             this.order = order;
+            this.releases = releases;
         }
 
         /** Evicts for the unit if it is owed room; returns the note for the unit's explanation. */
@@ -317,11 +327,10 @@ public final class Scheduler {
             if (searchesLeft == 0 || !owedGuarantee && !cluster.hasPreemptibleBelow(unit.queue, unit.priority())) {
                 return "";
             }
-            long clusterChange = cluster.capacityReleases() * 31 + cluster.placedPodCount();
-            if (unit.searchedForVictimsAt == clusterChange) {
+            if (unit.searchedForVictimsAt == releases) {
                 return "";
             }
-            unit.searchedForVictimsAt = clusterChange;
+            unit.searchedForVictimsAt = releases;
             searchesLeft--;
             int priority = unit.priority();
             Map<String, Double> over = overShare();
