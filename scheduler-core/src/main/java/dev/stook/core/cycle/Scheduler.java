@@ -337,7 +337,7 @@ public final class Scheduler {
             Predicate<VictimGroup> eligible = group -> group.queue().equals(unit.queue)
                     ? group.priority() < priority
                     : owedGuarantee && over.getOrDefault(group.queue(), 0.0) > 1.0;
-            List<VictimGroup> victims = preemptor.choose(schedulingUnit, scratch, pool().candidates(eligible, over, unit.gang));
+            List<VictimGroup> victims = preemptor.choose(schedulingUnit, scratch, pool(scratch), eligible, over, unit.gang);
             if (victims.isEmpty()) {
                 return "";
             }
@@ -358,9 +358,9 @@ public final class Scheduler {
                     .sorted().collect(Collectors.joining(", ")) + " to make room";
         }
 
-        private VictimPool pool() {
+        private VictimPool pool(ScratchCluster scratch) {
             if (pool == null) {
-                pool = new VictimPool(cluster.placements(), evicting);
+                pool = new VictimPool(cluster.placements(), scratch.snapshot(), evicting);
             }
             return pool;
         }

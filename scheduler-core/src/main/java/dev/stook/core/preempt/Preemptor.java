@@ -4,11 +4,14 @@ import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.cycle.PodPlacer;
 import dev.stook.core.cycle.SchedulingCycle;
 import dev.stook.core.cycle.SchedulingUnit;
+import dev.stook.core.gang.GangId;
 import dev.stook.core.model.Pod;
 
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Chooses the fewest victims that let a waiting unit fit, proving it on the scratch copy before anything
@@ -27,26 +30,22 @@ public final class Preemptor {
     }
 
     /**
-     * The victims to evict, or an empty list when no choice among the candidates makes room. Only groups
-     * with a pod on a node some member could use are tried: evicting elsewhere cannot help.
+     * The victims to evict, or an empty list when no choice among the eligible groups makes room. Only
+     * groups with a pod on a node some member could use are tried: evicting elsewhere cannot help.
+     *
+     * @param ownGang the unit's gang, never its own victim (null for a lone pod)
      */
-    public List<VictimGroup> choose(SchedulingUnit unit, ScratchCluster scratch, List<VictimGroup> candidates) {
+    public List<VictimGroup> choose(SchedulingUnit unit, ScratchCluster scratch, VictimPool pool,
+                                    Predicate<VictimGroup> eligible, Map<String, Double> overShare, GangId ownGang) {
         BitSet usable = new BitSet(scratch.size());
         for (Pod pod : unit.pending()) {
             placer.markUsableNodes(pod, scratch, usable);
         }
+        List<VictimGroup> candidates = pool.candidates(eligible, overShare, ownGang, usable);
         int base = scratch.mark();
         List<VictimGroup> chosen = new ArrayList<>();
         boolean fits = false;
-        int tried = 0;
-        for (VictimGroup group : candidates) {
-            if (tried == maxGroupsTried) {
-                break;
-            }
-            if (!onSnapshot(group, scratch) || !occupiesAny(group, scratch, usable)) {
-                continue;
-            }
-            tried++;
+        for (VictimGroup group : candidates.subList(0, Math.min(candidates.size(), maxGroupsTried))) {
             take(group, scratch);
             chosen.add(group);
             if (someMemberFitsOnItsNodes(unit, group, scratch) && cycle.fits(unit, scratch)) {
@@ -76,10 +75,9 @@ public final class Preemptor {
      * as before, so the full trial is skipped.
      */
     private boolean someMemberFitsOnItsNodes(SchedulingUnit unit, VictimGroup group, ScratchCluster scratch) {
-        for (String node : group.nodes()) {
-            int index = scratch.snapshot().indexOf(node);
+        for (int node : group.nodeIndexes()) {
             for (Pod pod : unit.pending()) {
-                if (placer.fitsOn(pod, scratch, index)) {
+                if (placer.fitsOn(pod, scratch, node)) {
                     return true;
                 }
             }
@@ -87,23 +85,15 @@ public final class Preemptor {
         return false;
     }
 
-    private static boolean occupiesAny(VictimGroup group, ScratchCluster scratch, BitSet usable) {
-        return group.nodes().stream().anyMatch(node -> usable.get(scratch.snapshot().indexOf(node)));
-    }
-
-    private static boolean onSnapshot(VictimGroup group, ScratchCluster scratch) {
-        return group.nodes().stream().allMatch(node -> scratch.snapshot().indexOf(node) >= 0);
-    }
-
     private static void take(VictimGroup group, ScratchCluster scratch) {
         for (int i = 0; i < group.pods().size(); i++) {
-            scratch.remove(group.pods().get(i), scratch.snapshot().indexOf(group.nodes().get(i)));
+            scratch.remove(group.pods().get(i), group.nodeIndexes()[i]);
         }
     }
 
     private static void giveBack(VictimGroup group, ScratchCluster scratch) {
         for (int i = 0; i < group.pods().size(); i++) {
-            scratch.place(group.pods().get(i), scratch.snapshot().indexOf(group.nodes().get(i)));
+            scratch.place(group.pods().get(i), group.nodeIndexes()[i]);
         }
     }
 }

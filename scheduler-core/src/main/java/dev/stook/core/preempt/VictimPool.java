@@ -1,11 +1,13 @@
 package dev.stook.core.preempt;
 
+import dev.stook.core.cluster.ClusterSnapshot;
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.gang.GangId;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +24,11 @@ public final class VictimPool {
     private final List<VictimGroup> groups = new ArrayList<>();
     private final Set<PodId> evicting;
 
-    /** @param evicting pods chosen as victims and not yet gone; read again on every question, as it grows */
-    public VictimPool(List<ClusterState.Placement> placements, Set<PodId> evicting) {
+    /**
+     * @param snapshot the cycle's snapshot; pods on nodes it lacks cannot make room in it and are left out
+     * @param evicting pods chosen as victims and not yet gone; read again on every question, as it grows
+     */
+    public VictimPool(List<ClusterState.Placement> placements, ClusterSnapshot snapshot, Set<PodId> evicting) {
         this.evicting = evicting;
         Map<String, List<ClusterState.Placement>> byOwner = new LinkedHashMap<>();
         for (ClusterState.Placement placement : placements) {
@@ -34,8 +39,8 @@ public final class VictimPool {
             }
         }
         byOwner.forEach((name, members) -> {
-            if (members.stream().allMatch(VictimPool::evictable)) {
-                groups.add(group(name, members));
+            if (members.stream().allMatch(m -> evictable(m, snapshot))) {
+                groups.add(group(name, members, snapshot));
             }
         });
     }
@@ -45,28 +50,51 @@ public final class VictimPool {
      * priority, then youngest.
      *
      * @param ownGang the waiting unit's gang (null for a lone pod): its running members are never its victims
+     * @param usable  nodes the waiting unit could use: evicting elsewhere cannot help it
      */
-    public List<VictimGroup> candidates(Predicate<VictimGroup> eligible, Map<String, Double> overShare, GangId ownGang) {
+    public List<VictimGroup> candidates(Predicate<VictimGroup> eligible, Map<String, Double> overShare, GangId ownGang,
+                                        BitSet usable) {
         String own = ownGang == null ? null : ownGang.toString();
         Comparator<VictimGroup> order = Comparator
                 .comparingDouble((VictimGroup g) -> -overShare.getOrDefault(g.queue(), 0.0))
                 .thenComparingInt(VictimGroup::priority)
                 .thenComparingLong(g -> -g.createdAtMillis())
                 .thenComparing(VictimGroup::name);
-        return groups.stream().filter(g -> !g.name().equals(own))
-                .filter(g -> g.pods().stream().noneMatch(pod -> evicting.contains(pod.id())))
-                .filter(eligible).sorted(order).toList();
+        List<VictimGroup> candidates = new ArrayList<>();
+        for (VictimGroup group : groups) {
+            if (group.occupiesAny(usable) && !group.name().equals(own) && eligible.test(group) && !beingEvicted(group)) {
+                candidates.add(group);
+            }
+        }
+        candidates.sort(order);
+        return candidates;
     }
 
-    private static boolean evictable(ClusterState.Placement placement) {
-        return !placement.assumed() && placement.pod().preemptible();
+    private boolean beingEvicted(VictimGroup group) {
+        for (Pod pod : group.pods()) {
+            if (evicting.contains(pod.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static VictimGroup group(String name, List<ClusterState.Placement> members) {
-        Pod first = members.get(0).pod();
-        int priority = members.stream().mapToInt(m -> m.pod().priority()).max().orElse(0);
-        long created = members.stream().mapToLong(m -> m.pod().createdAtMillis()).max().orElse(0);
-        return new VictimGroup(name, first.queue(), members.stream().map(ClusterState.Placement::pod).toList(),
-                members.stream().map(ClusterState.Placement::nodeName).toList(), priority, created);
+    private static boolean evictable(ClusterState.Placement placement, ClusterSnapshot snapshot) {
+        return !placement.assumed() && placement.pod().preemptible() && snapshot.indexOf(placement.nodeName()) >= 0;
+    }
+
+    private static VictimGroup group(String name, List<ClusterState.Placement> members, ClusterSnapshot snapshot) {
+        List<Pod> pods = new ArrayList<>(members.size());
+        int[] nodes = new int[members.size()];
+        int priority = Integer.MIN_VALUE;
+        long created = Long.MIN_VALUE;
+        for (int i = 0; i < members.size(); i++) {
+            Pod pod = members.get(i).pod();
+            pods.add(pod);
+            nodes[i] = snapshot.indexOf(members.get(i).nodeName());
+            priority = Math.max(priority, pod.priority());
+            created = Math.max(created, pod.createdAtMillis());
+        }
+        return new VictimGroup(name, pods.get(0).queue(), pods, nodes, priority, created);
     }
 }
