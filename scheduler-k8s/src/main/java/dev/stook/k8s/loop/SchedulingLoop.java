@@ -161,6 +161,11 @@ public final class SchedulingLoop implements Runnable {
             }
             return;
         }
+        if (cluster.placementOf(id).filter(placement -> !placement.assumed()).isPresent()) {
+            // The watch showed this name bound, yet the cache now holds it unbound: that pod is gone and a
+            // new one (a StatefulSet's replacement of an evicted pod, say) reuses its name.
+            cluster.removePod(id);
+        }
         if (!config.schedulerName().equals(pod.getSpec().getSchedulerName())) {
             return;
         }
