@@ -23,6 +23,8 @@ public record SchedulerConfig(
         long bindBackoffInitialMillis,
         long bindBackoffMaxMillis,
         long bindConfirmTimeoutMillis,
+        int evictConcurrency,
+        int evictAttempts,
         long leaseDurationMillis,
         long renewDeadlineMillis,
         long retryPeriodMillis,
@@ -35,7 +37,7 @@ public record SchedulerConfig(
 
     public static final SchedulerConfig DEFAULTS = new SchedulerConfig("stook", null, "stook-queues",
             "stook-scheduler", 10259, PluginProfile.DEFAULT_WEIGHTS, 300_000, 1_000, 16, 10_000, 1_000, 60_000,
-            30_000, 10_000, 7_000, 2_000, 10_000, 10, 50, 60_000);
+            30_000, 4, 5, 10_000, 7_000, 2_000, 10_000, 10, 50, 60_000);
 
     public SchedulerConfig {
         Objects.requireNonNull(schedulerName, "schedulerName");
@@ -45,7 +47,8 @@ public record SchedulerConfig(
     public SchedulerConfig withNamespace(String newNamespace) {
         return new SchedulerConfig(schedulerName, newNamespace, queueConfigMap, leaseName, healthPort, scoreWeights,
                 starvationTimeoutMillis, gangSettleMillis, bindConcurrency, requestTimeoutMillis,
-                bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, leaseDurationMillis,
+                bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
+                leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
                 eventPerObjectIntervalMillis);
     }
@@ -53,7 +56,8 @@ public record SchedulerConfig(
     public SchedulerConfig withHealthPort(int port) {
         return new SchedulerConfig(schedulerName, namespace, queueConfigMap, leaseName, port, scoreWeights,
                 starvationTimeoutMillis, gangSettleMillis, bindConcurrency, requestTimeoutMillis,
-                bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, leaseDurationMillis,
+                bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
+                leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
                 eventPerObjectIntervalMillis);
     }

@@ -28,8 +28,9 @@ import java.util.function.Function;
 public final class SchedulerConfigLoader {
     private static final List<String> KEYS = List.of("schedulerName", "namespace", "queueConfigMap", "leaseName",
             "healthPort", "scoreWeights", "starvationTimeout", "gangSettleTime", "bindConcurrency", "requestTimeout",
-            "bindBackoffInitial", "bindBackoffMax", "bindConfirmTimeout", "leaseDuration", "renewDeadline",
-            "retryPeriod", "shutdownTimeout", "eventsPerSecond", "eventBurst", "eventInterval");
+            "bindBackoffInitial", "bindBackoffMax", "bindConfirmTimeout", "evictConcurrency", "evictAttempts",
+            "leaseDuration", "renewDeadline", "retryPeriod", "shutdownTimeout", "eventsPerSecond", "eventBurst",
+            "eventInterval");
 
     private final String source;
     private final Map<String, ScalarNode> scalars = new LinkedHashMap<>();
@@ -102,6 +103,8 @@ public final class SchedulerConfigLoader {
                 duration("bindBackoffInitial", d.bindBackoffInitialMillis(), 1),
                 duration("bindBackoffMax", d.bindBackoffMaxMillis(), 1),
                 duration("bindConfirmTimeout", d.bindConfirmTimeoutMillis(), 1),
+                integer("evictConcurrency", d.evictConcurrency(), 1, 64),
+                integer("evictAttempts", d.evictAttempts(), 1, 100),
                 duration("leaseDuration", d.leaseDurationMillis(), 1),
                 duration("renewDeadline", d.renewDeadlineMillis(), 1),
                 duration("retryPeriod", d.retryPeriodMillis(), 1),

@@ -1,8 +1,10 @@
 package dev.stook.k8s.loop;
 
 import dev.stook.core.cluster.ClusterState;
+import dev.stook.k8s.bind.Backoff;
 import dev.stook.k8s.bind.Binder;
 import dev.stook.k8s.config.SchedulerConfig;
+import dev.stook.k8s.evict.Evictor;
 import dev.stook.k8s.health.HealthServer;
 import dev.stook.k8s.lead.LeaderElection;
 import dev.stook.k8s.status.EventRateLimiter;
@@ -34,6 +36,7 @@ public final class SchedulerProcess implements AutoCloseable {
     private final ClusterInformers informers;
     private final StatusReporter status;
     private final Binder binder;
+    private final Evictor evictor;
     private final LeaderElection election;
     private final SchedulingLoop loop;
     private final ActiveQueueConfig activeQueues = new ActiveQueueConfig();
@@ -50,7 +53,9 @@ public final class SchedulerProcess implements AutoCloseable {
                         config.eventPerObjectIntervalMillis(), System::currentTimeMillis),
                         "stook.dev/" + config.schedulerName(), identity));
         this.binder = new Binder(client, config.bindConcurrency(), inbox::bindFinished);
-        this.loop = new SchedulingLoop(config, informers, inbox, binder::bind, status, activeQueues);
+        this.evictor = new Evictor(client, informers, status, config.evictConcurrency(), config.evictAttempts(),
+                new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis()));
+        this.loop = new SchedulingLoop(config, informers, inbox, binder::bind, evictor::evict, status, activeQueues);
         this.election = new LeaderElection(client, config.namespace(), config.leaseName(), identity,
                 Duration.ofMillis(config.leaseDurationMillis()), Duration.ofMillis(config.renewDeadlineMillis()),
                 Duration.ofMillis(config.retryPeriodMillis()));
@@ -109,7 +114,10 @@ public final class SchedulerProcess implements AutoCloseable {
         return activeQueues;
     }
 
-    /** Stops deciding, lets bindings in flight finish (bounded), releases the lease, stops watching. */
+    /**
+     * Stops deciding, lets bindings and evictions in progress finish (bounded; eviction retries not yet due
+     * are dropped), releases the lease, stops watching.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -130,6 +138,9 @@ public final class SchedulerProcess implements AutoCloseable {
             }
             if (!binder.shutdown(Math.max(0, deadline - System.currentTimeMillis()))) {
                 LOG.warning("bindings still in flight at shutdown; the new leader will see them through the watch");
+            }
+            if (!evictor.shutdown(Math.max(0, deadline - System.currentTimeMillis()))) {
+                LOG.warning("evictions still in progress at shutdown; the new leader decides afresh");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

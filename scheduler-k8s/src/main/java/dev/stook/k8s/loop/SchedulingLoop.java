@@ -10,6 +10,7 @@ import dev.stook.core.plugins.PluginProfile;
 import dev.stook.k8s.bind.Backoff;
 import dev.stook.k8s.bind.BindResult;
 import dev.stook.k8s.config.SchedulerConfig;
+import dev.stook.k8s.evict.Eviction;
 import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.translate.NodeTranslator;
 import dev.stook.k8s.translate.PodTranslator;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,6 +42,7 @@ public final class SchedulingLoop implements Runnable {
     private final ClusterCache cache;
     private final Inbox inbox;
     private final BiConsumer<dev.stook.core.model.Pod, String> binder;
+    private final Consumer<Eviction> evictor;
     private final StatusReporter status;
     private final QueueConfigReloader queueConfig;
     private final Backoff backoff;
@@ -54,12 +57,13 @@ public final class SchedulingLoop implements Runnable {
     private record Timer(long atMillis, PodId pod, boolean confirmRefusedBind) {}
 
     SchedulingLoop(SchedulerConfig config, ClusterCache cache, Inbox inbox,
-                   BiConsumer<dev.stook.core.model.Pod, String> binder, StatusReporter status,
-                   ActiveQueueConfig activeQueues) {
+                   BiConsumer<dev.stook.core.model.Pod, String> binder, Consumer<Eviction> evictor,
+                   StatusReporter status, ActiveQueueConfig activeQueues) {
         this.config = config;
         this.cache = cache;
         this.inbox = inbox;
         this.binder = binder;
+        this.evictor = evictor;
         this.status = status;
         this.queueConfig = new QueueConfigReloader(activeQueues, status);
         this.backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
@@ -161,6 +165,11 @@ public final class SchedulingLoop implements Runnable {
             }
             return;
         }
+        if (cluster.placementOf(id).filter(placement -> !placement.assumed()).isPresent()) {
+            // The watch showed this name bound, yet the cache now holds it unbound: that pod is gone and a
+            // new one (a StatefulSet's replacement of an evicted pod, say) reuses its name.
+            cluster.removePod(id);
+        }
         if (!config.schedulerName().equals(pod.getSpec().getSchedulerName())) {
             return;
         }
@@ -241,12 +250,24 @@ public final class SchedulingLoop implements Runnable {
             if (decision instanceof Decision.Bind bind) {
                 submitted.remove(bind.pod().id());
                 binder.accept(bind.pod(), bind.nodeName());
+            } else if (decision instanceof Decision.Evict evict) {
+                evict(evict);
             } else if (decision instanceof Decision.Wait wait) {
                 status.waiting(wait.pod().id(), wait.reason(), wait.message());
             } else {
                 throw new IllegalStateException("no handler for decision " + decision);
             }
         }
+    }
+
+    /** A victim no longer in the cache is already gone; the watch's removal frees its place. */
+    private void evict(Decision.Evict evict) {
+        Optional<Pod> victim = cache.pod(evict.pod().id());
+        if (victim.isEmpty()) {
+            LOG.fine("victim " + evict.pod().id() + " is already gone");
+            return;
+        }
+        evictor.accept(new Eviction(victim.get(), evict.reason(), evict.message()));
     }
 
     private long nextDeadline() {

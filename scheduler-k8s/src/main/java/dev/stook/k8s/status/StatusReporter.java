@@ -3,6 +3,7 @@ package dev.stook.k8s.status;
 import dev.stook.core.model.PodId;
 import dev.stook.k8s.watch.ClusterCache;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Pod;
 
 /** What users see of Stook's decisions: pod conditions and Events. */
 public final class StatusReporter implements AutoCloseable {
@@ -31,6 +32,15 @@ public final class StatusReporter implements AutoCloseable {
     public void scheduled(PodId pod, String nodeName) {
         cache.pod(pod).ifPresent(p -> events.normal(p, "Scheduled", "Binding",
                 "Successfully assigned " + pod + " to " + nodeName));
+    }
+
+    /** The victim's deletion was accepted; {@code message} names the winner and its queue. */
+    public void preempted(Pod victim, String reason, String message) {
+        events.normal(victim, reason, "Preempting", message);
+    }
+
+    public void preemptionFailed(Pod victim, String message) {
+        events.warning(victim, "FailedPreemption", "Preempting", message);
     }
 
     public void queueConfigRejected(ConfigMap configMap, String message) {

@@ -52,6 +52,25 @@ class RelistTest {
         cluster.dispatcher.acceptedBindings().values().forEach(count -> assertThat(count.get()).isOne());
     }
 
+    @Test
+    void aBoundPodReplacedUnderTheSameNameIsANewPodAndFreesTheOldPlace() {
+        cluster.node("n1", "1", "4Gi");
+        SchedulerProcess scheduler = cluster.startScheduler();
+        String firstUid = cluster.create("web-0", "1").getMetadata().getUid();
+        await().atMost(PATIENCE).until(() -> cluster.isBound("web-0"));
+        await().atMost(PATIENCE).until(() -> scheduler.cluster().placements().stream().anyMatch(p -> !p.assumed()));
+
+        cluster.dispatcher.silenceWatches();
+        cluster.client.pods().inNamespace(NAMESPACE).withName("web-0").delete();
+        Pod replacement = cluster.create("web-0", "1");
+        assertThat(replacement.getMetadata().getUid()).isNotEqualTo(firstUid);
+        cluster.dispatcher.expireWatches();
+
+        await().atMost(PATIENCE).until(() -> cluster.isBound("web-0"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(placements(scheduler.cluster())).isEqualTo(apiTruth()));
+        assertThat(cluster.dispatcher.acceptedBindings(NAMESPACE, "web-0")).isEqualTo(2);
+    }
+
     private Map<PodId, String> apiTruth() {
         return cluster.client.pods().inAnyNamespace().list().getItems().stream()
                 .filter(p -> p.getSpec().getNodeName() != null)

@@ -3,13 +3,18 @@ package dev.stook.k8s.testing;
 import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.config.SchedulerConfigLoader;
 import dev.stook.k8s.loop.SchedulerProcess;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -43,7 +48,7 @@ public final class MockCluster implements AutoCloseable {
             eventBurst: 1000
             """;
 
-    public final BindingDispatcher dispatcher = new BindingDispatcher();
+    public final MockApiDispatcher dispatcher = new MockApiDispatcher();
     public final KubernetesMockServer server;
     public final KubernetesClient client;
     private final List<SchedulerProcess> processes = new ArrayList<>();
@@ -65,7 +70,20 @@ public final class MockCluster implements AutoCloseable {
     }
 
     public SchedulerProcess startScheduler(SchedulerConfig config) {
-        SchedulerProcess process = new SchedulerProcess(server.createClient(), config, "stook-" + ++processCount);
+        return start(server.createClient(), config);
+    }
+
+    /**
+     * A scheduler whose client does not retry 5xx answers itself (fabric8 does by default), so that a
+     * failure injected once reaches Stook's own retries.
+     */
+    public SchedulerProcess startSchedulerWithoutClientRetries() {
+        Config noRetries = new ConfigBuilder(server.createClient().getConfiguration()).withRequestRetryBackoffLimit(0).build();
+        return start(new KubernetesClientBuilder().withConfig(noRetries).build(), testConfig());
+    }
+
+    private SchedulerProcess start(KubernetesClient schedulerClient, SchedulerConfig config) {
+        SchedulerProcess process = new SchedulerProcess(schedulerClient, config, "stook-" + ++processCount);
         try {
             process.start();
         } catch (java.io.IOException e) {
@@ -127,6 +145,19 @@ public final class MockCluster implements AutoCloseable {
             return Optional.empty();
         }
         return pod.getStatus().getConditions().stream().filter(c -> "PodScheduled".equals(c.getType())).findFirst();
+    }
+
+    /** Creates or replaces the {@code stook-queues} ConfigMap. */
+    public void writeQueueConfig(String yaml) {
+        client.configMaps().inNamespace(SYSTEM_NAMESPACE).resource(new ConfigMapBuilder()
+                .withNewMetadata().withNamespace(SYSTEM_NAMESPACE).withName("stook-queues").endMetadata()
+                .withData(Map.of("queues.yaml", yaml)).build()).createOr(op -> op.update());
+    }
+
+    public List<Event> events(String namespace, String regardingName) {
+        return client.events().v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> e.getRegarding() != null && regardingName.equals(e.getRegarding().getName()))
+                .toList();
     }
 
     public List<String> eventReasons(String namespace, String regardingName) {

@@ -1,6 +1,7 @@
 package dev.stook.k8s.testing;
 
 import io.fabric8.kubernetes.api.model.Binding;
+import io.fabric8.kubernetes.api.model.DeleteOptions;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
@@ -26,16 +27,25 @@ import java.util.regex.Pattern;
 /**
  * The CRUD mock API server plus what it lacks: {@code POST pods/{name}/binding} with the API server's
  * semantics (sets {@code spec.nodeName}; 409 if already bound or being deleted; 404 if gone), counts of
- * accepted bindings per pod, injected binding faults, and watches that can be silenced and then expired
+ * accepted bindings per pod, injected binding faults, a record of pod deletions (the pod as it was, the
+ * delete options sent) with injected delete faults, and watches that can be silenced and then expired
  * with 410 Gone so informers must relist.
  */
-public final class BindingDispatcher extends KubernetesCrudDispatcher {
+public final class MockApiDispatcher extends KubernetesCrudDispatcher {
     private static final Pattern BINDING = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/?]+)/binding(\\?.*)?");
+    private static final Pattern POD = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/?]+)(\\?.*)?");
+
+    /** A pod deletion the server carried out: the pod just before it, and the request's options. */
+    public record Deletion(Pod pod, DeleteOptions options) {}
 
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     private final AtomicInteger bindingRequests = new AtomicInteger();
     private final AtomicInteger failuresToInject = new AtomicInteger();
     private final AtomicInteger lostAnswersToInject = new AtomicInteger();
+    private final Map<String, AtomicInteger> deleteRequests = new ConcurrentHashMap<>();
+    private final Map<String, Deletion> deletions = new ConcurrentHashMap<>();
+    private final AtomicInteger deleteFailuresToInject = new AtomicInteger();
+    private final AtomicInteger deleteRacesToInject = new AtomicInteger();
     private final List<GatedSocket> watchSockets = new CopyOnWriteArrayList<>();
     private volatile boolean watchesSilenced;
 
@@ -47,6 +57,26 @@ public final class BindingDispatcher extends KubernetesCrudDispatcher {
     /** The next {@code count} bindings succeed but answer 409, as when a retried request's first try had won. */
     public void loseNextBindingAnswers(int count) {
         lostAnswersToInject.set(count);
+    }
+
+    /** The next {@code count} pod deletions answer 500 and delete nothing. */
+    public void failNextDeletes(int count) {
+        deleteFailuresToInject.set(count);
+    }
+
+    /** The next {@code count} pod deletions delete the pod but answer 404, as when someone else deleted it first. */
+    public void raceNextDeletes(int count) {
+        deleteRacesToInject.set(count);
+    }
+
+    public int deleteRequests(String namespace, String name) {
+        AtomicInteger count = deleteRequests.get(namespace + "/" + name);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Pods the server deleted, by {@code namespace/name}. */
+    public Map<String, Deletion> deletions() {
+        return deletions;
     }
 
     public int acceptedBindings(String namespace, String name) {
@@ -83,6 +113,10 @@ public final class BindingDispatcher extends KubernetesCrudDispatcher {
         Matcher binding = BINDING.matcher(request.getPath());
         if (request.method() == HttpMethod.POST && binding.matches()) {
             return bind(binding.group(1), binding.group(2), request);
+        }
+        Matcher pod = POD.matcher(request.getPath());
+        if (request.method() == HttpMethod.DELETE && pod.matches()) {
+            return delete(pod.group(1), pod.group(2), request);
         }
         return super.dispatch(request);
     }
@@ -128,6 +162,26 @@ public final class BindingDispatcher extends KubernetesCrudDispatcher {
             }
             return status(201, "", "");
         }
+    }
+
+    private MockResponse delete(String namespace, String name, RecordedRequest request) {
+        String key = namespace + "/" + name;
+        deleteRequests.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        if (deleteFailuresToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return status(500, "InternalError", "injected failure");
+        }
+        String path = "/api/v1/namespaces/" + namespace + "/pods/" + name;
+        MockResponse current = handleGet(path);
+        if (current.code() == 200) {
+            String body = request.getUtf8Body();
+            deletions.put(key, new Deletion(Serialization.unmarshal(current.getBody().readUtf8(), Pod.class),
+                    body == null || body.isEmpty() ? null : Serialization.unmarshal(body, DeleteOptions.class)));
+        }
+        MockResponse response = super.dispatch(request);
+        if (response.code() < 300 && deleteRacesToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return status(404, "NotFound", "pods \"" + name + "\" not found");
+        }
+        return response;
     }
 
     private static MockResponse status(int code, String reason, String message) {

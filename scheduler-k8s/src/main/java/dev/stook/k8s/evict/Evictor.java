@@ -1,0 +1,110 @@
+package dev.stook.k8s.evict;
+
+import dev.stook.k8s.bind.Backoff;
+import dev.stook.k8s.status.StatusReporter;
+import dev.stook.k8s.translate.PodTranslator;
+import dev.stook.k8s.watch.ClusterCache;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Carries out evictions on a fixed pool, so at most {@code concurrency} are in progress and the scheduling
+ * thread only enqueues. Per victim: mark it {@code DisruptionTarget} (a failure there does not stop the
+ * eviction), delete it, then record a {@code Preempted} Event. A failed delete is reported and retried with
+ * backoff up to {@code attempts} times in all; the engine keeps counting the victim until the watch shows
+ * it gone, whatever happens here.
+ */
+public final class Evictor {
+    private static final Logger LOG = Logger.getLogger(Evictor.class.getName());
+
+    private final ClusterCache cache;
+    private final DisruptionTargetWriter disruptionTarget;
+    private final PodDeleter deleter;
+    private final StatusReporter status;
+    private final Backoff backoff;
+    private final int attempts;
+    private final ScheduledThreadPoolExecutor pool;
+
+    public Evictor(KubernetesClient client, ClusterCache cache, StatusReporter status, int concurrency, int attempts,
+                   Backoff backoff) {
+        this.cache = cache;
+        this.disruptionTarget = new DisruptionTargetWriter(client);
+        this.deleter = new PodDeleter(client);
+        this.status = status;
+        this.backoff = backoff;
+        this.attempts = attempts;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = new ScheduledThreadPoolExecutor(concurrency, task -> {
+            Thread thread = new Thread(task, "stook-evictor-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    public void evict(Eviction eviction) {
+        submit(eviction, 1, 0);
+    }
+
+    private void submit(Eviction eviction, int attempt, long delayMillis) {
+        try {
+            pool.schedule(() -> attempt(eviction, attempt), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.info("eviction of " + eviction + " dropped at shutdown; the next leader decides afresh");
+        }
+    }
+
+    private void attempt(Eviction eviction, int attempt) {
+        Optional<Pod> current = cache.pod(PodTranslator.idOf(eviction.victim()))
+                .filter(pod -> eviction.uid().equals(pod.getMetadata().getUid()));
+        if (current.isEmpty()) {
+            LOG.fine("victim " + eviction + " is already gone");
+            return;
+        }
+        Pod victim = current.get();
+        if (!DisruptionTargetWriter.isMarked(victim)) {
+            try {
+                disruptionTarget.mark(victim, eviction.message());
+            } catch (KubernetesClientException e) {
+                LOG.log(Level.WARNING, "DisruptionTarget condition of " + eviction + " not written (" + e.getCode()
+                        + " " + e.getMessage() + "); deleting it anyway");
+            }
+        }
+        PodDeleter.Result result = deleter.delete(victim);
+        switch (result.outcome()) {
+            case DELETED -> status.preempted(victim, eviction.reason(), eviction.message());
+            case GONE -> LOG.fine("victim " + eviction + " was gone before its deletion (" + result.detail() + ")");
+            case FAILED -> failed(eviction, victim, attempt, result.detail());
+        }
+    }
+
+    private void failed(Eviction eviction, Pod victim, int attempt, String detail) {
+        String message = "Stook could not delete this pod to make room (" + detail + "); attempt " + attempt
+                + " of " + attempts;
+        status.preemptionFailed(victim, message);
+        if (attempt >= attempts) {
+            LOG.warning("giving up evicting " + eviction + " after " + attempt + " attempts (" + detail
+                    + "); it stays counted until it is gone");
+            return;
+        }
+        long delay = backoff.delayMillis(attempt);
+        LOG.warning("deleting victim " + eviction + " failed (" + detail + "); attempt " + attempt + ", retrying in "
+                + delay + " ms");
+        submit(eviction, attempt + 1, delay);
+    }
+
+    /** Takes no new evictions, drops pending retries and waits up to the timeout for those in progress. */
+    public boolean shutdown(long timeoutMillis) throws InterruptedException {
+        pool.shutdown();
+        return pool.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+}

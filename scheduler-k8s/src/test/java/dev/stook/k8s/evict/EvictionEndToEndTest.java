@@ -1,0 +1,178 @@
+package dev.stook.k8s.evict;
+
+import dev.stook.k8s.loop.SchedulerProcess;
+import dev.stook.k8s.testing.MockApiDispatcher.Deletion;
+import dev.stook.k8s.testing.MockCluster;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+import static dev.stook.k8s.testing.MockCluster.NAMESPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class EvictionEndToEndTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private final MockCluster cluster = new MockCluster();
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void aGangOwedItsGuaranteeReclaimsTheYoungestPodsOfTheQueueAboveItsShare() {
+        SchedulerProcess scheduler = startWithQueues(4, 8);
+        IntStream.range(0, 8).forEach(i -> {
+            createdInANewSecond(i == 4);
+            cluster.create(inQueue("b-" + i, "b").editSpec().withTerminationGracePeriodSeconds(7L).endSpec());
+        });
+        awaitSettled(scheduler, "b-", 8);
+
+        IntStream.range(0, 4).forEach(i -> cluster.create(inQueue("a-" + i, "a").editMetadata()
+                .addToAnnotations(Map.of("stook.dev/gang", "train", "stook.dev/gang-min-members", "4")).endMetadata()));
+
+        await().atMost(PATIENCE).until(() -> IntStream.range(0, 4).allMatch(i -> cluster.isBound("a-" + i)));
+        assertThat(cluster.dispatcher.deletions().keySet()).containsExactlyInAnyOrder(keys("b-4", "b-5", "b-6", "b-7"));
+        cluster.dispatcher.deletions().values().forEach(deletion -> {
+            assertMarkedBeforeDeletion(deletion, "gang " + NAMESPACE + "/train");
+            assertThat(deletion.options().getGracePeriodSeconds()).isEqualTo(7L);
+            assertThat(deletion.options().getPreconditions().getUid()).isEqualTo(deletion.pod().getMetadata().getUid());
+        });
+        IntStream.range(0, 4).forEach(i -> assertThat(cluster.dispatcher.acceptedBindings(NAMESPACE, "a-" + i)).isOne());
+        IntStream.range(0, 4).forEach(i -> assertThat(cluster.isBound("b-" + i)).isTrue());
+        assertThat(podsPerNode()).allMatch(count -> count == 1);
+        for (String victim : List.of("b-4", "b-5", "b-6", "b-7")) {
+            await().atMost(PATIENCE).until(() -> cluster.events(NAMESPACE, victim).stream()
+                    .anyMatch(e -> "Preempted".equals(e.getReason()) && e.getNote().contains("queue a")));
+        }
+    }
+
+    @Test
+    void nonPreemptiblePodsAreNeverEvicted() {
+        SchedulerProcess scheduler = startWithQueues(4, 8);
+        IntStream.range(0, 4).forEach(i -> cluster.create(inQueue("b-" + i, "b")));
+        createdInANewSecond(true);
+        IntStream.range(4, 8).forEach(i -> cluster.create(inQueue("b-" + i, "b").editMetadata()
+                .addToAnnotations("stook.dev/preemptible", "false").endMetadata()));
+        awaitSettled(scheduler, "b-", 8);
+
+        IntStream.range(0, 4).forEach(i -> cluster.create(inQueue("a-" + i, "a").editMetadata()
+                .addToAnnotations(Map.of("stook.dev/gang", "train", "stook.dev/gang-min-members", "4")).endMetadata()));
+
+        await().atMost(PATIENCE).until(() -> IntStream.range(0, 4).allMatch(i -> cluster.isBound("a-" + i)));
+        assertThat(cluster.dispatcher.deletions().keySet()).containsExactlyInAnyOrder(keys("b-0", "b-1", "b-2", "b-3"));
+        IntStream.range(4, 8).forEach(i -> assertThat(cluster.dispatcher.deleteRequests(NAMESPACE, "b-" + i)).isZero());
+        assertThat(podsPerNode()).allMatch(count -> count == 1);
+    }
+
+    @Test
+    void aVictimAlreadyGoneWhenItsDeleteArrivesIsNotRetried() {
+        SchedulerProcess scheduler = startWithQueues(1, 2);
+        cluster.create(inQueue("b-0", "b"));
+        createdInANewSecond(true);
+        cluster.create(inQueue("b-1", "b"));
+        awaitSettled(scheduler, "b-", 2);
+        cluster.dispatcher.raceNextDeletes(1);
+
+        cluster.create(inQueue("a-0", "a"));
+
+        await().atMost(PATIENCE).until(() -> cluster.isBound("a-0"));
+        assertThat(cluster.dispatcher.deletions().keySet()).containsExactlyInAnyOrder(keys("b-1"));
+        assertMarkedBeforeDeletion(cluster.dispatcher.deletions().get(NAMESPACE + "/b-1"), "pod " + NAMESPACE + "/a-0");
+        await().during(Duration.ofMillis(500)).atMost(PATIENCE)
+                .until(() -> cluster.dispatcher.deleteRequests(NAMESPACE, "b-1") == 1);
+        assertThat(cluster.eventReasons(NAMESPACE, "b-1")).doesNotContain("FailedPreemption");
+    }
+
+    @Test
+    void aFailedDeleteIsReportedAndRetried() {
+        SchedulerProcess scheduler = startWithQueues(1, 2, cluster::startSchedulerWithoutClientRetries);
+        cluster.create(inQueue("b-0", "b"));
+        createdInANewSecond(true);
+        cluster.create(inQueue("b-1", "b"));
+        awaitSettled(scheduler, "b-", 2);
+        cluster.dispatcher.failNextDeletes(2);
+
+        cluster.create(inQueue("a-0", "a"));
+
+        await().atMost(PATIENCE).until(() -> cluster.isBound("a-0"));
+        assertThat(cluster.dispatcher.deleteRequests(NAMESPACE, "b-1")).isEqualTo(3);
+        assertThat(cluster.dispatcher.deletions().keySet()).containsExactlyInAnyOrder(keys("b-1"));
+        assertThat(cluster.dispatcher.acceptedBindings(NAMESPACE, "a-0")).isOne();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(cluster.eventReasons(NAMESPACE, "b-1"))
+                .contains("FailedPreemption", "Preempted"));
+    }
+
+    /** Queues a and b, each guaranteed {@code guaranteedCpu}, on {@code nodes} one-cpu nodes. */
+    private SchedulerProcess startWithQueues(int guaranteedCpu, int nodes) {
+        return startWithQueues(guaranteedCpu, nodes, cluster::startScheduler);
+    }
+
+    private SchedulerProcess startWithQueues(int guaranteedCpu, int nodes, Supplier<SchedulerProcess> start) {
+        cluster.writeQueueConfig("""
+                queues:
+                  - name: a
+                    guaranteed: {cpu: "%1$d"}
+                  - name: b
+                    guaranteed: {cpu: "%1$d"}
+                """.formatted(guaranteedCpu));
+        IntStream.range(0, nodes).forEach(i -> cluster.node("n" + i, "1", "4Gi"));
+        return start.get();
+    }
+
+    private static PodBuilder inQueue(String name, String queue) {
+        return MockCluster.pod(name, "1").editMetadata().addToAnnotations("stook.dev/queue", queue).endMetadata();
+    }
+
+    /**
+     * The API server stamps creation times in whole seconds; pods created after this (when {@code needed})
+     * are strictly younger than those before.
+     */
+    private static void createdInANewSecond(boolean needed) {
+        if (needed) {
+            long second = Instant.now().getEpochSecond();
+            await().atMost(PATIENCE).until(() -> Instant.now().getEpochSecond() > second);
+        }
+    }
+
+    /** Waits until the pods are bound and the scheduler has seen every binding through the watch. */
+    private void awaitSettled(SchedulerProcess scheduler, String prefix, int count) {
+        await().atMost(PATIENCE).until(() -> IntStream.range(0, count).allMatch(i -> cluster.isBound(prefix + i)));
+        await().atMost(PATIENCE).until(() -> scheduler.cluster().placedPodCount() == count
+                && scheduler.cluster().placements().stream().noneMatch(p -> p.assumed()));
+    }
+
+    private static void assertMarkedBeforeDeletion(Deletion deletion, String winner) {
+        List<PodCondition> conditions = deletion.pod().getStatus().getConditions();
+        assertThat(conditions).anySatisfy(condition -> {
+            assertThat(condition.getType()).isEqualTo("DisruptionTarget");
+            assertThat(condition.getStatus()).isEqualTo("True");
+            assertThat(condition.getReason()).isEqualTo("PreemptionByScheduler");
+            assertThat(condition.getMessage()).contains(winner).contains("queue a");
+        });
+    }
+
+    private List<Long> podsPerNode() {
+        return cluster.client.pods().inNamespace(NAMESPACE).list().getItems().stream()
+                .map(Pod::getSpec).map(spec -> spec.getNodeName()).filter(Objects::nonNull)
+                .collect(java.util.stream.Collectors.groupingBy(node -> node, java.util.stream.Collectors.counting()))
+                .values().stream().toList();
+    }
+
+    private static String[] keys(String... names) {
+        return Set.of(names).stream().map(name -> NAMESPACE + "/" + name).toArray(String[]::new);
+    }
+}
