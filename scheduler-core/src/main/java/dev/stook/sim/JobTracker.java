@@ -19,10 +19,15 @@ import java.util.Set;
  * Follows every job from arrival to its last pod finishing. A bound pod of a job whose gang has fewer
  * than its minimum running waits idle, holding its resources; once the minimum is running all of them
  * start working and each finishes {@code runMillis} later. Later members work from their bind.
+ *
+ * <p>An evicted pod's work is lost, and the job gets a replacement pod, as a Job controller would. A gang
+ * left with fewer than its minimum running stops: its remaining members hold their places idle and
+ * start their work over once the minimum runs again (no checkpoints).
  */
 final class JobTracker {
     private final Map<String, Resources> allocatableByNode;
     private final Map<PodId, Progress> progressByPod = new HashMap<>();
+    private final Map<PodId, Progress> awaitingReplacement = new HashMap<>();
     private final Map<SimJob, Progress> unfinished = new LinkedHashMap<>();
     private final PriorityQueue<WorkingPod> working = new PriorityQueue<>(
             Comparator.comparingLong(WorkingPod::endMillis).thenComparingLong(WorkingPod::sequence));
@@ -33,7 +38,7 @@ final class JobTracker {
     private int jobsSubmitted;
     private long sequence;
 
-    record WorkingPod(long endMillis, long sequence, Pod pod) {}
+    record WorkingPod(long endMillis, long sequence, Pod pod, Resources nodeAllocatable) {}
 
     private record BoundPod(Pod pod, Resources nodeAllocatable) {}
 
@@ -42,6 +47,7 @@ final class JobTracker {
         final List<BoundPod> idle = new ArrayList<>();
         int running;
         int finished;
+        int replacements;
         boolean working;
 
         Progress(SimJob job) {
@@ -62,17 +68,13 @@ final class JobTracker {
         jobsSubmitted++;
     }
 
-    SimJob jobOf(PodId pod) {
-        return progressByPod.get(pod).job;
-    }
-
     void bound(Pod pod, String nodeName, long nowMillis) {
         Progress progress = progressByPod.get(pod.id());
         progress.running++;
+        Resources allocatable = allocatableByNode.get(nodeName);
         if (progress.working) {
-            startWork(pod, nowMillis, progress.job);
+            startWork(pod, allocatable, nowMillis, progress.job);
         } else {
-            Resources allocatable = allocatableByNode.get(nodeName);
             progress.idle.add(new BoundPod(pod, allocatable));
             idleHold.hold(nowMillis, pod.requests(), allocatable);
             boundThisCycle.add(progress);
@@ -86,7 +88,7 @@ final class JobTracker {
                 progress.working = true;
                 for (BoundPod bound : progress.idle) {
                     idleHold.release(nowMillis, bound.pod().requests(), bound.nodeAllocatable());
-                    startWork(bound.pod(), nowMillis, progress.job);
+                    startWork(bound.pod(), bound.nodeAllocatable(), nowMillis, progress.job);
                 }
                 progress.idle.clear();
             } else {
@@ -96,8 +98,49 @@ final class JobTracker {
         boundThisCycle.clear();
     }
 
-    private void startWork(Pod pod, long nowMillis, SimJob job) {
-        working.add(new WorkingPod(nowMillis + job.runMillis(), sequence++, pod));
+    private void startWork(Pod pod, Resources nodeAllocatable, long nowMillis, SimJob job) {
+        working.add(new WorkingPod(nowMillis + job.runMillis(), sequence++, pod, nodeAllocatable));
+    }
+
+    /** The pod was evicted: it stops working at once, though it holds its place until it is gone. */
+    void evicted(Pod victim, long nowMillis) {
+        Progress progress = progressByPod.remove(victim.id());
+        awaitingReplacement.put(victim.id(), progress);
+        progress.running--;
+        if (!working.removeIf(pod -> pod.pod().id().equals(victim.id()))) {
+            progress.idle.removeIf(bound -> {
+                boolean match = bound.pod().id().equals(victim.id());
+                if (match) {
+                    idleHold.release(nowMillis, bound.pod().requests(), bound.nodeAllocatable());
+                }
+                return match;
+            });
+        }
+        if (progress.working && progress.running < progress.job.membersToWork()) {
+            stop(progress, nowMillis);
+        }
+    }
+
+    /** The evicted pod is gone: a new pod with the same spec and a new name takes its place in the job. */
+    Pod replacementFor(PodId victim, long nowMillis) {
+        Progress progress = awaitingReplacement.remove(victim);
+        String jobName = progress.job.name();
+        Pod replacement = WorkloadGenerator.pod(progress.job.workload(), jobName,
+                jobName + "-r" + progress.replacements++, nowMillis);
+        progressByPod.put(replacement.id(), progress);
+        return replacement;
+    }
+
+    /** The job's working pods go idle, holding their places; their work so far is lost. */
+    private void stop(Progress progress, long nowMillis) {
+        progress.working = false;
+        List<WorkingPod> stopped = working.stream().filter(pod -> progressByPod.get(pod.pod().id()) == progress)
+                .toList();
+        working.removeAll(stopped);
+        for (WorkingPod pod : stopped) {
+            progress.idle.add(new BoundPod(pod.pod(), pod.nodeAllocatable()));
+            idleHold.hold(nowMillis, pod.pod().requests(), pod.nodeAllocatable());
+        }
     }
 
     /** When the next working pod finishes, or {@link Long#MAX_VALUE} if none works. */

@@ -36,6 +36,8 @@ public final class ReportFormatter {
         out.append('\n');
         ending(out, report.ending());
         out.append('\n');
+        queues(out, report);
+        out.append('\n');
         Utilisation utilisation = report.utilisation();
         line(out, "Utilisation (share of cluster allocatable held by running pods)");
         line(out, "  overall           cpu %s   memory %s", percent(utilisation.cpu()), percent(utilisation.memory()));
@@ -57,7 +59,36 @@ public final class ReportFormatter {
     }
 
     static String policy(SimulationReport report) {
-        return report.gangAdmission() ? "Stook, gang admission" : "per-pod baseline";
+        String admission = report.gangAdmission() ? "Stook, gang admission" : "per-pod baseline";
+        return report.queueSetup() == QueueSetup.FIFO_BASELINE ? admission + ", FIFO single-queue baseline" : admission;
+    }
+
+    private static void queues(StringBuilder out, SimulationReport report) {
+        double hours = report.ending().atMillis() / 3_600_000.0;
+        line(out, "Evictions");
+        line(out, "  pods evicted      %d (%s per hour), of them non-preemptible %d", report.evictions(),
+                perHour(report.evictions(), hours), report.nonPreemptibleEvictions());
+        out.append('\n');
+        line(out, "Queues (dominant shares of the cluster, averaged over the time each queue had pending pods;");
+        line(out, "  fair = the scenario's queue config's fair share; error = |share - fair| / fair of the averages;");
+        line(out, "  deviation = mean |share - fair| / mean fair; owed = a pending unit fits inside the leaf's guarantee)");
+        line(out, "  %-22s %10s %7s %7s %7s %9s %5s %9s %9s %4s %8s %6s", "queue", "backlogged", "share", "fair",
+                "error", "deviation", "owed", "reclaim", "max", "open", "evict/h", "non-pr");
+        for (QueueOutcome queue : report.queues()) {
+            DurationStats reclaim = queue.reclaim();
+            line(out, "  %-22s %10s %7s %7s %7s %9s %5s %9s %9s %4s %8s %6d", queue.path(),
+                    ReadableDuration.format(queue.backloggedMillis()), percent(queue.meanShare()),
+                    percent(queue.meanFairShare()), percent(queue.shareError()), percent(queue.meanDeviation()),
+                    queue.leaf() ? Integer.toString(reclaim.count()) : "-",
+                    queue.leaf() && reclaim.count() > 0 ? ReadableDuration.format(Math.round(reclaim.meanMillis())) : "-",
+                    queue.leaf() && reclaim.count() > 0 ? ReadableDuration.format(reclaim.maxMillis()) : "-",
+                    queue.leaf() ? Integer.toString(queue.reclaimOpenAtEnd()) : "-",
+                    perHour(queue.evictions(), hours), queue.nonPreemptibleEvictions());
+        }
+    }
+
+    static String perHour(int count, double hours) {
+        return hours == 0 ? "-" : String.format(Locale.ROOT, "%.1f", count / hours);
     }
 
     private static void durations(StringBuilder out, DurationStats stats, String whenEmpty) {

@@ -7,6 +7,8 @@ import dev.stook.core.model.Taint;
 import dev.stook.core.model.TaintEffect;
 import dev.stook.core.model.Toleration;
 import dev.stook.core.plugins.PluginProfile;
+import dev.stook.core.queue.QueueConfig;
+import dev.stook.core.queue.QueueResolver;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -38,6 +40,8 @@ public final class ScenarioLoader {
     public static final long DEFAULT_SEED = 1;
     public static final long DEFAULT_CYCLE_INTERVAL_MILLIS = 100;
     public static final long DEFAULT_MAX_VIRTUAL_TIME_MILLIS = 24 * 3_600_000L;
+    /** Kubernetes' default {@code terminationGracePeriodSeconds}: an evicted pod is gone this long after. */
+    public static final long DEFAULT_EVICTION_GRACE_MILLIS = 30_000;
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?");
     private static final Pattern CHUNKS =
@@ -73,7 +77,7 @@ public final class ScenarioLoader {
     /** Parses scenario text; {@code source} names it in error messages. */
     public static Scenario parse(String text, String source) {
         try {
-            return read(YamlObject.of(loadYaml(text, source), ""));
+            return read(YamlObject.of(loadYaml(text, source), ""), text);
         } catch (ScenarioException e) {
             throw new ScenarioException(source + ": " + e.getMessage());
         }
@@ -94,7 +98,7 @@ public final class ScenarioLoader {
         }
     }
 
-    private static Scenario read(YamlObject root) {
+    private static Scenario read(YamlObject root, String text) {
         String name = root.string("name");
         long seed = root.integerOr("seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         long cycleInterval = root.durationMillis("cycleInterval", DEFAULT_CYCLE_INTERVAL_MILLIS);
@@ -105,7 +109,9 @@ public final class ScenarioLoader {
         if (maxVirtualTime <= 0) {
             throw new ScenarioException(root.pathOf("maxVirtualTime"), "must be longer than 0ms");
         }
+        long evictionGrace = root.durationMillis("evictionGrace", DEFAULT_EVICTION_GRACE_MILLIS);
         Map<String, Integer> weights = scorerWeights(root);
+        QueueConfig queues = root.has(ScenarioQueues.KEY) ? ScenarioQueues.parse(text) : QueueConfig.singleDefaultQueue();
         List<NodeGroup> groups = root.list("nodeGroups", ScenarioLoader::nodeGroup);
         List<Workload> workloads = root.list("workloads", ScenarioLoader::workload);
         root.rejectUnknownKeys();
@@ -113,10 +119,12 @@ public final class ScenarioLoader {
         requireNonEmpty(workloads, root.pathOf("workloads"));
         requireUniqueNames(groups.stream().map(NodeGroup::name).toList(), root.pathOf("nodeGroups"));
         requireUniqueNames(workloads.stream().map(Workload::name).toList(), root.pathOf("workloads"));
+        requireQueuesResolve(workloads, queues, root.pathOf("workloads"));
         requireAtMost(groups.stream().mapToLong(NodeGroup::count).sum(), MAX_NODES, "nodes", root.pathOf("nodeGroups"));
         requireAtMost(workloads.stream().mapToLong(w -> (long) w.jobs() * w.podsPerJob()).sum(), MAX_PODS, "pods",
                 root.pathOf("workloads"));
-        return new Scenario(name, seed, cycleInterval, maxVirtualTime, weights, groups, workloads);
+        return new Scenario(name, seed, cycleInterval, maxVirtualTime, weights, groups, workloads, queues,
+                evictionGrace);
     }
 
     private static Map<String, Integer> scorerWeights(YamlObject root) {
@@ -170,9 +178,10 @@ public final class ScenarioLoader {
                 ? Optional.of((int) w.integer("gangMinMembers", 1, podsPerJob)) : Optional.empty();
         Optional<String> chunks = w.has("dataChunks") ? Optional.of(dataChunks(w)) : Optional.empty();
         boolean preemptible = w.bool("preemptible", true);
+        String namespace = w.has("namespace") ? label(w, "namespace") : WorkloadGenerator.DEFAULT_NAMESPACE;
         w.rejectUnknownKeys();
         return new Workload(name, jobs, arrival, start, podsPerJob, requests, runTime, priority, constraints,
-                queue, gangMin, chunks, preemptible);
+                queue, gangMin, chunks, preemptible, namespace);
     }
 
     private static Arrival arrival(YamlObject arrival) {
@@ -240,12 +249,16 @@ public final class ScenarioLoader {
     }
 
     private static String name(YamlObject object) {
-        String name = object.string("name");
-        if (!NAME.matcher(name).matches()) {
-            throw new ScenarioException(object.pathOf("name"), "\"" + name + "\" must be lower-case letters, digits"
+        return label(object, "name");
+    }
+
+    private static String label(YamlObject object, String key) {
+        String label = object.string(key);
+        if (!NAME.matcher(label).matches()) {
+            throw new ScenarioException(object.pathOf(key), "\"" + label + "\" must be lower-case letters, digits"
                     + " and '-', at most 42 characters, starting and ending with a letter or digit");
         }
-        return name;
+        return label;
     }
 
     private static void requireNonEmpty(List<?> list, String path) {
@@ -259,6 +272,19 @@ public final class ScenarioLoader {
         for (int i = 0; i < names.size(); i++) {
             if (!seen.add(names.get(i))) {
                 throw new ScenarioException(path + "[" + i + "].name", "\"" + names.get(i) + "\" is used twice");
+            }
+        }
+    }
+
+    /** Every workload's pods must land in a leaf queue, or none of them would ever be scheduled. */
+    private static void requireQueuesResolve(List<Workload> workloads, QueueConfig queues, String path) {
+        QueueResolver resolver = new QueueResolver(queues);
+        for (int i = 0; i < workloads.size(); i++) {
+            Workload workload = workloads.get(i);
+            QueueResolver.Resolution resolution =
+                    resolver.resolve(WorkloadGenerator.pod(workload, workload.name(), workload.name(), 0));
+            if (!resolution.resolved()) {
+                throw new ScenarioException(path + "[" + i + "]", resolution.problem());
             }
         }
     }

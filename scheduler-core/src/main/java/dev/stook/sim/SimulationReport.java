@@ -1,15 +1,26 @@
 package dev.stook.sim;
 
+import java.util.List;
+
 /**
  * What a simulation measured. Every figure but {@code engineNanos} is in virtual time and depends only
  * on the scenario, seed and settings; {@code engineNanos} is real time spent inside the engine's cycles.
  * {@code jobCompletion} covers finished jobs, from a job's arrival to its last pod finishing.
+ * {@code podsSubmitted} includes the replacements of evicted pods; {@code queues} follows every queue of
+ * the scenario's queue tree, parents before children.
  */
-public record SimulationReport(String scenario, long seed, int nodes, boolean gangAdmission, int podsSubmitted,
+public record SimulationReport(String scenario, long seed, int nodes, boolean gangAdmission,
+                               QueueSetup queueSetup, int podsSubmitted,
                                int podsScheduled, int jobsSubmitted, int jobsCompleted, long makespanMillis,
                                DurationStats waits, DurationStats jobCompletion, GangOutcome gangs,
                                RunEnding ending, Utilisation utilisation, long cycles, long decisions,
-                               long engineNanos) {
+                               long engineNanos, List<QueueOutcome> queues, int evictions,
+                               int nonPreemptibleEvictions) {
+    public SimulationReport {
+        queues = List.copyOf(queues);
+    }
+
+
     public int podsNeverScheduled() {
         return podsSubmitted - podsScheduled;
     }

@@ -10,9 +10,11 @@ import dev.stook.core.model.Resources;
 import dev.stook.core.plugins.PluginProfile;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * Drives the real {@link Scheduler} through a scenario in virtual time; the engine reads the same virtual
@@ -25,6 +27,11 @@ import java.util.Map;
  * changes a decision. The simulated API server accepts every binding. How bound pods work and finish is
  * {@link JobTracker}'s model. The run ends when every job finished, when nothing can change any more
  * (see {@link RunEnding.Reason}), or at the scenario's {@code maxVirtualTime}.
+ *
+ * <p>An evicted pod stops working at once and holds its place for the scenario's {@code evictionGrace},
+ * then is gone, and a replacement pod is submitted (a Job controller's {@code podReplacementPolicy:
+ * Failed}: the replacement waits for the victim so a gang never counts both). {@link QueueMeter} follows
+ * the scenario's queues throughout, whichever {@link QueueSetup} the engine runs with.
  */
 public final class Simulator {
     private static final int UTILISATION_BUCKETS = 10;
@@ -36,30 +43,40 @@ public final class Simulator {
     private final Scheduler scheduler;
     private final UtilisationTimeline timeline;
     private final JobTracker jobs;
+    private final QueueSetup queueSetup;
+    private final QueueMeter queueMeter;
+    private final PriorityQueue<Termination> terminations = new PriorityQueue<>(
+            Comparator.comparingLong(Termination::atMillis).thenComparingLong(Termination::sequence));
     private long[] waits = new long[1024];
     private int scheduled;
     private long makespanMillis;
     private long cycles;
     private long decisions;
     private long engineNanos;
+    private int submitted;
+    private int evictions;
+    private int nonPreemptibleEvictions;
 
-    private Simulator(Scenario scenario, SchedulerSettings settings) {
+    private record Termination(long atMillis, long sequence, Pod victim) {}
+
+    private Simulator(Scenario scenario, SchedulerSettings settings, QueueSetup queueSetup) {
         this.scenario = scenario;
         this.settings = settings;
-        long cpu = 0;
-        long memory = 0;
+        this.queueSetup = queueSetup;
+        Resources capacity = Resources.NONE;
         Map<String, Resources> allocatableByNode = new HashMap<>();
         for (NodeGroup group : scenario.nodeGroups()) {
             for (Node node : group.nodes()) {
                 cluster.upsertNode(node);
                 allocatableByNode.put(node.name(), node.allocatable());
-                cpu += node.allocatable().cpuMillis();
-                memory += node.allocatable().memoryBytes();
+                capacity = capacity.plus(node.allocatable());
             }
         }
         this.scheduler = new Scheduler(cluster, PluginProfile.standard(scenario.scorerWeights()), settings, clock);
-        this.timeline = new UtilisationTimeline(cpu, memory);
+        scheduler.updateQueues(queueSetup.config(scenario));
+        this.timeline = new UtilisationTimeline(capacity.cpuMillis(), capacity.memoryBytes());
         this.jobs = new JobTracker(allocatableByNode);
+        this.queueMeter = new QueueMeter(scenario.queues(), capacity, settings.gangAdmission());
     }
 
     /** Runs the scenario with Stook's default settings (gang admission on). */
@@ -68,19 +85,23 @@ public final class Simulator {
     }
 
     public static SimulationReport run(Scenario scenario, SchedulerSettings settings) {
-        return new Simulator(scenario, settings).execute();
+        return run(scenario, settings, QueueSetup.SCENARIO);
+    }
+
+    public static SimulationReport run(Scenario scenario, SchedulerSettings settings, QueueSetup queueSetup) {
+        return new Simulator(scenario, settings, queueSetup).execute();
     }
 
     private SimulationReport execute() {
         List<SimJob> arrivals = WorkloadGenerator.jobs(scenario);
-        int submitted = 0;
         int nextJob = 0;
         RunEnding.Reason reason;
         while (true) {
             long nextEvent = Math.min(Math.min(
                     nextJob < arrivals.size() ? arrivals.get(nextJob).arrivalMillis() : Long.MAX_VALUE,
                     jobs.nextFinishMillis()),
-                    scheduler.pendingPods() > 0 ? scheduler.nextTimedChangeMillis() : Long.MAX_VALUE);
+                    Math.min(terminations.isEmpty() ? Long.MAX_VALUE : terminations.peek().atMillis(),
+                            scheduler.pendingPods() > 0 ? scheduler.nextTimedChangeMillis() : Long.MAX_VALUE));
             if (nextEvent == Long.MAX_VALUE) {
                 reason = jobs.allFinished() ? RunEnding.Reason.COMPLETED : RunEnding.Reason.NO_PROGRESS;
                 break;
@@ -92,12 +113,15 @@ public final class Simulator {
             }
             clock.advanceTo(now);
             finishPodsDueBy(now);
+            terminateVictimsDueBy(now);
             while (nextJob < arrivals.size() && arrivals.get(nextJob).arrivalMillis() <= now) {
-                submitted += submit(arrivals.get(nextJob++));
+                submit(arrivals.get(nextJob++));
             }
+            queueMeter.beforeCycle(now);
             if (scheduler.pendingPods() > 0) {
                 runCycle(now);
             }
+            queueMeter.afterTick(now);
         }
         long endMillis = switch (reason) {
             case COMPLETED -> makespanMillis;
@@ -107,10 +131,10 @@ public final class Simulator {
         RunEnding ending = new RunEnding(reason, endMillis, jobs.stuckJobs(),
                 reason == RunEnding.Reason.NO_PROGRESS && jobs.idlePodsHeld());
         return new SimulationReport(scenario.name(), scenario.seed(), cluster.nodeCount(), settings.gangAdmission(),
-                submitted, scheduled, jobs.jobsSubmitted(), jobs.jobsCompleted(), makespanMillis,
+                queueSetup, submitted, scheduled, jobs.jobsSubmitted(), jobs.jobsCompleted(), makespanMillis,
                 DurationStats.of(Arrays.copyOf(waits, scheduled)), jobs.completionTimes(),
                 jobs.gangOutcome(endMillis), ending, timeline.summarise(endMillis, UTILISATION_BUCKETS),
-                cycles, decisions, engineNanos);
+                cycles, decisions, engineNanos, queueMeter.outcomes(endMillis), evictions, nonPreemptibleEvictions);
     }
 
     /** The first tick of the cycle grid at or after the time. */
@@ -122,17 +146,33 @@ public final class Simulator {
     private void finishPodsDueBy(long now) {
         for (JobTracker.WorkingPod done : jobs.finishDueBy(now)) {
             cluster.removePod(done.pod().id());
+            queueMeter.gone(done.pod());
             timeline.released(done.endMillis(), done.pod().requests());
             makespanMillis = Math.max(makespanMillis, done.endMillis());
         }
     }
 
-    private int submit(SimJob job) {
+    private void terminateVictimsDueBy(long now) {
+        while (!terminations.isEmpty() && terminations.peek().atMillis() <= now) {
+            Termination gone = terminations.poll();
+            cluster.removePod(gone.victim().id());
+            queueMeter.gone(gone.victim());
+            timeline.released(gone.atMillis(), gone.victim().requests());
+            submit(jobs.replacementFor(gone.victim().id(), now));
+        }
+    }
+
+    private void submit(SimJob job) {
         jobs.arrived(job);
         for (Pod pod : job.pods()) {
-            scheduler.submit(pod);
+            submit(pod);
         }
-        return job.pods().size();
+    }
+
+    private void submit(Pod pod) {
+        scheduler.submit(queueSetup.submitted(pod));
+        queueMeter.submitted(pod);
+        submitted++;
     }
 
     private void runCycle(long now) {
@@ -144,18 +184,32 @@ public final class Simulator {
         for (Decision decision : cycleDecisions) {
             if (decision instanceof Decision.Bind bind) {
                 bind(bind.pod(), bind.nodeName(), now);
+            } else if (decision instanceof Decision.Evict evict) {
+                evict(evict.pod(), now);
             }
         }
         jobs.cycleEnded(now);
     }
 
+    /** The victim is gone at the earliest by the next tick: the cycle that chose it has already run. */
+    private void evict(Pod victim, long now) {
+        evictions++;
+        if (!victim.preemptible()) {
+            nonPreemptibleEvictions++;
+        }
+        queueMeter.evicted(victim);
+        jobs.evicted(victim, now);
+        terminations.add(new Termination(now + Math.max(1, scenario.evictionGraceMillis()), evictions, victim));
+    }
+
     private void bind(Pod pod, String nodeName, long now) {
         cluster.podBound(pod, nodeName);
         jobs.bound(pod, nodeName, now);
+        queueMeter.bound(pod);
         timeline.taken(now, pod.requests());
         if (scheduled == waits.length) {
             waits = Arrays.copyOf(waits, waits.length * 2);
         }
-        waits[scheduled++] = now - jobs.jobOf(pod.id()).arrivalMillis();
+        waits[scheduled++] = now - pod.createdAtMillis();
     }
 }

@@ -6,13 +6,14 @@ import dev.stook.core.model.Resources;
 import java.util.Optional;
 
 /**
- * A stream of {@code jobs} identical jobs of {@code podsPerJob} pods each. With {@code gangMinMembers}
- * each job is one gang that works only while that many of its pods run; without it the pods are
- * independent. {@code queue}, {@code dataChunks} and {@code preemptible} are carried for the queue,
- * locality and preemption features; the simulator does not act on them yet.
+ * A stream of {@code jobs} identical jobs of {@code podsPerJob} pods each, created in {@code namespace}.
+ * With {@code gangMinMembers} each job is one gang that works only while that many of its pods run;
+ * without it the pods are independent. Pods name {@code queue} if given (else the placement rules pick
+ * one) and may be evicted unless {@code preemptible} is false. {@code dataChunks} is carried for the
+ * locality feature; the simulator does not act on it yet.
  */
 public record Workload(String name, int jobs, Arrival arrival, long startMillis, int podsPerJob, Resources requests,
                        RunTime runTime, int priority, PlacementConstraints constraints,
                        Optional<String> queue, Optional<Integer> gangMinMembers, Optional<String> dataChunks,
-                       boolean preemptible) {
+                       boolean preemptible, String namespace) {
 }

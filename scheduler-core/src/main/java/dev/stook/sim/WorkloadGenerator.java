@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * split from the seed in file order, so editing one workload does not reshuffle the others.
  */
 public final class WorkloadGenerator {
-    public static final String NAMESPACE = "sim";
+    /** Where a workload's pods are created unless it names a namespace. */
+    public static final String DEFAULT_NAMESPACE = "sim";
 
     private WorkloadGenerator() {}
 
@@ -42,18 +43,25 @@ public final class WorkloadGenerator {
             String jobName = workload.name() + "-" + j;
             List<Pod> pods = new ArrayList<>(workload.podsPerJob());
             for (int p = 0; p < workload.podsPerJob(); p++) {
-                PodId id = new PodId(NAMESPACE, jobName + "-" + p);
-                Pod pod = new Pod(id, workload.requests(), workload.priority(), arrival, workload.constraints());
-                pods.add(gang(workload, jobName).map(pod::inGang).orElse(pod));
+                pods.add(pod(workload, jobName, jobName + "-" + p, arrival));
             }
             jobs.add(new SimJob(workload, j, arrival, runMillis, pods));
         }
         return jobs;
     }
 
+    /** A pod of one of the workload's jobs; pods that replace evicted ones are made here too. */
+    static Pod pod(Workload workload, String jobName, String podName, long createdAtMillis) {
+        PodId id = new PodId(workload.namespace(), podName);
+        Pod pod = new Pod(id, workload.requests(), workload.priority(), createdAtMillis, workload.constraints())
+                .withPreemptible(workload.preemptible());
+        pod = workload.queue().map(pod::inQueue).orElse(pod);
+        return gang(workload, jobName).map(pod::inGang).orElse(pod);
+    }
+
     /** A workload that declares a gang minimum makes each of its jobs one gang, named after the job. */
     private static Optional<GangMembership> gang(Workload workload, String jobName) {
-        return workload.gangMinMembers().map(minMembers -> new GangMembership(new GangId(NAMESPACE, jobName),
+        return workload.gangMinMembers().map(minMembers -> new GangMembership(new GangId(workload.namespace(), jobName),
                 minMembers, GangMembership.DEFAULT_TIMEOUT_MILLIS));
     }
 }

@@ -27,20 +27,24 @@ class GangSimulationTest {
             """;
 
     /**
-     * Two 4-cpu nodes. A whole-node pod runs 0s-10s on one; gang a (two whole-node pods) arrives at 0s,
-     * gang b (the same, higher priority) at 1s. Per pod, a-0 takes the free node at 0s and b-0 the other
-     * when it frees at 10s: each gang holds one node and waits for the other forever.
+     * Two 4-cpu nodes. A whole-node pod runs 0s-10s on one; gang a (two whole-node pods, queue x) arrives
+     * at 0s, gang b (the same, queue y) at 1s. Per pod, a-0 takes the free node at 0s and b-0 the other
+     * when it frees at 10s (y holds less than x): each gang holds one node and waits for the other forever.
+     * Neither queue has a guarantee, so nothing is evicted.
      */
     private static final String CROSSED_GANGS = """
             name: crossed-gangs
             cycleInterval: 1s
+            queues:
+              queues: [{name: x}, {name: y}]
+              placement: [{queue: x}]
             nodeGroups: [{name: n, count: 2, allocatable: {cpu: "4", memory: 8Gi}}]
             workloads:
               - {name: blocker, jobs: 1, arrival: {every: 1s}, requests: {cpu: "4"}, duration: 10s}
               - {name: a, jobs: 1, arrival: {every: 1s}, podsPerJob: 2, gangMinMembers: 2,
                  requests: {cpu: "4"}, duration: 5s}
-              - {name: b, jobs: 1, start: 1s, arrival: {every: 1s}, podsPerJob: 2, gangMinMembers: 2,
-                 requests: {cpu: "4"}, duration: 5s, priority: 10}
+              - {name: b, queue: y, jobs: 1, start: 1s, arrival: {every: 1s}, podsPerJob: 2, gangMinMembers: 2,
+                 requests: {cpu: "4"}, duration: 5s}
             """;
 
     @Test
@@ -77,7 +81,8 @@ class GangSimulationTest {
         assertThat(stook.ending().deadlocked()).isFalse();
         assertThat(stook.jobsCompleted()).isEqualTo(3);
         assertThat(stook.gangs().partiallyStartedGangs()).isZero();
-        // b outranks a: b runs 10s-15s, a 15s-20s
+        // one gang runs 10s-15s, the other 15s-20s
+        assertThat(stook.evictions()).isZero();
         assertThat(stook.makespanMillis()).isEqualTo(20_000);
     }
 

@@ -23,6 +23,8 @@ class ScenarioLoaderTest {
             seed: 42
             cycleInterval: 250ms
             scorerWeights: {MostAllocated: 3}
+            queues:
+              queues: [{name: research, guaranteed: {cpu: "8"}, children: [{name: nlp}]}]
             nodeGroups:
               - name: gpu
                 count: 2
@@ -101,7 +103,7 @@ class ScenarioLoaderTest {
             assertThat(in).isNotNull();
             assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(DEFAULT_FILE));
         }
-        assertThat(ScenarioLoader.loadDefault()).isEqualTo(ScenarioLoader.load(DEFAULT_FILE));
+        assertThat(ScenarioLoader.loadDefault()).usingRecursiveComparison().isEqualTo(ScenarioLoader.load(DEFAULT_FILE));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,6 +2,8 @@ package dev.stook.k8s.cli;
 
 import dev.stook.core.cycle.SchedulerSettings;
 import dev.stook.sim.ComparisonFormatter;
+import dev.stook.sim.QueueComparisonFormatter;
+import dev.stook.sim.QueueSetup;
 import dev.stook.sim.ReportFormatter;
 import dev.stook.sim.Scenario;
 import dev.stook.sim.ScenarioException;
@@ -44,6 +46,11 @@ final class SimulateCommand implements Callable<Integer> {
                     + " per-pod baseline, and print both reports and a comparison table.")
     private boolean compare;
 
+    @Option(names = "--compare-fifo",
+            description = "Run the scenario twice with the same seed, with its queues and with every pod in one"
+                    + " FIFO queue, and print both reports and a per-queue comparison table.")
+    private boolean compareFifo;
+
     @Override
     public Integer call() {
         Scenario scenario;
@@ -56,12 +63,23 @@ final class SimulateCommand implements Callable<Integer> {
         if (seed != null) {
             scenario = scenario.withSeed(seed);
         }
-        if (perPod && compare) {
-            spec.commandLine().getErr().println("stook simulate: --per-pod and --compare-per-pod exclude each other");
+        if ((perPod ? 1 : 0) + (compare ? 1 : 0) + (compareFifo ? 1 : 0) > 1) {
+            spec.commandLine().getErr().println(
+                    "stook simulate: --per-pod, --compare-per-pod and --compare-fifo exclude each other");
             return CommandLine.ExitCode.USAGE;
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (compare) {
+        if (compareFifo) {
+            SimulationReport stook = Simulator.run(scenario, SchedulerSettings.DEFAULTS, QueueSetup.SCENARIO);
+            SimulationReport fifo = Simulator.run(scenario, SchedulerSettings.DEFAULTS, QueueSetup.FIFO_BASELINE);
+            out.print(ReportFormatter.format(stook));
+            out.println();
+            out.print(ReportFormatter.format(fifo));
+            out.println();
+            out.println("Comparison with a FIFO single queue (same scenario and seed, shares judged against the"
+                    + " scenario's queues)");
+            out.print(QueueComparisonFormatter.format(stook, fifo));
+        } else if (compare) {
             SimulationReport stook = Simulator.run(scenario, SchedulerSettings.DEFAULTS);
             SimulationReport baseline = Simulator.run(scenario, PER_POD);
             out.print(ReportFormatter.format(stook));

@@ -23,9 +23,9 @@ class SimulateCommandTest {
         assertThat(exit).isZero();
         assertThat(out.toString())
                 .startsWith("Simulation of scenario \"default\" (seed 1, 64 nodes, Stook, gang admission)")
-                .contains("submitted         1288", "never scheduled   0", "makespan", "p99",
+                .contains("submitted         1376", "never scheduled   0", "makespan", "p99",
                         "overall           cpu", "decisions/s")
-                .containsPattern("scheduled\\s+1288");
+                .containsPattern("scheduled\\s+1376");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -51,6 +51,31 @@ class SimulateCommandTest {
         assertThat(table).containsPattern("\\s+Stook, gang admission\\s+per-pod baseline")
                 .contains("partially started gangs", "idle held node-seconds", "mean job completion time", "makespan",
                         "deadlocked");
+    }
+
+    @Test
+    void compareFifoRunsTheScenarioQueuesAndOneFifoQueueAndTabulatesEachQueue(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("queues.yaml");
+        Files.writeString(file, """
+                name: two-teams
+                queues:
+                  queues:
+                    - {name: a, guaranteed: {cpu: "2"}}
+                    - {name: b, weight: 3}
+                nodeGroups: [{name: n, count: 1, allocatable: {cpu: "4", memory: 4Gi}}]
+                workloads:
+                  - {name: wa, queue: a, start: 5s, jobs: 4, arrival: {every: 1s}, requests: {cpu: "1"}, duration: 10s}
+                  - {name: wb, queue: b, jobs: 8, arrival: {every: 1s}, requests: {cpu: "1"}, duration: 20s}
+                """);
+
+        assertThat(run("simulate", "--scenario", file.toString(), "--compare-fifo")).isZero();
+
+        String output = out.toString();
+        assertThat(output).contains("(seed 1, 1 nodes, Stook, gang admission)",
+                "(seed 1, 1 nodes, Stook, gang admission, FIFO single-queue baseline)");
+        String table = output.substring(output.indexOf("Comparison with a FIFO single queue"));
+        assertThat(table).containsPattern("\\na\\s+\\|").containsPattern("\\nb\\s+\\|")
+                .contains("non-preemptible pods evicted", "longest reclaim", "worst leaf share error");
     }
 
     @Test
