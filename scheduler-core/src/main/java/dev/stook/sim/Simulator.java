@@ -4,6 +4,7 @@ import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cycle.Decision;
 import dev.stook.core.cycle.Scheduler;
 import dev.stook.core.cycle.SchedulerSettings;
+import dev.stook.core.cycle.SchedulingObserver;
 import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.Resources;
@@ -31,6 +32,7 @@ public final class Simulator {
 
     private final Scenario scenario;
     private final SchedulerSettings settings;
+    private final SchedulingObserver observer;
     private final ClusterState cluster = new ClusterState();
     private final VirtualClock clock = new VirtualClock();
     private final Scheduler scheduler;
@@ -43,9 +45,10 @@ public final class Simulator {
     private long decisions;
     private long engineNanos;
 
-    private Simulator(Scenario scenario, SchedulerSettings settings) {
+    private Simulator(Scenario scenario, SchedulerSettings settings, SchedulingObserver observer) {
         this.scenario = scenario;
         this.settings = settings;
+        this.observer = observer;
         long cpu = 0;
         long memory = 0;
         Map<String, Resources> allocatableByNode = new HashMap<>();
@@ -68,7 +71,12 @@ public final class Simulator {
     }
 
     public static SimulationReport run(Scenario scenario, SchedulerSettings settings) {
-        return new Simulator(scenario, settings).execute();
+        return run(scenario, settings, SchedulingObserver.NONE);
+    }
+
+    /** Runs the scenario and tells the observer about every cycle, in virtual time. */
+    public static SimulationReport run(Scenario scenario, SchedulerSettings settings, SchedulingObserver observer) {
+        return new Simulator(scenario, settings, observer).execute();
     }
 
     private SimulationReport execute() {
@@ -104,6 +112,7 @@ public final class Simulator {
             case NO_PROGRESS -> clock.nowMillis();
             case HORIZON -> scenario.maxVirtualTimeMillis();
         };
+        observer.stateChanged(scheduler, clock.nowMillis());
         RunEnding ending = new RunEnding(reason, endMillis, jobs.stuckJobs(),
                 reason == RunEnding.Reason.NO_PROGRESS && jobs.idlePodsHeld());
         return new SimulationReport(scenario.name(), scenario.seed(), cluster.nodeCount(), settings.gangAdmission(),
@@ -138,7 +147,8 @@ public final class Simulator {
     private void runCycle(long now) {
         long start = System.nanoTime();
         List<Decision> cycleDecisions = scheduler.runCycle();
-        engineNanos += System.nanoTime() - start;
+        long cycleNanos = System.nanoTime() - start;
+        engineNanos += cycleNanos;
         cycles++;
         decisions += cycleDecisions.size();
         for (Decision decision : cycleDecisions) {
@@ -147,6 +157,7 @@ public final class Simulator {
             }
         }
         jobs.cycleEnded(now);
+        observer.cycleFinished(scheduler, cycleDecisions, now, cycleNanos);
     }
 
     private void bind(Pod pod, String nodeName, long now) {

@@ -1,6 +1,9 @@
 package dev.stook.k8s.cli;
 
 import dev.stook.core.cycle.SchedulerSettings;
+import dev.stook.k8s.health.HealthServer;
+import dev.stook.k8s.metrics.SimulatedBinds;
+import dev.stook.k8s.metrics.StookMetrics;
 import dev.stook.sim.ComparisonFormatter;
 import dev.stook.sim.ReportFormatter;
 import dev.stook.sim.Scenario;
@@ -14,9 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 /** {@code stook simulate}: runs the scheduling engine against a scenario in virtual time and prints a report. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -44,8 +49,15 @@ final class SimulateCommand implements Callable<Integer> {
                     + " per-pod baseline, and print both reports and a comparison table.")
     private boolean compare;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve the run's metrics (the same as stook run's) on /metrics of this port, in virtual time.")
+    private Integer metricsPort;
+
+    @Option(names = "--hold", description = "With --metrics-port: keep serving after the run until the process is killed.")
+    private boolean hold;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
         Scenario scenario;
         try {
             scenario = scenarioFile == null ? ScenarioLoader.loadDefault() : ScenarioLoader.load(scenarioFile);
@@ -60,8 +72,33 @@ final class SimulateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("stook simulate: --per-pod and --compare-per-pod exclude each other");
             return CommandLine.ExitCode.USAGE;
         }
+        if (metricsPort != null && compare) {
+            spec.commandLine().getErr().println("stook simulate: --metrics-port serves one run, not --compare-per-pod");
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (hold && metricsPort == null) {
+            spec.commandLine().getErr().println("stook simulate: --hold needs --metrics-port");
+            return CommandLine.ExitCode.USAGE;
+        }
         PrintWriter out = spec.commandLine().getOut();
-        if (compare) {
+        SchedulerSettings settings = perPod ? PER_POD : SchedulerSettings.DEFAULTS;
+        if (metricsPort != null) {
+            try (StookMetrics metrics = new StookMetrics();
+                 HealthServer server = new HealthServer(metricsPort, () -> true)) {
+                // The simulated scheduler is the only one deciding for its cluster: it leads throughout.
+                metrics.leader(() -> true);
+                server.serve("/metrics", metrics.scrapeHandler());
+                server.start();
+                out.println("serving metrics on http://localhost:" + server.port() + "/metrics");
+                out.flush();
+                out.print(ReportFormatter.format(Simulator.run(scenario, settings, new SimulatedBinds(metrics))));
+                if (hold) {
+                    out.println("run finished; still serving metrics until killed");
+                    out.flush();
+                    new CountDownLatch(1).await();
+                }
+            }
+        } else if (compare) {
             SimulationReport stook = Simulator.run(scenario, SchedulerSettings.DEFAULTS);
             SimulationReport baseline = Simulator.run(scenario, PER_POD);
             out.print(ReportFormatter.format(stook));
@@ -71,7 +108,7 @@ final class SimulateCommand implements Callable<Integer> {
             out.println("Comparison (same scenario and seed)");
             out.print(ComparisonFormatter.format(stook, baseline));
         } else {
-            out.print(ReportFormatter.format(Simulator.run(scenario, perPod ? PER_POD : SchedulerSettings.DEFAULTS)));
+            out.print(ReportFormatter.format(Simulator.run(scenario, settings)));
         }
         out.flush();
         return 0;
