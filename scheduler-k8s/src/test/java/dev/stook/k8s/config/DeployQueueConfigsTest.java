@@ -15,17 +15,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The queue ConfigMaps shipped in deploy/ pass Stook's own strict validation. */
 class DeployQueueConfigsTest {
+    @SuppressWarnings("unchecked")
     @ParameterizedTest
     @ValueSource(strings = {"../deploy/scheduler/queues-configmap.yaml", "../deploy/examples/queues-two-teams.yaml"})
     void shippedQueueConfigsAreValid(String file) throws IOException {
         Map<String, Object> configMap = new Yaml().load(Files.readString(Path.of(file)));
-        @SuppressWarnings("unchecked")
         Map<String, String> data = (Map<String, String>) configMap.get("data");
 
         QueueConfig config = QueueConfigParser.parse(data.get("queues.yaml"));
 
-        assertThat(configMap.get("metadata")).isEqualTo(Map.of("name", "stook-queues", "namespace", "stook-system"))
-                .as(file);
+        assertThat((Map<String, Object>) configMap.get("metadata")).as(file)
+                .containsEntry("name", "stook-queues").containsEntry("namespace", "stook-system");
         assertThat(config.queue("default")).isNotNull();
     }
 }
