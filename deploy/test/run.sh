@@ -15,9 +15,12 @@ if ! command -v prometheus >/dev/null 2>&1 || ! command -v promtool >/dev/null 2
     fi
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
-    [ -n "$own_policy" ] && rm -f /usr/sbin/policy-rc.d
+    if [ -n "$own_policy" ]; then
+        rm -f /usr/sbin/policy-rc.d
+    fi
 fi
 if ! python3 -c 'import yaml' 2>/dev/null; then
+    apt-get update -qq
     apt-get install -y -qq python3-yaml >/dev/null
     export PATH="/usr/bin:$PATH"
 fi
