@@ -4,6 +4,7 @@ import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cycle.Decision;
 import dev.stook.core.cycle.Scheduler;
 import dev.stook.core.cycle.SchedulerSettings;
+import dev.stook.core.cycle.SchedulingObserver;
 import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.Resources;
@@ -38,6 +39,7 @@ public final class Simulator {
 
     private final Scenario scenario;
     private final SchedulerSettings settings;
+    private final SchedulingObserver observer;
     private final ClusterState cluster = new ClusterState();
     private final VirtualClock clock = new VirtualClock();
     private final Scheduler scheduler;
@@ -59,10 +61,12 @@ public final class Simulator {
 
     private record Termination(long atMillis, long sequence, Pod victim) {}
 
-    private Simulator(Scenario scenario, SchedulerSettings settings, QueueSetup queueSetup) {
+    private Simulator(Scenario scenario, SchedulerSettings settings, QueueSetup queueSetup,
+                      SchedulingObserver observer) {
         this.scenario = scenario;
         this.settings = settings;
         this.queueSetup = queueSetup;
+        this.observer = observer;
         Resources capacity = Resources.NONE;
         Map<String, Resources> allocatableByNode = new HashMap<>();
         for (NodeGroup group : scenario.nodeGroups()) {
@@ -85,11 +89,17 @@ public final class Simulator {
     }
 
     public static SimulationReport run(Scenario scenario, SchedulerSettings settings) {
-        return run(scenario, settings, QueueSetup.SCENARIO);
+        return run(scenario, settings, QueueSetup.SCENARIO, SchedulingObserver.NONE);
     }
 
     public static SimulationReport run(Scenario scenario, SchedulerSettings settings, QueueSetup queueSetup) {
-        return new Simulator(scenario, settings, queueSetup).execute();
+        return run(scenario, settings, queueSetup, SchedulingObserver.NONE);
+    }
+
+    /** Runs the scenario and tells the observer about every cycle, in virtual time. */
+    public static SimulationReport run(Scenario scenario, SchedulerSettings settings, QueueSetup queueSetup,
+                                       SchedulingObserver observer) {
+        return new Simulator(scenario, settings, queueSetup, observer).execute();
     }
 
     private SimulationReport execute() {
@@ -128,6 +138,7 @@ public final class Simulator {
             case NO_PROGRESS -> clock.nowMillis();
             case HORIZON -> scenario.maxVirtualTimeMillis();
         };
+        observer.stateChanged(scheduler, clock.nowMillis());
         RunEnding ending = new RunEnding(reason, endMillis, jobs.stuckJobs(),
                 reason == RunEnding.Reason.NO_PROGRESS && jobs.idlePodsHeld());
         return new SimulationReport(scenario.name(), scenario.seed(), cluster.nodeCount(), settings.gangAdmission(),
@@ -178,7 +189,8 @@ public final class Simulator {
     private void runCycle(long now) {
         long start = System.nanoTime();
         List<Decision> cycleDecisions = scheduler.runCycle();
-        engineNanos += System.nanoTime() - start;
+        long cycleNanos = System.nanoTime() - start;
+        engineNanos += cycleNanos;
         cycles++;
         decisions += cycleDecisions.size();
         for (Decision decision : cycleDecisions) {
@@ -189,6 +201,7 @@ public final class Simulator {
             }
         }
         jobs.cycleEnded(now);
+        observer.cycleFinished(scheduler, cycleDecisions, now, cycleNanos);
     }
 
     /** The victim is gone at the earliest by the next tick: the cycle that chose it has already run. */

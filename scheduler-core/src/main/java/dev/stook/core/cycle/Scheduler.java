@@ -3,6 +3,7 @@ package dev.stook.core.cycle;
 import dev.stook.core.cluster.ClusterSnapshot;
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cluster.ScratchCluster;
+import dev.stook.core.gang.GangMembership;
 import dev.stook.core.model.Durations;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
@@ -150,6 +151,12 @@ public final class Scheduler {
         Map<String, Integer> counts = new HashMap<>();
         unitsByLeaf.forEach((leaf, units) -> counts.put(leaf, units.stream().mapToInt(u -> u.members().size()).sum()));
         return counts;
+    }
+
+    /** The gangs with members still pending, one membership (id and minimum) per gang. */
+    public List<GangMembership> pendingGangs() {
+        return unitsByName.values().stream().filter(PendingUnit::isGang)
+                .map(unit -> unit.members().iterator().next().gang()).toList();
     }
 
     public ClusterState cluster() {

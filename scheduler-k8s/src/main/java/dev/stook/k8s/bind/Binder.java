@@ -14,16 +14,19 @@ import java.util.function.Consumer;
 
 /**
  * Sends bindings ({@code POST pods/{name}/binding}) on a fixed pool, so at most {@code concurrency} are in
- * flight and the scheduling thread only enqueues. Each result goes to the sink, from a pool thread.
+ * flight and the scheduling thread only enqueues. Each result goes to the observer, then to the sink, from a
+ * pool thread.
  */
 public final class Binder {
     private final KubernetesClient client;
     private final Consumer<BindResult> results;
+    private final BindObserver observer;
     private final ExecutorService pool;
 
-    public Binder(KubernetesClient client, int concurrency, Consumer<BindResult> results) {
+    public Binder(KubernetesClient client, int concurrency, Consumer<BindResult> results, BindObserver observer) {
         this.client = client;
         this.results = results;
+        this.observer = observer;
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(concurrency, task -> {
             Thread thread = new Thread(task, "stook-binder-" + threads.incrementAndGet());
@@ -33,7 +36,12 @@ public final class Binder {
     }
 
     public void bind(Pod pod, String nodeName) {
-        pool.execute(() -> results.accept(send(pod, nodeName)));
+        pool.execute(() -> {
+            long start = System.nanoTime();
+            BindResult result = send(pod, nodeName);
+            observer.bindingFinished(result, System.nanoTime() - start);
+            results.accept(result);
+        });
     }
 
     private BindResult send(Pod pod, String nodeName) {

@@ -1,6 +1,9 @@
 package dev.stook.k8s.cli;
 
 import dev.stook.core.cycle.SchedulerSettings;
+import dev.stook.k8s.health.HealthServer;
+import dev.stook.k8s.metrics.SimulatedBinds;
+import dev.stook.k8s.metrics.StookMetrics;
 import dev.stook.sim.ComparisonFormatter;
 import dev.stook.sim.QueueComparisonFormatter;
 import dev.stook.sim.QueueSetup;
@@ -16,9 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 /** {@code stook simulate}: runs the scheduling engine against a scenario in virtual time and prints a report. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -51,8 +56,15 @@ final class SimulateCommand implements Callable<Integer> {
                     + " FIFO queue, and print both reports and a per-queue comparison table.")
     private boolean compareFifo;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve the run's metrics (the same as stook run's) on /metrics of this port, in virtual time.")
+    private Integer metricsPort;
+
+    @Option(names = "--hold", description = "With --metrics-port: keep serving after the run until the process is killed.")
+    private boolean hold;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
         Scenario scenario;
         try {
             scenario = scenarioFile == null ? ScenarioLoader.loadDefault() : ScenarioLoader.load(scenarioFile);
@@ -68,7 +80,16 @@ final class SimulateCommand implements Callable<Integer> {
                     "stook simulate: --per-pod, --compare-per-pod and --compare-fifo exclude each other");
             return CommandLine.ExitCode.USAGE;
         }
+        if (metricsPort != null && (compare || compareFifo)) {
+            spec.commandLine().getErr().println("stook simulate: --metrics-port serves one run, not a comparison");
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (hold && metricsPort == null) {
+            spec.commandLine().getErr().println("stook simulate: --hold needs --metrics-port");
+            return CommandLine.ExitCode.USAGE;
+        }
         PrintWriter out = spec.commandLine().getOut();
+        SchedulerSettings settings = perPod ? PER_POD : SchedulerSettings.DEFAULTS;
         if (compareFifo) {
             SimulationReport stook = Simulator.run(scenario, SchedulerSettings.DEFAULTS, QueueSetup.SCENARIO);
             SimulationReport fifo = Simulator.run(scenario, SchedulerSettings.DEFAULTS, QueueSetup.FIFO_BASELINE);
@@ -79,6 +100,23 @@ final class SimulateCommand implements Callable<Integer> {
             out.println("Comparison with a FIFO single queue (same scenario and seed, shares judged against the"
                     + " scenario's queues)");
             out.print(QueueComparisonFormatter.format(stook, fifo));
+        } else if (metricsPort != null) {
+            try (StookMetrics metrics = new StookMetrics();
+                 HealthServer server = new HealthServer(metricsPort, () -> true)) {
+                // The simulated scheduler is the only one deciding for its cluster: it leads throughout.
+                metrics.leader(() -> true);
+                server.serve("/metrics", metrics.scrapeHandler());
+                server.start();
+                out.println("serving metrics on http://localhost:" + server.port() + "/metrics");
+                out.flush();
+                out.print(ReportFormatter.format(Simulator.run(scenario, settings, QueueSetup.SCENARIO,
+                        new SimulatedBinds(metrics))));
+                if (hold) {
+                    out.println("run finished; still serving metrics until killed");
+                    out.flush();
+                    new CountDownLatch(1).await();
+                }
+            }
         } else if (compare) {
             SimulationReport stook = Simulator.run(scenario, SchedulerSettings.DEFAULTS);
             SimulationReport baseline = Simulator.run(scenario, PER_POD);
@@ -89,7 +127,7 @@ final class SimulateCommand implements Callable<Integer> {
             out.println("Comparison (same scenario and seed)");
             out.print(ComparisonFormatter.format(stook, baseline));
         } else {
-            out.print(ReportFormatter.format(Simulator.run(scenario, perPod ? PER_POD : SchedulerSettings.DEFAULTS)));
+            out.print(ReportFormatter.format(Simulator.run(scenario, settings)));
         }
         out.flush();
         return 0;

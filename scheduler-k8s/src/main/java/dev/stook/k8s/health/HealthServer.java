@@ -1,6 +1,7 @@
 package dev.stook.k8s.health;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -17,6 +18,11 @@ public final class HealthServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(port), 0);
         server.createContext("/healthz", exchange -> answer(exchange, true));
         server.createContext("/readyz", exchange -> answer(exchange, ready.getAsBoolean()));
+    }
+
+    /** Serves another path on the same port, such as {@code /metrics}; call before {@link #start()}. */
+    public void serve(String path, HttpHandler handler) {
+        server.createContext(path, handler);
     }
 
     public void start() {

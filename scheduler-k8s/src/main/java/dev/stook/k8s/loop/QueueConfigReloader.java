@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -20,12 +21,15 @@ final class QueueConfigReloader {
 
     private final ActiveQueueConfig active;
     private final StatusReporter status;
+    private final Consumer<Boolean> checked;
     private boolean loaded;
     private String lastSeen;
 
-    QueueConfigReloader(ActiveQueueConfig active, StatusReporter status) {
+    /** {@code checked} is told of every changed config: true when applied, false when rejected. */
+    QueueConfigReloader(ActiveQueueConfig active, StatusReporter status, Consumer<Boolean> checked) {
         this.active = active;
         this.status = status;
+        this.checked = checked;
     }
 
     /** The new config when it changed and is valid, else empty. */
@@ -40,6 +44,7 @@ final class QueueConfigReloader {
         if (configMap.isEmpty()) {
             LOG.info("no queue ConfigMap: using the single default queue");
             active.set(QueueConfig.singleDefaultQueue());
+            checked.accept(true);
             return Optional.of(active.current());
         }
         ConfigMap source = configMap.get();
@@ -52,6 +57,7 @@ final class QueueConfigReloader {
             QueueConfig config = QueueConfigParser.parse(yaml);
             active.set(config);
             LOG.info("queue config from " + name + " applied: " + config.all().size() + " queues");
+            checked.accept(true);
             return Optional.of(config);
         } catch (QueueConfigException e) {
             reject(source, name + " " + KEY + " rejected, the last good config stays: " + e.getMessage());
@@ -62,5 +68,6 @@ final class QueueConfigReloader {
     private void reject(ConfigMap source, String message) {
         LOG.warning(message);
         status.queueConfigRejected(source, message);
+        checked.accept(false);
     }
 }

@@ -7,6 +7,7 @@ import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.evict.Evictor;
 import dev.stook.k8s.health.HealthServer;
 import dev.stook.k8s.lead.LeaderElection;
+import dev.stook.k8s.metrics.StookMetrics;
 import dev.stook.k8s.status.EventRateLimiter;
 import dev.stook.k8s.status.EventRecorder;
 import dev.stook.k8s.status.PodConditionWriter;
@@ -21,9 +22,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One running scheduler: informers and health endpoints from the start (a standby keeps warm caches),
- * the scheduling thread only while it holds the lease. Losing the lease ends the process, as
- * kube-scheduler does; {@link #close()} shuts down gracefully.
+ * One running scheduler: informers, health endpoints and {@code /metrics} from the start (a standby keeps
+ * warm caches and reports {@code stook_leader 0}), the scheduling thread only while it holds the lease.
+ * Losing the lease ends the process, as kube-scheduler does; {@link #close()} shuts down gracefully.
  */
 public final class SchedulerProcess implements AutoCloseable {
     public static final int EXIT_OK = 0;
@@ -40,6 +41,7 @@ public final class SchedulerProcess implements AutoCloseable {
     private final LeaderElection election;
     private final SchedulingLoop loop;
     private final ActiveQueueConfig activeQueues = new ActiveQueueConfig();
+    private final StookMetrics metrics = new StookMetrics();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private HealthServer health;
     private Thread schedulingThread;
@@ -52,17 +54,20 @@ public final class SchedulerProcess implements AutoCloseable {
                 new EventRecorder(client, new EventRateLimiter(config.eventsPerSecond(), config.eventBurst(),
                         config.eventPerObjectIntervalMillis(), System::currentTimeMillis),
                         "stook.dev/" + config.schedulerName(), identity));
-        this.binder = new Binder(client, config.bindConcurrency(), inbox::bindFinished);
+        this.binder = new Binder(client, config.bindConcurrency(), inbox::bindFinished, metrics.bindings());
         this.evictor = new Evictor(client, informers, status, config.evictConcurrency(), config.evictAttempts(),
                 new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis()));
-        this.loop = new SchedulingLoop(config, informers, inbox, binder::bind, evictor::evict, status, activeQueues);
+        this.loop = new SchedulingLoop(config, informers, inbox, binder::bind, evictor::evict, status, activeQueues,
+                metrics.cycles(), metrics::queueConfigReloaded);
         this.election = new LeaderElection(client, config.namespace(), config.leaseName(), identity,
                 Duration.ofMillis(config.leaseDurationMillis()), Duration.ofMillis(config.renewDeadlineMillis()),
                 Duration.ofMillis(config.retryPeriodMillis()));
+        metrics.leader(election::isLeading);
     }
 
     public synchronized void start() throws IOException {
         health = new HealthServer(config.healthPort(), informers::hasSynced);
+        health.serve("/metrics", metrics.scrapeHandler());
         health.start();
         informers.start();
         election.start(this::startScheduling, this::leadershipLost);
@@ -151,6 +156,7 @@ public final class SchedulerProcess implements AutoCloseable {
         if (health != null) {
             health.close();
         }
+        metrics.close();
         exit.complete(EXIT_OK);
     }
 }

@@ -4,6 +4,7 @@ import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cycle.Decision;
 import dev.stook.core.cycle.Scheduler;
 import dev.stook.core.cycle.SchedulerSettings;
+import dev.stook.core.cycle.SchedulingObserver;
 import dev.stook.core.cycle.TimeSource;
 import dev.stook.core.model.PodId;
 import dev.stook.core.plugins.PluginProfile;
@@ -46,6 +47,7 @@ public final class SchedulingLoop implements Runnable {
     private final StatusReporter status;
     private final QueueConfigReloader queueConfig;
     private final Backoff backoff;
+    private final SchedulingObserver observer;
     private final ClusterState cluster = new ClusterState();
     private final Scheduler scheduler;
     private final Map<PodId, PodFingerprint> submitted = new HashMap<>();
@@ -58,14 +60,16 @@ public final class SchedulingLoop implements Runnable {
 
     SchedulingLoop(SchedulerConfig config, ClusterCache cache, Inbox inbox,
                    BiConsumer<dev.stook.core.model.Pod, String> binder, Consumer<Eviction> evictor,
-                   StatusReporter status, ActiveQueueConfig activeQueues) {
+                   StatusReporter status, ActiveQueueConfig activeQueues, SchedulingObserver observer,
+                   Consumer<Boolean> queueConfigChecked) {
         this.config = config;
         this.cache = cache;
         this.inbox = inbox;
         this.binder = binder;
         this.evictor = evictor;
         this.status = status;
-        this.queueConfig = new QueueConfigReloader(activeQueues, status);
+        this.queueConfig = new QueueConfigReloader(activeQueues, status, queueConfigChecked);
+        this.observer = observer;
         this.backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
         SchedulerSettings settings = SchedulerSettings.DEFAULTS.withStarvationMillis(config.starvationTimeoutMillis());
         settings = new SchedulerSettings(settings.gangAdmission(), settings.starvationMillis(), config.gangSettleMillis());
@@ -101,7 +105,7 @@ public final class SchedulingLoop implements Runnable {
                 }
                 apply(batch);
                 fireTimers();
-                dispatch(scheduler.runCycle());
+                dispatch(runCycle());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -119,7 +123,14 @@ public final class SchedulingLoop implements Runnable {
         }
         LOG.info("state rebuilt from the cluster: " + cluster.nodeCount() + " nodes, " + cluster.placedPodCount()
                 + " placed pods, " + scheduler.pendingPods() + " pending");
-        dispatch(scheduler.runCycle());
+        dispatch(runCycle());
+    }
+
+    private List<Decision> runCycle() {
+        long start = System.nanoTime();
+        List<Decision> decisions = scheduler.runCycle();
+        observer.cycleFinished(scheduler, decisions, System.currentTimeMillis(), System.nanoTime() - start);
+        return decisions;
     }
 
     private void apply(Inbox.Batch batch) {

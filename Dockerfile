@@ -1,0 +1,20 @@
+# Stook's image: `docker build -t stook:0.1.0 .` from the repository root.
+# Stage 1 builds the shaded jar with Maven; stage 2 runs it on a JRE as an unprivileged user.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml ./
+COPY scheduler-core/pom.xml scheduler-core/
+COPY scheduler-k8s/pom.xml scheduler-k8s/
+COPY benchmarks/pom.xml benchmarks/
+COPY scheduler-core/src scheduler-core/src
+COPY scheduler-k8s/src scheduler-k8s/src
+COPY config config
+RUN mvn -B -ntp -q -pl scheduler-k8s -am -DskipTests package
+
+FROM eclipse-temurin:17-jre
+COPY --from=build /src/scheduler-k8s/target/stook.jar /opt/stook/stook.jar
+# 65532: the conventional "nonroot" id; the Deployment also sets runAsNonRoot and a read-only root filesystem.
+USER 65532:65532
+EXPOSE 10259
+ENTRYPOINT ["java", "-jar", "/opt/stook/stook.jar"]
+CMD ["run"]

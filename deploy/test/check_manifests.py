@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Offline checks of deploy/: every manifest parses as YAML and has apiVersion, kind and a name; every
+kustomization lists only files and directories that exist; the RBAC grants what `stook run` calls; the
+workload examples are handed to Stook. With kubectl on the PATH, also renders each kustomization."""
+import glob
+import os
+import shutil
+import subprocess
+import sys
+
+import yaml
+
+DEPLOY = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+KUSTOMIZATIONS = ["", "scheduler", "monitoring", "grafana"]
+
+# (namespaced?, apiGroup, resource, verb) that stook run needs.
+REQUIRED = [
+    (False, "", "pods", v) for v in ("get", "list", "watch", "delete")
+] + [
+    (False, "", "pods/binding", "create"), (False, "", "pods/status", "patch"),
+    (False, "", "events", "create"), (False, "events.k8s.io", "events", "create"),
+] + [(False, "", "nodes", v) for v in ("get", "list", "watch")] + [
+    (True, "", "configmaps", v) for v in ("get", "list", "watch")
+] + [(True, "coordination.k8s.io", "leases", v) for v in ("get", "create", "update")]
+
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+    print("FAIL " + message)
+
+
+def documents(path):
+    with open(path) as f:
+        return [d for d in yaml.safe_load_all(f) if d is not None]
+
+
+def check_manifests():
+    count = 0
+    for path in sorted(glob.glob(os.path.join(DEPLOY, "**", "*.yaml"), recursive=True)):
+        rel = os.path.relpath(path, DEPLOY)
+        try:
+            docs = documents(path)
+        except yaml.YAMLError as e:
+            fail(f"{rel}: not YAML: {e}")
+            continue
+        if os.path.basename(path) == "kustomization.yaml" or rel.startswith("kind/cluster"):
+            continue
+        for doc in docs:
+            count += 1
+            if not doc.get("apiVersion") or not doc.get("kind") or not doc.get("metadata", {}).get("name"):
+                fail(f"{rel}: a document lacks apiVersion, kind or metadata.name")
+            if doc.get("kind") == "ConfigMap" and "queues.yaml" in doc.get("data", {}):
+                yaml.safe_load(doc["data"]["queues.yaml"])
+    print(f"manifests: {count} documents parsed")
+
+
+def check_kustomizations():
+    for name in KUSTOMIZATIONS:
+        directory = os.path.join(DEPLOY, name)
+        k = documents(os.path.join(directory, "kustomization.yaml"))[0]
+        referenced = list(k.get("resources", []))
+        for generator in k.get("configMapGenerator", []):
+            referenced += [f.split("=", 1)[-1] for f in generator.get("files", [])]
+        for ref in referenced:
+            target = os.path.normpath(os.path.join(directory, ref))
+            if os.path.isdir(target):
+                if not os.path.isfile(os.path.join(target, "kustomization.yaml")):
+                    fail(f"{name or '.'}/kustomization.yaml: {ref} is a directory without kustomization.yaml")
+            elif not os.path.isfile(target):
+                fail(f"{name or '.'}/kustomization.yaml: {ref} does not exist")
+    print(f"kustomizations: {len(KUSTOMIZATIONS)} checked")
+
+
+def check_rbac():
+    docs = documents(os.path.join(DEPLOY, "scheduler", "rbac.yaml"))
+    by_kind = {d["kind"]: d for d in docs}
+    for namespaced, group, resource, verb in REQUIRED:
+        role = by_kind["Role" if namespaced else "ClusterRole"]
+        if not any(group in r.get("apiGroups", []) and resource in r.get("resources", [])
+                   and verb in r.get("verbs", []) for r in role["rules"]):
+            fail(f"rbac: {role['kind']} does not grant {verb} on {group or 'core'}/{resource}")
+    granted = sum(len(r["verbs"]) * len(r["resources"]) for kind in ("Role", "ClusterRole")
+                  for r in by_kind[kind]["rules"])
+    if granted != len(REQUIRED):
+        fail(f"rbac: grants {granted} (resource, verb) pairs, stook run needs exactly {len(REQUIRED)}")
+    deployment = documents(os.path.join(DEPLOY, "scheduler", "deployment.yaml"))[0]
+    if deployment["spec"]["template"]["spec"]["serviceAccountName"] != by_kind["ServiceAccount"]["metadata"]["name"]:
+        fail("deployment: does not run as the ServiceAccount the roles are bound to")
+    print(f"rbac: {len(REQUIRED)} required permissions checked")
+
+
+def check_examples():
+    for path in sorted(glob.glob(os.path.join(DEPLOY, "examples", "*.yaml"))):
+        for doc in documents(path):
+            spec = doc.get("spec", {})
+            pod_spec = spec.get("template", {}).get("spec") or (spec if doc.get("kind") == "Pod" else None)
+            if pod_spec is not None and pod_spec.get("schedulerName") != "stook":
+                fail(f"examples/{os.path.basename(path)}: {doc['kind']} {doc['metadata']['name']} is not for stook")
+
+
+def render_with_kubectl():
+    if not shutil.which("kubectl"):
+        print("kubectl not found: kustomizations not rendered")
+        return
+    for name in KUSTOMIZATIONS:
+        result = subprocess.run(["kubectl", "kustomize", os.path.join(DEPLOY, name)], capture_output=True, text=True)
+        if result.returncode != 0:
+            fail(f"kubectl kustomize {name or '.'}: {result.stderr.strip()}")
+    print(f"kubectl kustomize: {len(KUSTOMIZATIONS)} rendered")
+
+
+check_manifests()
+check_kustomizations()
+check_rbac()
+check_examples()
+render_with_kubectl()
+print(f"deploy manifests: {0 if failures else 1} passed, {1 if failures else 0} failed")
+sys.exit(1 if failures else 0)

@@ -1,0 +1,84 @@
+package dev.stook.k8s.metrics;
+
+import com.sun.net.httpserver.HttpHandler;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * Every metric Stook exports (DESIGN.md §4), JVM and process metrics beside them, in one Prometheus registry.
+ * {@code stook run} and {@code stook simulate --metrics-port} both build one of these.
+ */
+public final class StookMetrics implements AutoCloseable {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final CycleMetrics cycles;
+    private final BindingMetrics bindings;
+    private final Counter reloadsApplied;
+    private final Counter reloadsRejected;
+
+    public StookMetrics() {
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new JvmInfoMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        cycles = new CycleMetrics(registry);
+        bindings = new BindingMetrics(registry);
+        reloadsApplied = reloads("success");
+        reloadsRejected = reloads("error");
+    }
+
+    private Counter reloads(String result) {
+        return Counter.builder("stook.config.reload").description("Queue config changes seen, by result")
+                .tag("result", result).register(registry);
+    }
+
+    public CycleMetrics cycles() {
+        return cycles;
+    }
+
+    public BindingMetrics bindings() {
+        return bindings;
+    }
+
+    /** {@code stook_leader}: 1 while this instance holds the lease and schedules, else 0. */
+    public void leader(BooleanSupplier leading) {
+        Gauge.builder("stook.leader", leading, l -> l.getAsBoolean() ? 1 : 0)
+                .description("1 while this instance leads and schedules").strongReference(true).register(registry);
+    }
+
+    /** A changed queue config was validated: applied, or rejected with the last good one kept. */
+    public void queueConfigReloaded(boolean applied) {
+        (applied ? reloadsApplied : reloadsRejected).increment();
+    }
+
+    /** Serves the registry in Prometheus' text format. */
+    public HttpHandler scrapeHandler() {
+        return new ScrapeHandler(registry);
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}
