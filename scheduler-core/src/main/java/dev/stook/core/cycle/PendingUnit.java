@@ -37,6 +37,8 @@ final class PendingUnit {
     /** The leaf queue, or null with {@link #queueProblem} saying why there is none. */
     String queue;
     String queueProblem;
+    /** When the unit was first held back for a more local placement, or -1 (see {@link LocalityDelay}). */
+    long localityWaitSinceMillis = -1;
     /** Pods this unit had evicted to make room, still going away. */
     Set<PodId> awaitedVictims = Set.of();
 
