@@ -1,5 +1,7 @@
 package dev.stook.sim;
 
+import dev.stook.core.locality.ChunkListParser;
+import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.PlacementConstraints;
 import dev.stook.core.model.Quantity;
 import dev.stook.core.model.Resources;
@@ -139,8 +141,20 @@ public final class ScenarioLoader {
         Resources allocatable = resources(group, "allocatable");
         Map<String, String> labels = group.stringMap("labels");
         List<Taint> taints = group.list("taints", ScenarioLoader::taint);
+        Optional<CachedData> cache = group.has("cache") ? Optional.of(cachedData(group.object("cache"))) : Optional.empty();
         group.rejectUnknownKeys();
-        return new NodeGroup(name, count, allocatable, labels, taints);
+        return new NodeGroup(name, count, allocatable, labels, taints, cache);
+    }
+
+    private static CachedData cachedData(YamlObject cache) {
+        ChunkSet chunks = YamlObject.parse(cache.pathOf("chunks"), cache.string("chunks"), ChunkSet::parse);
+        long shardChunks = cache.integer("shardChunks", 1, ChunkListParser.MAX_CHUNK);
+        int replicas = (int) cache.integerOr("replicas", 1, 1, MAX_NODES);
+        cache.rejectUnknownKeys();
+        if (chunks.isEmpty()) {
+            throw new ScenarioException(cache.pathOf("chunks"), "must name at least one chunk");
+        }
+        return new CachedData(chunks, shardChunks, replicas);
     }
 
     private static Taint taint(Object raw, String path) {
@@ -170,9 +184,13 @@ public final class ScenarioLoader {
                 ? Optional.of((int) w.integer("gangMinMembers", 1, podsPerJob)) : Optional.empty();
         Optional<String> chunks = w.has("dataChunks") ? Optional.of(dataChunks(w)) : Optional.empty();
         boolean preemptible = w.bool("preemptible", true);
+        long shardChunks = w.has("shardChunks") ? w.integer("shardChunks", 1, ChunkListParser.MAX_CHUNK) : 0;
         w.rejectUnknownKeys();
+        if (shardChunks > 0 && chunks.isEmpty()) {
+            throw new ScenarioException(w.pathOf("shardChunks"), "needs dataChunks to cut shards from");
+        }
         return new Workload(name, jobs, arrival, start, podsPerJob, requests, runTime, priority, constraints,
-                queue, gangMin, chunks, preemptible);
+                queue, gangMin, chunks, preemptible, shardChunks);
     }
 
     private static Arrival arrival(YamlObject arrival) {
@@ -222,6 +240,7 @@ public final class ScenarioLoader {
             throw new ScenarioException(workload.pathOf("dataChunks"), "expected chunk ranges like"
                     + " dataset:0-15,dataset:40,other:3, found \"" + chunks + "\"");
         }
+        YamlObject.parse(workload.pathOf("dataChunks"), chunks, ChunkSet::parse);
         return chunks;
     }
 

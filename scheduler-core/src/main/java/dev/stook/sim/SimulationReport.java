@@ -1,15 +1,18 @@
 package dev.stook.sim;
 
+import dev.stook.core.locality.LocalReads;
+
 /**
  * What a simulation measured. Every figure but {@code engineNanos} is in virtual time and depends only
  * on the scenario, seed and settings; {@code engineNanos} is real time spent inside the engine's cycles.
  * {@code jobCompletion} covers finished jobs, from a job's arrival to its last pod finishing.
+ * {@code dataLocality} sums, over every bind, the bytes pods read and those cached on their node.
  */
 public record SimulationReport(String scenario, long seed, int nodes, boolean gangAdmission, int podsSubmitted,
                                int podsScheduled, int jobsSubmitted, int jobsCompleted, long makespanMillis,
                                DurationStats waits, DurationStats jobCompletion, GangOutcome gangs,
                                RunEnding ending, Utilisation utilisation, long cycles, long decisions,
-                               long engineNanos) {
+                               long engineNanos, LocalReads dataLocality) {
     public int podsNeverScheduled() {
         return podsSubmitted - podsScheduled;
     }

@@ -34,16 +34,19 @@ public final class WorkloadGenerator {
     private static List<SimJob> jobsOf(Workload workload, SplittableRandom random) {
         List<SimJob> jobs = new ArrayList<>(workload.jobs());
         long arrival = workload.startMillis();
+        WorkloadReads reads = WorkloadReads.of(workload);
         for (int j = 0; j < workload.jobs(); j++) {
             if (j > 0) {
                 arrival += workload.arrival().nextGapMillis(random);
             }
             long runMillis = workload.runTime().sampleMillis(random);
             String jobName = workload.name() + "-" + j;
+            long firstShard = reads.firstShard(random);
             List<Pod> pods = new ArrayList<>(workload.podsPerJob());
             for (int p = 0; p < workload.podsPerJob(); p++) {
                 PodId id = new PodId(NAMESPACE, jobName + "-" + p);
-                Pod pod = new Pod(id, workload.requests(), workload.priority(), arrival, workload.constraints());
+                Pod pod = new Pod(id, workload.requests(), workload.priority(), arrival, workload.constraints())
+                        .withDataReads(reads.forPod(firstShard, p));
                 pods.add(gang(workload, jobName).map(pod::inGang).orElse(pod));
             }
             jobs.add(new SimJob(workload, j, arrival, runMillis, pods));

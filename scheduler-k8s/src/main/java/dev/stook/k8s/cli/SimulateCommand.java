@@ -2,6 +2,7 @@ package dev.stook.k8s.cli;
 
 import dev.stook.core.cycle.SchedulerSettings;
 import dev.stook.sim.ComparisonFormatter;
+import dev.stook.sim.LocalityComparison;
 import dev.stook.sim.ReportFormatter;
 import dev.stook.sim.Scenario;
 import dev.stook.sim.ScenarioException;
@@ -44,6 +45,12 @@ final class SimulateCommand implements Callable<Integer> {
                     + " per-pod baseline, and print both reports and a comparison table.")
     private boolean compare;
 
+    @Option(names = "--compare-locality",
+            description = "Run the scenario three times with the same seed: Stook, Stook without delay scheduling,"
+                    + " and the locality-blind baseline (Locality weight 0); print the three reports and a"
+                    + " comparison table.")
+    private boolean compareLocality;
+
     @Override
     public Integer call() {
         Scenario scenario;
@@ -56,12 +63,21 @@ final class SimulateCommand implements Callable<Integer> {
         if (seed != null) {
             scenario = scenario.withSeed(seed);
         }
-        if (perPod && compare) {
-            spec.commandLine().getErr().println("stook simulate: --per-pod and --compare-per-pod exclude each other");
+        if ((perPod ? 1 : 0) + (compare ? 1 : 0) + (compareLocality ? 1 : 0) > 1) {
+            spec.commandLine().getErr().println(
+                    "stook simulate: --per-pod, --compare-per-pod and --compare-locality exclude each other");
             return CommandLine.ExitCode.USAGE;
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (compare) {
+        if (compareLocality) {
+            LocalityComparison comparison = LocalityComparison.run(scenario);
+            for (SimulationReport report : new SimulationReport[] {comparison.stook(), comparison.noDelay(), comparison.blind()}) {
+                out.print(ReportFormatter.format(report));
+                out.println();
+            }
+            out.println("Data locality comparison (same scenario and seed)");
+            out.print(comparison.format());
+        } else if (compare) {
             SimulationReport stook = Simulator.run(scenario, SchedulerSettings.DEFAULTS);
             SimulationReport baseline = Simulator.run(scenario, PER_POD);
             out.print(ReportFormatter.format(stook));
