@@ -61,7 +61,7 @@ public final class ChunkSet {
         return total;
     }
 
-    /** How many of this set's chunks the other set holds too. Costs a binary search per range of this set. */
+    /** How many of this set's chunks the other set holds too, computed over ranges. */
     public long overlapCount(ChunkSet other) {
         long shared = 0;
         for (int d = 0; d < datasets.length; d++) {
@@ -73,14 +73,23 @@ public final class ChunkSet {
         return shared;
     }
 
+    /**
+     * One binary search finds where the other set's ranges start to matter; from there both lists are
+     * walked together, and the walk stops as soon as either runs out. A node holding nothing near the
+     * pod's chunks costs one search, however many ranges the pod reads.
+     */
     private static long overlap(long[] mine, long[] theirs) {
         long shared = 0;
         int pairs = theirs.length / 2;
-        for (int i = 0; i < mine.length; i += 2) {
+        int j = firstEndingAfter(theirs, pairs, mine[0]);
+        for (int i = 0; i < mine.length && j < pairs; i += 2) {
             long start = mine[i];
             long end = mine[i + 1];
-            for (int j = firstEndingAfter(theirs, pairs, start); j < pairs && theirs[2 * j] < end; j++) {
-                shared += Math.min(end, theirs[2 * j + 1]) - Math.max(start, theirs[2 * j]);
+            while (j < pairs && theirs[2 * j + 1] <= start) {
+                j++;
+            }
+            for (int k = j; k < pairs && theirs[2 * k] < end; k++) {
+                shared += Math.min(end, theirs[2 * k + 1]) - Math.max(start, theirs[2 * k]);
             }
         }
         return shared;
