@@ -121,12 +121,15 @@ final class JobTracker {
         }
     }
 
-    /** The evicted pod is gone: a new pod with the same spec and a new name takes its place in the job. */
-    Pod replacementFor(PodId victim, long nowMillis) {
-        Progress progress = awaitingReplacement.remove(victim);
+    /**
+     * The evicted pod is gone: a new pod with the same spec, reading the same data, and a new name takes
+     * its place in the job.
+     */
+    Pod replacementFor(Pod victim, long nowMillis) {
+        Progress progress = awaitingReplacement.remove(victim.id());
         String jobName = progress.job.name();
         Pod replacement = WorkloadGenerator.pod(progress.job.workload(), jobName,
-                jobName + "-r" + progress.replacements++, nowMillis);
+                jobName + "-r" + progress.replacements++, nowMillis, victim.dataReads());
         progressByPod.put(replacement.id(), progress);
         return replacement;
     }

@@ -7,12 +7,18 @@ import dev.stook.core.model.Taint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** {@code count} identical nodes named {@code <name>-<i>}, i from 0. */
-public record NodeGroup(String name, int count, Resources allocatable, Map<String, String> labels, List<Taint> taints) {
+/** {@code count} identical nodes named {@code <name>-<i>}, i from 0, whose caches may start with data. */
+public record NodeGroup(String name, int count, Resources allocatable, Map<String, String> labels, List<Taint> taints,
+                        Optional<CachedData> cache) {
     public NodeGroup {
         labels = Map.copyOf(labels);
         taints = List.copyOf(taints);
+    }
+
+    public NodeGroup(String name, int count, Resources allocatable, Map<String, String> labels, List<Taint> taints) {
+        this(name, count, allocatable, labels, taints, Optional.empty());
     }
 
     public List<Node> nodes() {

@@ -50,6 +50,12 @@ public final class ReportFormatter {
             }
         }
         out.append('\n');
+        if (report.dataLocality().readsData()) {
+            line(out, "Data locality");
+            line(out, "  read locally      %s of %.1f GiB read by scheduled pods", percent(report.dataLocality().ratio()),
+                    report.dataLocality().totalBytes() / (double) (1L << 30));
+            out.append('\n');
+        }
         line(out, "Engine");
         line(out, "  cycles            %d", report.cycles());
         line(out, "  decisions         %d (binds and waits)", report.decisions());

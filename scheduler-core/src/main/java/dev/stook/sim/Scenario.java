@@ -19,6 +19,11 @@ public record Scenario(String name, long seed, long cycleIntervalMillis, long ma
         workloads = List.copyOf(workloads);
     }
 
+    public Scenario withScorerWeights(Map<String, Integer> weights) {
+        return new Scenario(name, seed, cycleIntervalMillis, maxVirtualTimeMillis, weights, nodeGroups, workloads,
+                queues, evictionGraceMillis);
+    }
+
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, newSeed, cycleIntervalMillis, maxVirtualTimeMillis, scorerWeights, nodeGroups,
                 workloads, queues, evictionGraceMillis);

@@ -1,5 +1,8 @@
 package dev.stook.sim;
 
+import dev.stook.core.locality.DataReads;
+import dev.stook.core.locality.ChunkListParser;
+import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.PlacementConstraints;
 import dev.stook.core.model.Quantity;
 import dev.stook.core.model.Resources;
@@ -147,8 +150,20 @@ public final class ScenarioLoader {
         Resources allocatable = resources(group, "allocatable");
         Map<String, String> labels = group.stringMap("labels");
         List<Taint> taints = group.list("taints", ScenarioLoader::taint);
+        Optional<CachedData> cache = group.has("cache") ? Optional.of(cachedData(group.object("cache"))) : Optional.empty();
         group.rejectUnknownKeys();
-        return new NodeGroup(name, count, allocatable, labels, taints);
+        return new NodeGroup(name, count, allocatable, labels, taints, cache);
+    }
+
+    private static CachedData cachedData(YamlObject cache) {
+        ChunkSet chunks = YamlObject.parse(cache.pathOf("chunks"), cache.string("chunks"), ChunkSet::parse);
+        long shardChunks = cache.integer("shardChunks", 1, ChunkListParser.MAX_CHUNK);
+        int replicas = (int) cache.integerOr("replicas", 1, 1, MAX_NODES);
+        cache.rejectUnknownKeys();
+        if (chunks.isEmpty()) {
+            throw new ScenarioException(cache.pathOf("chunks"), "must name at least one chunk");
+        }
+        return new CachedData(chunks, shardChunks, replicas);
     }
 
     private static Taint taint(Object raw, String path) {
@@ -179,9 +194,13 @@ public final class ScenarioLoader {
         Optional<String> chunks = w.has("dataChunks") ? Optional.of(dataChunks(w)) : Optional.empty();
         boolean preemptible = w.bool("preemptible", true);
         String namespace = w.has("namespace") ? label(w, "namespace") : WorkloadGenerator.DEFAULT_NAMESPACE;
+        long shardChunks = w.has("shardChunks") ? w.integer("shardChunks", 1, ChunkListParser.MAX_CHUNK) : 0;
         w.rejectUnknownKeys();
+        if (shardChunks > 0 && chunks.isEmpty()) {
+            throw new ScenarioException(w.pathOf("shardChunks"), "needs dataChunks to cut shards from");
+        }
         return new Workload(name, jobs, arrival, start, podsPerJob, requests, runTime, priority, constraints,
-                queue, gangMin, chunks, preemptible, namespace);
+                queue, gangMin, chunks, preemptible, namespace, shardChunks);
     }
 
     private static Arrival arrival(YamlObject arrival) {
@@ -231,6 +250,7 @@ public final class ScenarioLoader {
             throw new ScenarioException(workload.pathOf("dataChunks"), "expected chunk ranges like"
                     + " dataset:0-15,dataset:40,other:3, found \"" + chunks + "\"");
         }
+        YamlObject.parse(workload.pathOf("dataChunks"), chunks, ChunkSet::parse);
         return chunks;
     }
 
@@ -282,7 +302,7 @@ public final class ScenarioLoader {
         for (int i = 0; i < workloads.size(); i++) {
             Workload workload = workloads.get(i);
             QueueResolver.Resolution resolution =
-                    resolver.resolve(WorkloadGenerator.pod(workload, workload.name(), workload.name(), 0));
+                    resolver.resolve(WorkloadGenerator.pod(workload, workload.name(), workload.name(), 0, DataReads.NONE));
             if (!resolution.resolved()) {
                 throw new ScenarioException(path + "[" + i + "]", resolution.problem());
             }

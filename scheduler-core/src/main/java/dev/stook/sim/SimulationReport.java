@@ -1,5 +1,7 @@
 package dev.stook.sim;
 
+import dev.stook.core.locality.LocalReads;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,8 @@ import java.util.List;
  * on the scenario, seed and settings; {@code engineNanos} is real time spent inside the engine's cycles.
  * {@code jobCompletion} covers finished jobs, from a job's arrival to its last pod finishing.
  * {@code podsSubmitted} includes the replacements of evicted pods; {@code queues} follows every queue of
- * the scenario's queue tree, parents before children.
+ * the scenario's queue tree, parents before children. {@code dataLocality} sums, over every bind, the
+ * bytes pods read and those cached on their node.
  */
 public record SimulationReport(String scenario, long seed, int nodes, boolean gangAdmission,
                                QueueSetup queueSetup, int podsSubmitted,
@@ -15,11 +18,10 @@ public record SimulationReport(String scenario, long seed, int nodes, boolean ga
                                DurationStats waits, DurationStats jobCompletion, GangOutcome gangs,
                                RunEnding ending, Utilisation utilisation, long cycles, long decisions,
                                long engineNanos, List<QueueOutcome> queues, int evictions,
-                               int nonPreemptibleEvictions) {
+                               int nonPreemptibleEvictions, LocalReads dataLocality) {
     public SimulationReport {
         queues = List.copyOf(queues);
     }
-
 
     public int podsNeverScheduled() {
         return podsSubmitted - podsScheduled;

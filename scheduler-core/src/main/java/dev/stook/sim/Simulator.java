@@ -5,6 +5,8 @@ import dev.stook.core.cycle.Decision;
 import dev.stook.core.cycle.Scheduler;
 import dev.stook.core.cycle.SchedulerSettings;
 import dev.stook.core.cycle.SchedulingObserver;
+import dev.stook.core.locality.ChunkIndex;
+import dev.stook.core.locality.ChunkIndexSettings;
 import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.Resources;
@@ -25,7 +27,9 @@ import java.util.PriorityQueue;
  * At a tick it applies every event due by then (pods that finished give back their resources, then newly
  * arrived jobs are submitted) and runs one cycle if pods are pending. Ticks at which nothing happened are
  * skipped, except the first tick at or after {@link Scheduler#nextTimedChangeMillis()}, when time alone
- * changes a decision. The simulated API server accepts every binding. How bound pods work and finish is
+ * changes a decision. The simulated API server accepts every binding. Node caches start with the node
+ * groups' {@link CachedData}; every pod that finishes teaches the index that its chunks are cached on its
+ * node, expiring on the virtual clock. How bound pods work and finish is
  * {@link JobTracker}'s model. The run ends when every job finished, when nothing can change any more
  * (see {@link RunEnding.Reason}), or at the scenario's {@code maxVirtualTime}.
  *
@@ -40,8 +44,10 @@ public final class Simulator {
     private final Scenario scenario;
     private final SchedulerSettings settings;
     private final SchedulingObserver observer;
-    private final ClusterState cluster = new ClusterState();
     private final VirtualClock clock = new VirtualClock();
+    private final ClusterState cluster = new ClusterState(
+            new ChunkIndex(ChunkIndexSettings.DEFAULTS, () -> clock.nowMillis() * 1_000_000));
+    private final LocalityMeter locality = new LocalityMeter();
     private final Scheduler scheduler;
     private final UtilisationTimeline timeline;
     private final JobTracker jobs;
@@ -76,6 +82,7 @@ public final class Simulator {
                 capacity = capacity.plus(node.allocatable());
             }
         }
+        CachePlacement.place(scenario).forEach(cluster::reportCachedChunks);
         this.scheduler = new Scheduler(cluster, PluginProfile.standard(scenario.scorerWeights()), settings, clock);
         scheduler.updateQueues(queueSetup.config(scenario));
         this.timeline = new UtilisationTimeline(capacity.cpuMillis(), capacity.memoryBytes());
@@ -145,7 +152,8 @@ public final class Simulator {
                 queueSetup, submitted, scheduled, jobs.jobsSubmitted(), jobs.jobsCompleted(), makespanMillis,
                 DurationStats.of(Arrays.copyOf(waits, scheduled)), jobs.completionTimes(),
                 jobs.gangOutcome(endMillis), ending, timeline.summarise(endMillis, UTILISATION_BUCKETS),
-                cycles, decisions, engineNanos, queueMeter.outcomes(endMillis), evictions, nonPreemptibleEvictions);
+                cycles, decisions, engineNanos, queueMeter.outcomes(endMillis), evictions, nonPreemptibleEvictions,
+                locality.total());
     }
 
     /** The first tick of the cycle grid at or after the time. */
@@ -156,6 +164,7 @@ public final class Simulator {
 
     private void finishPodsDueBy(long now) {
         for (JobTracker.WorkingPod done : jobs.finishDueBy(now)) {
+            cluster.placementOf(done.pod().id()).ifPresent(p -> cluster.podSucceeded(p.pod(), p.nodeName()));
             cluster.removePod(done.pod().id());
             queueMeter.gone(done.pod());
             timeline.released(done.endMillis(), done.pod().requests());
@@ -169,7 +178,7 @@ public final class Simulator {
             cluster.removePod(gone.victim().id());
             queueMeter.gone(gone.victim());
             timeline.released(gone.atMillis(), gone.victim().requests());
-            submit(jobs.replacementFor(gone.victim().id(), now));
+            submit(jobs.replacementFor(gone.victim(), now));
         }
     }
 
@@ -195,6 +204,7 @@ public final class Simulator {
         decisions += cycleDecisions.size();
         for (Decision decision : cycleDecisions) {
             if (decision instanceof Decision.Bind bind) {
+                locality.bound(bind);
                 bind(bind.pod(), bind.nodeName(), now);
             } else if (decision instanceof Decision.Evict evict) {
                 evict(evict.pod(), now);

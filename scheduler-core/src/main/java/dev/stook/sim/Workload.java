@@ -9,11 +9,12 @@ import java.util.Optional;
  * A stream of {@code jobs} identical jobs of {@code podsPerJob} pods each, created in {@code namespace}.
  * With {@code gangMinMembers} each job is one gang that works only while that many of its pods run;
  * without it the pods are independent. Pods name {@code queue} if given (else the placement rules pick
- * one) and may be evicted unless {@code preemptible} is false. {@code dataChunks} is carried for the
- * locality feature; the simulator does not act on it yet.
+ * one) and may be evicted unless {@code preemptible} is false. Pods read {@code dataChunks}; with
+ * {@code shardChunks} above 0 each job reads one random shard of that many chunks instead, its pods
+ * consecutive shards.
  */
 public record Workload(String name, int jobs, Arrival arrival, long startMillis, int podsPerJob, Resources requests,
                        RunTime runTime, int priority, PlacementConstraints constraints,
                        Optional<String> queue, Optional<Integer> gangMinMembers, Optional<String> dataChunks,
-                       boolean preemptible, String namespace) {
+                       boolean preemptible, String namespace, long shardChunks) {
 }

@@ -2,6 +2,7 @@ package dev.stook.sim;
 
 import dev.stook.core.gang.GangId;
 import dev.stook.core.gang.GangMembership;
+import dev.stook.core.locality.DataReads;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 
@@ -35,15 +36,17 @@ public final class WorkloadGenerator {
     private static List<SimJob> jobsOf(Workload workload, SplittableRandom random) {
         List<SimJob> jobs = new ArrayList<>(workload.jobs());
         long arrival = workload.startMillis();
+        WorkloadReads reads = WorkloadReads.of(workload);
         for (int j = 0; j < workload.jobs(); j++) {
             if (j > 0) {
                 arrival += workload.arrival().nextGapMillis(random);
             }
             long runMillis = workload.runTime().sampleMillis(random);
             String jobName = workload.name() + "-" + j;
+            long firstShard = reads.firstShard(random);
             List<Pod> pods = new ArrayList<>(workload.podsPerJob());
             for (int p = 0; p < workload.podsPerJob(); p++) {
-                pods.add(pod(workload, jobName, jobName + "-" + p, arrival));
+                pods.add(pod(workload, jobName, jobName + "-" + p, arrival, reads.forPod(firstShard, p)));
             }
             jobs.add(new SimJob(workload, j, arrival, runMillis, pods));
         }
@@ -51,10 +54,10 @@ public final class WorkloadGenerator {
     }
 
     /** A pod of one of the workload's jobs; pods that replace evicted ones are made here too. */
-    static Pod pod(Workload workload, String jobName, String podName, long createdAtMillis) {
+    static Pod pod(Workload workload, String jobName, String podName, long createdAtMillis, DataReads reads) {
         PodId id = new PodId(workload.namespace(), podName);
         Pod pod = new Pod(id, workload.requests(), workload.priority(), createdAtMillis, workload.constraints())
-                .withPreemptible(workload.preemptible());
+                .withPreemptible(workload.preemptible()).withDataReads(reads);
         pod = workload.queue().map(pod::inQueue).orElse(pod);
         return gang(workload, jobName).map(pod::inGang).orElse(pod);
     }

@@ -31,7 +31,7 @@ class JobTrackerEvictionTest {
         assertThat(tracker.nextFinishMillis()).as("below its minimum the gang stops").isEqualTo(Long.MAX_VALUE);
         assertThat(tracker.idlePodsHeld()).isTrue();
 
-        Pod replacement = tracker.replacementFor(job.pods().get(0).id(), 30_000);
+        Pod replacement = tracker.replacementFor(job.pods().get(0), 30_000);
         assertThat(replacement.id().name()).isEqualTo("g-0-r0");
         assertThat(replacement.gang()).isEqualTo(job.pods().get(0).gang());
         assertThat(replacement.createdAtMillis()).isEqualTo(30_000);
@@ -41,7 +41,7 @@ class JobTrackerEvictionTest {
         tracker.finishDueBy(140_000);
         assertThat(tracker.allFinished()).isFalse();
 
-        Pod second = tracker.replacementFor(job.pods().get(1).id(), 140_000);
+        Pod second = tracker.replacementFor(job.pods().get(1), 140_000);
         assertThat(second.id().name()).isEqualTo("g-0-r1");
         tracker.bound(second, "n-0", 141_000);
         tracker.cycleEnded(141_000);

@@ -1,5 +1,6 @@
 package dev.stook.core.cluster;
 
+import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.Node;
 
 import java.util.Map;
@@ -13,12 +14,15 @@ public final class ClusterSnapshot {
     private final Map<String, Integer> indexByName;
     private final Object source;
     private final long topologyGeneration;
+    private final long localityGeneration;
 
-    ClusterSnapshot(NodeView[] nodes, Map<String, Integer> indexByName, Object source, long topologyGeneration) {
+    ClusterSnapshot(NodeView[] nodes, Map<String, Integer> indexByName, Object source, long topologyGeneration,
+                    long localityGeneration) {
         this.nodes = nodes;
         this.indexByName = indexByName;
         this.source = source;
         this.topologyGeneration = topologyGeneration;
+        this.localityGeneration = localityGeneration;
     }
 
     public int size() {
@@ -38,6 +42,16 @@ public final class ClusterSnapshot {
     public long used(int index, int slot) {
         long[] used = nodes[index].used();
         return slot < used.length ? used[slot] : 0;
+    }
+
+    /** The chunks the node holds, reported or learned. */
+    public ChunkSet cachedChunks(int index) {
+        return nodes[index].cachedChunks();
+    }
+
+    /** Counts changes of any node's cached chunks in the cluster state the snapshot came from. */
+    public long localityGeneration() {
+        return localityGeneration;
     }
 
     public int podCount(int index) {

@@ -1,6 +1,8 @@
 package dev.stook.core.cluster;
 
 import dev.stook.core.gang.GangId;
+import dev.stook.core.locality.ChunkIndex;
+import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
@@ -20,7 +22,8 @@ import java.util.TreeMap;
 
 /**
  * The scheduler's picture of the cluster: nodes and every pod holding resources on them, whether the
- * API server has confirmed the binding or the scheduler has only <em>assumed</em> it. Watches feed it;
+ * API server has confirmed the binding or the scheduler has only <em>assumed</em> it, and the cache chunks
+ * each node holds ({@link ChunkIndex}). Watches feed it;
  * each cycle reads it through a {@link ClusterSnapshot}. Thread-safe; snapshots are incremental, copying
  * only nodes that changed since the previous one.
  */
@@ -34,12 +37,41 @@ public final class ClusterState {
     private final UsageIndex byQueueOwner = new UsageIndex();
     private final Map<String, TreeMap<Integer, Integer>> preemptiblePriorities = new HashMap<>();
     private final Set<String> changedSinceSnapshot = new HashSet<>();
+    private final ChunkIndex chunks;
+    private long localityGeneration;
     private long topologyGeneration;
     private long capacityReleases;
     private ClusterSnapshot lastSnapshot;
 
     /** A pod's place: on which node, and whether only the scheduler believes it is there yet. */
     public record Placement(Pod pod, String nodeName, boolean assumed) {}
+
+    public ClusterState() {
+        this(new ChunkIndex());
+    }
+
+    public ClusterState(ChunkIndex chunks) {
+        this.chunks = chunks;
+    }
+
+    /** The node's cache agent reports the chunks it holds, replacing its last report. Unknown nodes are ignored. */
+    public synchronized void reportCachedChunks(String nodeName, ChunkSet cached) {
+        if (nodes.containsKey(nodeName)) {
+            chunks.report(nodeName, cached);
+        }
+    }
+
+    /** The pod ran to success on the node: the chunks it read are taken to be cached there. */
+    public synchronized void podSucceeded(Pod pod, String nodeName) {
+        if (nodes.containsKey(nodeName)) {
+            chunks.learn(nodeName, pod.dataReads().chunks());
+        }
+    }
+
+    /** Every chunk the node is known to hold as of the last snapshot. */
+    public synchronized ChunkSet cachedChunks(String nodeName) {
+        return chunks.chunksOn(nodeName);
+    }
 
     public synchronized void upsertNode(Node node) {
         NodeRecord existing = nodes.get(node.name());
@@ -61,6 +93,7 @@ public final class ClusterState {
 
     public synchronized void removeNode(String name) {
         if (nodes.remove(name) != null) {
+            chunks.removeNode(name);
             topologyChanged(name);
         }
     }
@@ -161,6 +194,7 @@ public final class ClusterState {
     }
 
     public synchronized ClusterSnapshot snapshot() {
+        localityChanged(chunks.drainChanged());
         if (lastSnapshot != null && changedSinceSnapshot.isEmpty()) {
             return lastSnapshot;
         }
@@ -172,7 +206,7 @@ public final class ClusterState {
             index = lastSnapshot.indexByName();
             for (String name : changedSinceSnapshot) {
                 int i = index.get(name);
-                views[i] = nodes.get(name).view();
+                views[i] = view(nodes.get(name));
             }
         } else {
             views = new NodeView[nodes.size()];
@@ -182,14 +216,36 @@ public final class ClusterState {
                 String name = record.node.name();
                 int previous = lastSnapshot == null ? -1 : lastSnapshot.indexOf(name);
                 boolean reusable = previous >= 0 && !changedSinceSnapshot.contains(name);
-                views[i] = reusable ? lastSnapshot.view(previous) : record.view();
+                views[i] = reusable ? lastSnapshot.view(previous) : view(record);
                 index.put(name, i++);
             }
             index = Map.copyOf(index);
         }
         changedSinceSnapshot.clear();
-        lastSnapshot = new ClusterSnapshot(views, index, this, topologyGeneration);
+        lastSnapshot = new ClusterSnapshot(views, index, this, topologyGeneration, localityGeneration);
         return lastSnapshot;
+    }
+
+    /**
+     * Nodes whose cached chunks changed get a new version, like a usage change, so results a placer
+     * cached for them (locality scores) are recomputed while results for other nodes stay valid.
+     */
+    private void localityChanged(Set<String> changedNodes) {
+        if (changedNodes.isEmpty()) {
+            return;
+        }
+        localityGeneration++;
+        for (String name : changedNodes) {
+            NodeRecord record = nodes.get(name);
+            if (record != null) {
+                record.version = UsageVersions.next();
+                changedSinceSnapshot.add(name);
+            }
+        }
+    }
+
+    private NodeView view(NodeRecord record) {
+        return record.view(chunks.chunksOn(record.node.name()));
     }
 
     private static NodeView[] viewsOf(ClusterSnapshot snapshot) {
@@ -294,8 +350,8 @@ public final class ClusterState {
             version = UsageVersions.next();
         }
 
-        NodeView view() {
-            return new NodeView(node, used.clone(), podCount, version);
+        NodeView view(ChunkSet cached) {
+            return new NodeView(node, used.clone(), podCount, version, cached);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.stook.core.cluster;
 
+import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.Resources;
@@ -11,6 +12,7 @@ import dev.stook.core.model.Resources;
 public final class NodeSlot {
     private final int index;
     private final Node node;
+    private final ChunkSet cachedChunks;
     private long[] used;
     private boolean ownsUsed;
     private int podCount;
@@ -19,6 +21,7 @@ public final class NodeSlot {
     NodeSlot(int index, NodeView view) {
         this.index = index;
         this.node = view.node();
+        this.cachedChunks = view.cachedChunks();
         this.used = view.used();
         this.podCount = view.podCount();
         this.usageVersion = view.usageVersion();
@@ -30,6 +33,11 @@ public final class NodeSlot {
 
     public Node node() {
         return node;
+    }
+
+    /** The cache chunks the node holds. */
+    public ChunkSet cachedChunks() {
+        return cachedChunks;
     }
 
     public long used(int slot) {
@@ -49,7 +57,10 @@ public final class NodeSlot {
         return podCount;
     }
 
-    /** Changes whenever what is in use here changes; equal versions mean equal usage. */
+    /**
+     * Changes whenever what is in use here, or the set of chunks cached here, changes; equal versions
+     * mean equal usage and equal cached chunks.
+     */
     public long usageVersion() {
         return usageVersion;
     }

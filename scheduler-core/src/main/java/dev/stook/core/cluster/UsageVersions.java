@@ -3,8 +3,8 @@ package dev.stook.core.cluster;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Hands out usage versions: every change to what a node has in use, in the cluster state or in a
- * cycle's scratch copy, gets a number never used before. A cached per-node result is still valid while
+ * Hands out usage versions: every change to what a node has in use, or to the chunks cached there, in
+ * the cluster state or in a cycle's scratch copy, gets a number never used before. A cached per-node result is still valid while
  * the node's version is the one it was computed at, across cycles.
  */
 final class UsageVersions {

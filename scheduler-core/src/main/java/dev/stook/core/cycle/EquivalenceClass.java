@@ -20,6 +20,8 @@ final class EquivalenceClass {
     private long explainedAtChange;
     private NodeFailures explanation;
     private int explainedFitting;
+    private LocalityOutlook outlook;
+    private long outlookAtLocalityGeneration;
 
     EquivalenceClass(int[] specFeasible, NodeFailures specFailures) {
         this.specFeasible = specFeasible;
@@ -45,6 +47,16 @@ final class EquivalenceClass {
 
     int explainedFitting() {
         return explainedFitting;
+    }
+
+    /** The locality outlook computed last, if no node's cached chunks changed since; otherwise null. */
+    LocalityOutlook outlookStillValid(long localityGeneration) {
+        return outlook != null && outlookAtLocalityGeneration == localityGeneration ? outlook : null;
+    }
+
+    void rememberOutlook(LocalityOutlook computed, long localityGeneration) {
+        outlook = computed;
+        outlookAtLocalityGeneration = localityGeneration;
     }
 
     void rememberExplanation(ScratchCluster scratch, NodeFailures failures, int fitting) {

@@ -39,6 +39,8 @@ final class PendingUnit {
     String queueProblem;
     /** The cluster's capacity releases at this unit's last search for victims that found none. */
     long searchedForVictimsAt = -1;
+    /** When the unit was first held back for a more local placement, or -1 (see {@link LocalityDelay}). */
+    long localityWaitSinceMillis = -1;
     /** Pods this unit had evicted to make room, still going away. */
     Set<PodId> awaitedVictims = Set.of();
 

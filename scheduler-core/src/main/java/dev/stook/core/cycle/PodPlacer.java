@@ -4,6 +4,7 @@ import dev.stook.core.cluster.ClusterSnapshot;
 import dev.stook.core.cluster.NodeSlot;
 import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.explain.NodeFailures;
+import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.SchedulingSignature;
 import dev.stook.core.plugins.Filter;
@@ -102,6 +103,35 @@ public final class PodPlacer {
         for (int node : classOf(pod, scratch).specFeasible) {
             usable.set(node);
         }
+    }
+
+    /**
+     * Where the pod's data is among the nodes it could ever use, whatever is running there now. Kept per
+     * equivalence class until some node's cached chunks change.
+     */
+    LocalityOutlook localityOutlook(Pod pod, ScratchCluster scratch) {
+        if (!pod.dataReads().readsData()) {
+            return LocalityOutlook.NO_DATA;
+        }
+        EquivalenceClass cls = classOf(pod, scratch);
+        ClusterSnapshot snapshot = scratch.snapshot();
+        LocalityOutlook known = cls.outlookStillValid(snapshot.localityGeneration());
+        if (known != null) {
+            return known;
+        }
+        ChunkSet chunks = pod.dataReads().chunks();
+        int holders = 0;
+        long best = 0;
+        for (int node : cls.specFeasible) {
+            long local = chunks.overlapCount(snapshot.cachedChunks(node));
+            if (local > 0) {
+                holders++;
+                best = Math.max(best, local);
+            }
+        }
+        LocalityOutlook outlook = new LocalityOutlook(holders, (double) best / chunks.count());
+        cls.rememberOutlook(outlook, snapshot.localityGeneration());
+        return outlook;
     }
 
     /** Marks every node the pod could ever use, whatever is running there now, as held for it. */

@@ -46,6 +46,7 @@ public final class Scheduler {
     public static final String GANG_WAITING = "GangWaiting";
     public static final String QUEUE_OVER_QUOTA = "QueueOverQuota";
     public static final String PREEMPTED = "Preempted";
+    public static final String LOCALITY_WAIT = "LocalityWait";
     private static final int MAX_VICTIM_GROUPS_TRIED = 256;
     /** Preemption searches per cycle, for the first units in queue order that are owed room. */
     private static final int MAX_PREEMPTION_SEARCHES = 16;
@@ -56,6 +57,7 @@ public final class Scheduler {
     private final PodPlacer placer;
     private final SchedulingCycle cycle;
     private final Preemptor preemptor;
+    private final LocalityDelay localityDelay;
     private final Map<String, PendingUnit> unitsByName = new HashMap<>();
     private final Map<PodId, PendingUnit> unitByPod = new HashMap<>();
     private final Map<String, TreeSet<PendingUnit>> unitsByLeaf = new HashMap<>();
@@ -79,6 +81,7 @@ public final class Scheduler {
         this.placer = new PodPlacer(profile);
         this.cycle = new SchedulingCycle(placer);
         this.preemptor = new Preemptor(cycle, placer, MAX_VICTIM_GROUPS_TRIED);
+        this.localityDelay = new LocalityDelay(settings, placer);
         this.queues = QueueConfig.singleDefaultQueue();
         this.resolver = new QueueResolver(queues);
     }
@@ -178,7 +181,7 @@ public final class Scheduler {
 
     /**
      * The earliest time at which the passing of time alone can change a decision (a gang settles, a
-     * unit starts to starve or passes its gang timeout), or {@link Long#MAX_VALUE}. Callers driving
+     * unit starts to starve, passes its gang timeout or stops waiting for locality), or {@link Long#MAX_VALUE}. Callers driving
      * cycles from events run one then too.
      */
     public long nextTimedChangeMillis() {
@@ -186,6 +189,7 @@ public final class Scheduler {
         long next = Long.MAX_VALUE;
         for (PendingUnit unit : unitsByName.values()) {
             next = earliestAfter(now, next, unit.firstSeenMillis + settings.starvationMillis());
+            next = earliestAfter(now, next, localityDelay.waitEndsMillis(unit));
             if (unit.isGang()) {
                 next = earliestAfter(now, next, unit.lastArrivalMillis() + settings.gangSettleMillis());
                 next = earliestAfter(now, next, unit.firstSeenMillis + unit.gangTimeoutMillis());
@@ -256,7 +260,14 @@ public final class Scheduler {
                 return;
             }
             SchedulingUnit schedulingUnit = unit.toSchedulingUnit(cluster);
+            int mark = scratch.mark();
             SchedulingCycle.Outcome outcome = cycle.attempt(schedulingUnit, scratch);
+            String localityWait = localityDelay.holdBack(unit, outcome.binds(), scratch, now);
+            if (localityWait != null) {
+                scratch.rollbackTo(mark);
+                report(unit, unit.members(), LOCALITY_WAIT, localityWait, decisions);
+                return;
+            }
             for (Decision.Bind bind : outcome.binds()) {
                 cluster.assume(bind.pod(), bind.nodeName());
                 order.admitted(unit.queue, unit.owner(), bind.pod().requests());

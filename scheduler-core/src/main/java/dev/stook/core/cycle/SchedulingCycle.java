@@ -1,15 +1,19 @@
 package dev.stook.core.cycle;
 
 import dev.stook.core.cluster.ScratchCluster;
+import dev.stook.core.locality.LocalReads;
 import dev.stook.core.model.Pod;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Tries to admit one unit on a cycle's scratch copy: every pending member is placed in turn; if at least
  * {@code minMember} have places the placements stay and become binds, otherwise all of them are rolled
- * back and every member waits with the reason.
+ * back and every member waits with the reason. Members that read data are placed most-constrained first
+ * (fewest nodes holding their data), so that each finds one of its own holders before a less particular
+ * member takes it; a gang of readers of disjoint shards spreads over the shards' holders.
  */
 public final class SchedulingCycle {
     public static final String UNSCHEDULABLE = "Unschedulable";
@@ -34,7 +38,8 @@ public final class SchedulingCycle {
         if (trial.admitted()) {
             List<Decision.Bind> binds = new ArrayList<>(placed);
             for (ScratchCluster.Placed p : scratch.placedSince(mark)) {
-                binds.add(new Decision.Bind(p.pod(), scratch.snapshot().node(p.nodeIndex()).name()));
+                binds.add(new Decision.Bind(p.pod(), scratch.snapshot().node(p.nodeIndex()).name(),
+                        LocalReads.of(p.pod().dataReads(), scratch.snapshot().cachedChunks(p.nodeIndex()))));
             }
             String message = unit.isGang() && !trial.unplaced().isEmpty()
                     ? "gang " + unit.name() + ": " + (placed + unit.alreadyPlaced()) + " members placed, minimum "
@@ -64,7 +69,7 @@ public final class SchedulingCycle {
     private Trial place(SchedulingUnit unit, ScratchCluster scratch, boolean explain) {
         List<Pod> unplaced = new ArrayList<>();
         String firstFailure = null;
-        for (Pod pod : unit.pending()) {
+        for (Pod pod : placementOrder(unit, scratch)) {
             int node = placer.bestNode(pod, scratch);
             if (node >= 0) {
                 scratch.place(pod, node);
@@ -79,11 +84,30 @@ public final class SchedulingCycle {
         return new Trial(placed > 0 && placed + unit.alreadyPlaced() >= unit.minMember(), unplaced, firstFailure);
     }
 
+    private List<Pod> placementOrder(SchedulingUnit unit, ScratchCluster scratch) {
+        List<Pod> pods = unit.pending();
+        if (pods.size() < 2 || pods.stream().noneMatch(p -> p.dataReads().readsData())) {
+            return pods;
+        }
+        List<Pod> ordered = new ArrayList<>(pods);
+        ordered.sort(Comparator.comparingInt(pod -> {
+            int holders = placer.localityOutlook(pod, scratch).holders();
+            return holders == 0 ? Integer.MAX_VALUE : holders;
+        }));
+        return ordered;
+    }
+
     private static List<Decision.Wait> waits(List<Pod> pods, String message) {
         List<Decision.Wait> waits = new ArrayList<>(pods.size());
         for (Pod pod : pods) {
-            waits.add(new Decision.Wait(pod, UNSCHEDULABLE, message));
+            waits.add(new Decision.Wait(pod, UNSCHEDULABLE, withLocalityProblem(pod, message)));
         }
         return waits;
+    }
+
+    /** A pod whose locality annotations are unreadable is placed without locality, and told so. */
+    static String withLocalityProblem(Pod pod, String message) {
+        String problem = pod.dataReads().problem();
+        return problem == null ? message : message + "; scheduled without data locality: " + problem;
     }
 }

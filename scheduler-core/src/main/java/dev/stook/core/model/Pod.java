@@ -1,6 +1,7 @@
 package dev.stook.core.model;
 
 import dev.stook.core.gang.GangMembership;
+import dev.stook.core.locality.DataReads;
 
 import java.util.Objects;
 
@@ -18,19 +19,21 @@ public final class Pod {
     private final GangMembership gang;
     private final String queue;
     private final boolean preemptible;
+    private final DataReads dataReads;
 
     public Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints) {
-        this(id, requests, priority, createdAtMillis, constraints, null, null, true);
+        this(id, requests, priority, createdAtMillis, constraints, null, null, true, DataReads.NONE);
     }
 
     private Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints,
-                GangMembership gang, String queue, boolean preemptible) {
+                GangMembership gang, String queue, boolean preemptible, DataReads dataReads) {
         this.id = Objects.requireNonNull(id, "id");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.priority = priority;
         this.createdAtMillis = createdAtMillis;
         this.constraints = Objects.requireNonNull(constraints, "constraints");
-        this.signature = new SchedulingSignature(requests, constraints);
+        this.dataReads = Objects.requireNonNull(dataReads, "dataReads");
+        this.signature = new SchedulingSignature(requests, constraints, dataReads);
         this.gang = gang;
         this.queue = queue;
         this.preemptible = preemptible;
@@ -80,33 +83,42 @@ public final class Pod {
         return preemptible;
     }
 
+    /** The cache chunks the pod reads, which the locality scorer weighs nodes by. */
+    public DataReads dataReads() {
+        return dataReads;
+    }
+
     /** Who the pod counts against in a {@code fair} queue: its gang, or its namespace when alone. */
     public String owner() {
         return gang != null ? gang.id().toString() : id.namespace();
     }
 
     public Pod withConstraints(PlacementConstraints newConstraints) {
-        return new Pod(id, requests, priority, createdAtMillis, newConstraints, gang, queue, preemptible);
+        return new Pod(id, requests, priority, createdAtMillis, newConstraints, gang, queue, preemptible, dataReads);
     }
 
     public Pod withPriority(int newPriority) {
-        return new Pod(id, requests, newPriority, createdAtMillis, constraints, gang, queue, preemptible);
+        return new Pod(id, requests, newPriority, createdAtMillis, constraints, gang, queue, preemptible, dataReads);
     }
 
     public Pod createdAt(long millis) {
-        return new Pod(id, requests, priority, millis, constraints, gang, queue, preemptible);
+        return new Pod(id, requests, priority, millis, constraints, gang, queue, preemptible, dataReads);
     }
 
     public Pod inGang(GangMembership membership) {
-        return new Pod(id, requests, priority, createdAtMillis, constraints, membership, queue, preemptible);
+        return new Pod(id, requests, priority, createdAtMillis, constraints, membership, queue, preemptible, dataReads);
     }
 
     public Pod inQueue(String queuePath) {
-        return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queuePath, preemptible);
+        return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queuePath, preemptible, dataReads);
     }
 
     public Pod withPreemptible(boolean canBeEvicted) {
-        return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, canBeEvicted);
+        return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, canBeEvicted, dataReads);
+    }
+
+    public Pod withDataReads(DataReads reads) {
+        return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, reads);
     }
 
     @Override

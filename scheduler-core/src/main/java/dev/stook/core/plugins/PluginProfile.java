@@ -11,7 +11,11 @@ import java.util.TreeMap;
  * the node's spec run first, so an explanation names the most permanent reason a node was refused.
  */
 public final class PluginProfile {
-    /** Scorer weights used when configuration names none: spread load, keep cpu and memory balanced. */
+    /**
+     * Scorer weights used when configuration names none: spread load, keep cpu and memory balanced, and
+     * above all run where the data is. Locality's weight makes a node holding all of a pod's data
+     * (10 x 100) outrank any node without it, whose other scores add up to at most 3 x 100.
+     */
     public static final Map<String, Integer> DEFAULT_WEIGHTS = defaultWeights();
 
     private final List<Filter> filters;
@@ -26,7 +30,7 @@ public final class PluginProfile {
     public static PluginProfile standard(Map<String, Integer> weights) {
         Map<String, Scorer> known = new LinkedHashMap<>();
         for (Scorer scorer : List.of(new LeastAllocatedScorer(), new MostAllocatedScorer(),
-                new BalancedAllocationScorer(), new PreferNoScheduleScorer())) {
+                new BalancedAllocationScorer(), new PreferNoScheduleScorer(), new LocalityScorer())) {
             known.put(scorer.name(), scorer);
         }
         for (String name : weights.keySet()) {
@@ -66,6 +70,7 @@ public final class PluginProfile {
         weights.put("MostAllocated", 0);
         weights.put("BalancedAllocation", 1);
         weights.put("PreferNoSchedule", 1);
+        weights.put(LocalityScorer.NAME, 10);
         return Map.copyOf(weights);
     }
 }

@@ -5,6 +5,7 @@ import dev.stook.k8s.health.HealthServer;
 import dev.stook.k8s.metrics.SimulatedBinds;
 import dev.stook.k8s.metrics.StookMetrics;
 import dev.stook.sim.ComparisonFormatter;
+import dev.stook.sim.LocalityComparison;
 import dev.stook.sim.QueueComparisonFormatter;
 import dev.stook.sim.QueueSetup;
 import dev.stook.sim.ReportFormatter;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -63,6 +65,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--hold", description = "With --metrics-port: keep serving after the run until the process is killed.")
     private boolean hold;
 
+    @Option(names = "--compare-locality",
+            description = "Run the scenario three times with the same seed: Stook, Stook without delay scheduling,"
+                    + " and the locality-blind baseline (Locality weight 0); print the three reports and a"
+                    + " comparison table.")
+    private boolean compareLocality;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Scenario scenario;
@@ -75,12 +83,12 @@ final class SimulateCommand implements Callable<Integer> {
         if (seed != null) {
             scenario = scenario.withSeed(seed);
         }
-        if ((perPod ? 1 : 0) + (compare ? 1 : 0) + (compareFifo ? 1 : 0) > 1) {
-            spec.commandLine().getErr().println(
-                    "stook simulate: --per-pod, --compare-per-pod and --compare-fifo exclude each other");
+        if ((perPod ? 1 : 0) + (compare ? 1 : 0) + (compareFifo ? 1 : 0) + (compareLocality ? 1 : 0) > 1) {
+            spec.commandLine().getErr().println("stook simulate: --per-pod, --compare-per-pod, --compare-fifo and"
+                    + " --compare-locality exclude each other");
             return CommandLine.ExitCode.USAGE;
         }
-        if (metricsPort != null && (compare || compareFifo)) {
+        if (metricsPort != null && (compare || compareFifo || compareLocality)) {
             spec.commandLine().getErr().println("stook simulate: --metrics-port serves one run, not a comparison");
             return CommandLine.ExitCode.USAGE;
         }
@@ -90,7 +98,15 @@ final class SimulateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         SchedulerSettings settings = perPod ? PER_POD : SchedulerSettings.DEFAULTS;
-        if (compareFifo) {
+        if (compareLocality) {
+            LocalityComparison comparison = LocalityComparison.run(scenario);
+            for (SimulationReport report : List.of(comparison.stook(), comparison.noDelay(), comparison.blind())) {
+                out.print(ReportFormatter.format(report));
+                out.println();
+            }
+            out.println("Data locality comparison (same scenario and seed)");
+            out.print(comparison.format());
+        } else if (compareFifo) {
             SimulationReport stook = Simulator.run(scenario, SchedulerSettings.DEFAULTS, QueueSetup.SCENARIO);
             SimulationReport fifo = Simulator.run(scenario, SchedulerSettings.DEFAULTS, QueueSetup.FIFO_BASELINE);
             out.print(ReportFormatter.format(stook));

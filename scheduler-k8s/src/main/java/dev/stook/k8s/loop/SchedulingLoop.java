@@ -6,6 +6,7 @@ import dev.stook.core.cycle.Scheduler;
 import dev.stook.core.cycle.SchedulerSettings;
 import dev.stook.core.cycle.SchedulingObserver;
 import dev.stook.core.cycle.TimeSource;
+import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.PodId;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.k8s.bind.Backoff;
@@ -153,12 +154,22 @@ public final class SchedulingLoop implements Runnable {
         } catch (IllegalArgumentException | ArithmeticException e) {
             LOG.warning("node " + name + " is left out: " + e.getMessage());
             cluster.removeNode(name);
+            return;
+        }
+        try {
+            cluster.reportCachedChunks(name, NodeTranslator.cachedChunks(node.get()));
+        } catch (IllegalArgumentException e) {
+            LOG.warning("node " + name + ": " + NodeTranslator.CACHED_CHUNKS + " ignored: " + e.getMessage());
+            cluster.reportCachedChunks(name, ChunkSet.EMPTY);
         }
     }
 
     private void applyPod(PodId id) {
         Optional<Pod> cached = cache.pod(id);
         if (cached.isEmpty() || isTerminal(cached.get())) {
+            if (cached.map(SchedulingLoop::succeeded).orElse(false) || cache.succeeded(id)) {
+                cluster.placementOf(id).ifPresent(p -> cluster.podSucceeded(p.pod(), p.nodeName()));
+            }
             forgetPod(id);
             cluster.removePod(id);
             return;
@@ -217,7 +228,7 @@ public final class SchedulingLoop implements Runnable {
         switch (result.outcome()) {
             case BOUND -> {
                 bindFailures.remove(id);
-                status.scheduled(id, result.nodeName());
+                status.scheduled(id, result.nodeName(), result.pod().dataReads().problem());
             }
             case REFUSED -> {
                 LOG.fine("binding " + id + " refused (" + result.detail() + "); the watch will show where it is");
@@ -284,6 +295,10 @@ public final class SchedulingLoop implements Runnable {
     private long nextDeadline() {
         long next = Math.min(scheduler.nextTimedChangeMillis(), System.currentTimeMillis() + IDLE_WAKE_MILLIS);
         return timers.isEmpty() ? next : Math.min(next, timers.peek().atMillis());
+    }
+
+    private static boolean succeeded(Pod pod) {
+        return pod.getStatus() != null && "Succeeded".equals(pod.getStatus().getPhase());
     }
 
     private static boolean isTerminal(Pod pod) {

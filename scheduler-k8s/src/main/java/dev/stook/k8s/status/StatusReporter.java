@@ -30,8 +30,14 @@ public final class StatusReporter implements AutoCloseable {
     }
 
     public void scheduled(PodId pod, String nodeName) {
-        cache.pod(pod).ifPresent(p -> events.normal(p, "Scheduled", "Binding",
-                "Successfully assigned " + pod + " to " + nodeName));
+        scheduled(pod, nodeName, null);
+    }
+
+    /** @param localityProblem why the pod's locality annotations were ignored, or null */
+    public void scheduled(PodId pod, String nodeName, String localityProblem) {
+        String message = "Successfully assigned " + pod + " to " + nodeName
+                + (localityProblem == null ? "" : "; scheduled without data locality: " + localityProblem);
+        cache.pod(pod).ifPresent(p -> events.normal(p, "Scheduled", "Binding", message));
     }
 
     /** The victim's deletion was accepted; {@code message} names the winner and its queue. */

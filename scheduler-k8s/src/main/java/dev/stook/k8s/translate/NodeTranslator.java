@@ -1,5 +1,6 @@
 package dev.stook.k8s.translate;
 
+import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.Node;
 import dev.stook.core.model.Resources;
 import dev.stook.core.model.Taint;
@@ -18,7 +19,20 @@ import java.util.Map;
  * lifecycle controller's {@code not-ready} taint.
  */
 public final class NodeTranslator {
+    public static final String CACHED_CHUNKS = "stook.dev/cached-chunks";
+
     private NodeTranslator() {}
+
+    /**
+     * The chunks the node's cache agent reports in {@code stook.dev/cached-chunks}.
+     *
+     * @throws IllegalArgumentException when the annotation is unreadable
+     */
+    public static ChunkSet cachedChunks(io.fabric8.kubernetes.api.model.Node node) {
+        Map<String, String> annotations = node.getMetadata().getAnnotations();
+        String chunks = annotations == null ? null : annotations.get(CACHED_CHUNKS);
+        return chunks == null ? ChunkSet.EMPTY : ChunkSet.parse(chunks);
+    }
 
     public static Node translate(io.fabric8.kubernetes.api.model.Node node) {
         var status = node.getStatus();

@@ -2,6 +2,8 @@ package dev.stook.k8s.translate;
 
 import dev.stook.core.gang.GangAnnotations;
 import dev.stook.core.gang.GangMembership;
+import dev.stook.core.locality.ChunkSet;
+import dev.stook.core.locality.DataReads;
 import dev.stook.core.model.NodeSelectorRequirement;
 import dev.stook.core.model.NodeSelectorTerm;
 import dev.stook.core.model.PlacementConstraints;
@@ -29,11 +31,14 @@ import java.util.Map;
  * The one place a Kubernetes pod becomes the core's {@link Pod}: effective requests, priority, creation
  * time, node selector, required node affinity, tolerations and Stook's annotations (DESIGN.md §4).
  * A pod it cannot read is refused with an {@link IllegalArgumentException} whose message tells its owner
- * what to fix.
+ * what to fix, except for unreadable locality annotations: those only cost the pod its data locality,
+ * and its explanations say so.
  */
 public final class PodTranslator {
     public static final String QUEUE = "stook.dev/queue";
     public static final String PREEMPTIBLE = "stook.dev/preemptible";
+    public static final String DATA_CHUNKS = "stook.dev/data-chunks";
+    public static final String CHUNK_BYTES = "stook.dev/chunk-bytes";
 
     private PodTranslator() {}
 
@@ -68,7 +73,34 @@ public final class PodTranslator {
             }
             result = result.withPreemptible(Boolean.parseBoolean(preemptible));
         }
-        return result;
+        return result.withDataReads(dataReadsOf(labels, annotations));
+    }
+
+    static DataReads dataReadsOf(Map<String, String> labels, Map<String, String> annotations) {
+        String chunks = lookup(DATA_CHUNKS, labels, annotations);
+        String chunkBytes = lookup(CHUNK_BYTES, labels, annotations);
+        if (chunks == null) {
+            return DataReads.NONE;
+        }
+        try {
+            long bytes = chunkBytes == null ? DataReads.DEFAULT_CHUNK_BYTES : chunkBytes(chunkBytes);
+            return DataReads.of(ChunkSet.parse(chunks), bytes);
+        } catch (IllegalArgumentException e) {
+            return DataReads.unreadable(DATA_CHUNKS + "/" + CHUNK_BYTES + ": " + e.getMessage());
+        }
+    }
+
+    private static long chunkBytes(String text) {
+        try {
+            long bytes = Long.parseLong(text.strip());
+            if (bytes >= 1 && bytes <= DataReads.MAX_CHUNK_BYTES) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException(CHUNK_BYTES + " \"" + shorten(text) + "\" must be a whole number of bytes from 1 to "
+                + DataReads.MAX_CHUNK_BYTES);
     }
 
     /**

@@ -14,6 +14,14 @@ public interface ClusterCache {
 
     List<Pod> pods();
 
+    /**
+     * True once the pod was seen in phase Succeeded on a node: its informer drops such pods, so this is
+     * remembered (briefly) for learning data locality from them.
+     */
+    default boolean succeeded(PodId id) {
+        return false;
+    }
+
     Optional<Node> node(String name);
 
     List<Node> nodes();

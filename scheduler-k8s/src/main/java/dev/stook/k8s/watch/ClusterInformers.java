@@ -24,6 +24,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     private final SharedIndexInformer<ConfigMap> queueConfig;
     private final String namespace;
     private final String configMapName;
+    private final SucceededPods succeeded = new SucceededPods();
 
     public ClusterInformers(KubernetesClient client, String namespace, String configMapName, ClusterChanges changes) {
         this.namespace = namespace;
@@ -33,8 +34,11 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
                 .runnableInformer(0);
         this.nodes = client.nodes().runnableInformer(0);
         this.queueConfig = client.configMaps().inNamespace(namespace).withName(configMapName).runnableInformer(0);
-        pods.addEventHandler(handler(pod -> changes.podChanged(
-                new PodId(pod.getMetadata().getNamespace(), pod.getMetadata().getName()))));
+        pods.addEventHandler(handler(pod -> {
+            PodId id = new PodId(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+            succeeded.seen(id, pod);
+            changes.podChanged(id);
+        }));
         nodes.addEventHandler(handler(node -> changes.nodeChanged(node.getMetadata().getName())));
         queueConfig.addEventHandler(handler(configMap -> changes.queueConfigChanged()));
     }
@@ -53,6 +57,11 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     @Override
     public List<Pod> pods() {
         return pods.getStore().list();
+    }
+
+    @Override
+    public boolean succeeded(PodId id) {
+        return succeeded.contains(id);
     }
 
     @Override

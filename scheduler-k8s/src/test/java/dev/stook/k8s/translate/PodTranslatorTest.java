@@ -54,6 +54,41 @@ class PodTranslatorTest {
     }
 
     @Test
+    void readsTheChunksThePodReads() {
+        Pod pod = PodTranslator.translate(base().editMetadata().withAnnotations(Map.of(
+                "stook.dev/data-chunks", "imagenet:0-1023,logs:7", "stook.dev/chunk-bytes", "1048576"))
+                .endMetadata().build());
+
+        assertThat(pod.dataReads().chunks().count()).isEqualTo(1025);
+        assertThat(pod.dataReads().chunkBytes()).isEqualTo(1_048_576);
+        assertThat(pod.dataReads().problem()).isNull();
+        assertThat(PodTranslator.translate(base().build()).dataReads().readsData()).isFalse();
+    }
+
+    @Test
+    void unreadableLocalityCostsOnlyTheLocalityAndSaysWhy() {
+        Pod garbage = PodTranslator.translate(base().editMetadata()
+                .withAnnotations(Map.of("stook.dev/data-chunks", "imagenet:9-3")).endMetadata().build());
+        Pod badSize = PodTranslator.translate(base().editMetadata().withAnnotations(Map.of(
+                "stook.dev/data-chunks", "imagenet:0-3", "stook.dev/chunk-bytes", "-5")).endMetadata().build());
+
+        assertThat(garbage.dataReads().readsData()).isFalse();
+        assertThat(garbage.dataReads().problem()).contains("stook.dev/data-chunks", "the range ends before it starts");
+        assertThat(badSize.dataReads().readsData()).isFalse();
+        assertThat(badSize.dataReads().problem()).contains("stook.dev/chunk-bytes \"-5\" must be a whole number of bytes");
+    }
+
+    @Test
+    void readsANodesCachedChunks() {
+        var node = new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName("n")
+                .withAnnotations(Map.of("stook.dev/cached-chunks", "imagenet:0-63,other:1-2")).endMetadata().build();
+        var bare = new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName("m").endMetadata().build();
+
+        assertThat(NodeTranslator.cachedChunks(node)).hasToString("imagenet:0-63,other:1-2");
+        assertThat(NodeTranslator.cachedChunks(bare).isEmpty()).isTrue();
+    }
+
+    @Test
     void refusesBadAnnotationsAndQuantitiesWithClearMessages() {
         assertThatThrownBy(() -> PodTranslator.translate(base().editMetadata()
                 .withAnnotations(Map.of("stook.dev/preemptible", "maybe")).endMetadata().build()))
