@@ -172,6 +172,12 @@ public final class Scheduler {
      */
     public void evictionAbandoned(PodId id) {
         evicting.remove(id);
+        for (PendingUnit unit : unitsByName.values()) {
+            if (unit.awaitedVictims.contains(id)) {
+                unit.searchedForVictimsAt = -1;
+                unit.failedAtReleases = -1;
+            }
+        }
     }
 
     /** Each queue's fair share of the cluster given current demand (see {@link FairShares}). */

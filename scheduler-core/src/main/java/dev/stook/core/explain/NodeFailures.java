@@ -22,10 +22,6 @@ public final class NodeFailures {
         counts.forEach(action);
     }
 
-    public int count(String reason) {
-        return counts.getOrDefault(reason, 0);
-    }
-
     public String describe(int fitting, int totalNodes) {
         return describe(fitting, totalNodes, "");
     }

@@ -155,6 +155,20 @@ class QueueSchedulingTest {
     }
 
     @Test
+    void anAbandonedEvictionLetsTheWaitingUnitSearchAgain() {
+        Scheduler scheduler = scheduler("queues: [{name: a}]", 1);
+        scheduler.submit(task("a", "low", 1));
+        cycle(scheduler);
+        scheduler.submit(task("a", "urgent", 2).withPriority(1000));
+        assertThat(evicted(cycle(scheduler))).containsExactly("low");
+        assertThat(evicted(cycle(scheduler))).as("waiting for the victim").isEmpty();
+
+        scheduler.evictionAbandoned(task("a", "low", 1).id());
+
+        assertThat(evicted(cycle(scheduler))).containsExactly("low");
+    }
+
+    @Test
     void aThreeLevelTreeSharesEachLevelByWeight() {
         Scheduler scheduler = scheduler("""
                 queues:

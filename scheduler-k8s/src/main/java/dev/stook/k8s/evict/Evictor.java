@@ -1,5 +1,6 @@
 package dev.stook.k8s.evict;
 
+import dev.stook.core.model.PodId;
 import dev.stook.k8s.bind.Backoff;
 import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.translate.PodTranslator;
@@ -13,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,11 +34,14 @@ public final class Evictor {
     private final StatusReporter status;
     private final Backoff backoff;
     private final int attempts;
+    private final Consumer<PodId> abandoned;
     private final ScheduledThreadPoolExecutor pool;
 
+    /** @param abandoned told of a victim it gave up deleting, so the engine stops waiting for it */
     public Evictor(KubernetesClient client, ClusterCache cache, StatusReporter status, int concurrency, int attempts,
-                   Backoff backoff) {
+                   Backoff backoff, Consumer<PodId> abandoned) {
         this.cache = cache;
+        this.abandoned = abandoned;
         this.disruptionTarget = new DisruptionTargetWriter(client);
         this.deleter = new PodDeleter(client);
         this.status = status;
@@ -93,7 +98,8 @@ public final class Evictor {
         status.preemptionFailed(victim, message);
         if (attempt >= attempts) {
             LOG.warning("giving up evicting " + eviction + " after " + attempt + " attempts (" + detail
-                    + "); it stays counted until it is gone");
+                    + "); the waiting pods may look for room elsewhere");
+            abandoned.accept(PodTranslator.idOf(eviction.victim()));
             return;
         }
         long delay = backoff.delayMillis(attempt);

@@ -17,13 +17,16 @@ final class Inbox implements ClusterChanges {
     private Set<PodId> pods = new LinkedHashSet<>();
     private Set<String> nodes = new LinkedHashSet<>();
     private List<BindResult> bindResults = new ArrayList<>();
+    private Set<PodId> abandonedEvictions = new LinkedHashSet<>();
     private boolean queueConfig;
     private boolean woken;
 
     /** What arrived since the previous {@link #take}. */
-    record Batch(Set<PodId> pods, Set<String> nodes, List<BindResult> bindResults, boolean queueConfig) {
+    record Batch(Set<PodId> pods, Set<String> nodes, List<BindResult> bindResults, Set<PodId> abandonedEvictions,
+                 boolean queueConfig) {
         boolean isEmpty() {
-            return pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && !queueConfig;
+            return pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && abandonedEvictions.isEmpty()
+                    && !queueConfig;
         }
     }
 
@@ -50,6 +53,12 @@ final class Inbox implements ClusterChanges {
         notifyAll();
     }
 
+    /** The evictor gave up deleting a victim: the engine may look for other room. */
+    synchronized void evictionAbandoned(PodId victim) {
+        abandonedEvictions.add(victim);
+        notifyAll();
+    }
+
     /** Makes a waiting {@link #take} return, for example to stop. */
     synchronized void wake() {
         woken = true;
@@ -58,17 +67,19 @@ final class Inbox implements ClusterChanges {
 
     /** Waits until something arrives, {@link #wake} is called, or the deadline passes; then empties the inbox. */
     synchronized Batch take(long deadlineMillis) throws InterruptedException {
-        while (!woken && pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && !queueConfig) {
+        while (!woken && pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && abandonedEvictions.isEmpty()
+                && !queueConfig) {
             long wait = deadlineMillis - System.currentTimeMillis();
             if (wait <= 0) {
                 break;
             }
             wait(wait);
         }
-        Batch batch = new Batch(pods, nodes, bindResults, queueConfig);
+        Batch batch = new Batch(pods, nodes, bindResults, abandonedEvictions, queueConfig);
         pods = new LinkedHashSet<>();
         nodes = new LinkedHashSet<>();
         bindResults = new ArrayList<>();
+        abandonedEvictions = new LinkedHashSet<>();
         queueConfig = false;
         woken = false;
         return batch;

@@ -56,7 +56,7 @@ public final class SchedulerProcess implements AutoCloseable {
                         "stook.dev/" + config.schedulerName(), identity));
         this.binder = new Binder(client, config.bindConcurrency(), inbox::bindFinished, metrics.bindings());
         this.evictor = new Evictor(client, informers, status, config.evictConcurrency(), config.evictAttempts(),
-                new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis()));
+                new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis()), inbox::evictionAbandoned);
         this.loop = new SchedulingLoop(config, informers, inbox, binder::bind, evictor::evict, status, activeQueues,
                 metrics.cycles(), metrics::queueConfigReloaded);
         this.election = new LeaderElection(client, config.namespace(), config.leaseName(), identity,

@@ -137,6 +137,7 @@ public final class SchedulingLoop implements Runnable {
     private void apply(Inbox.Batch batch) {
         batch.nodes().forEach(this::applyNode);
         batch.bindResults().forEach(this::bindFinished);
+        batch.abandonedEvictions().forEach(scheduler::evictionAbandoned);
         batch.pods().forEach(this::applyPod);
         if (batch.queueConfig()) {
             queueConfig.reload(cache.queueConfigMap()).ifPresent(scheduler::updateQueues);
