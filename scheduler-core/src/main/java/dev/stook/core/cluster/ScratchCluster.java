@@ -3,7 +3,6 @@ package dev.stook.core.cluster;
 import dev.stook.core.model.Pod;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -15,7 +14,8 @@ public final class ScratchCluster {
     private final ClusterSnapshot snapshot;
     private final NodeSlot[] slots;
     private final List<Placed> log = new ArrayList<>();
-    private final BitSet reserved = new BitSet();
+    private int[] reservedFor;
+    private int actor;
     private long releases;
     private long changes;
 
@@ -87,18 +87,46 @@ public final class ScratchCluster {
     }
 
     /**
-     * Holds the node for a unit that has waited too long: no later placement in this cycle may use it.
-     * Reservations only grow within a cycle, so a pod that fit nowhere still fits nowhere after one.
+     * Holds the node for one unit (numbered from 1): no other unit's placement in this cycle may use it.
+     * The first reservation of a node wins. Reservations only grow within a cycle, so for a given unit a
+     * pod that fit nowhere still fits nowhere after one.
      */
-    public void reserve(int nodeIndex) {
-        if (!reserved.get(nodeIndex)) {
-            reserved.set(nodeIndex);
+    public void reserve(int nodeIndex, int unit) {
+        if (reservedFor == null) {
+            reservedFor = new int[slots.length];
+        }
+        if (reservedFor[nodeIndex] == 0) {
+            reservedFor[nodeIndex] = unit;
             changes++;
         }
     }
 
+    /** Lets go of what was held for the unit, once it has its places; counts as capacity freed. */
+    public void releaseReservations(int unit) {
+        if (reservedFor == null) {
+            return;
+        }
+        for (int node = 0; node < reservedFor.length; node++) {
+            if (reservedFor[node] == unit) {
+                reservedFor[node] = 0;
+                releases++;
+                changes++;
+            }
+        }
+    }
+
+    /** Placements from now on are for this unit: nodes reserved for it are open to it. */
+    public void actingFor(int unit) {
+        actor = unit;
+    }
+
+    public int actor() {
+        return actor;
+    }
+
+    /** Whether the node is held for a unit other than the one acting. */
     public boolean isReserved(int nodeIndex) {
-        return reserved.get(nodeIndex);
+        return reservedFor != null && reservedFor[nodeIndex] != 0 && reservedFor[nodeIndex] != actor;
     }
 
     /** Counts every placement, rollback and reservation: while unchanged, results computed here still hold. */

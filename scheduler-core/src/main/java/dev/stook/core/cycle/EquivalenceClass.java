@@ -16,8 +16,10 @@ final class EquivalenceClass {
     final long[] result;
     ScratchCluster fitNowhereIn;
     long fitNowhereAtReleases;
+    int fitNowhereFor;
     private ScratchCluster explainedIn;
     private long explainedAtChange;
+    private int explainedFor;
     private NodeFailures explanation;
     private int explainedFitting;
     private LocalityOutlook outlook;
@@ -32,17 +34,20 @@ final class EquivalenceClass {
 
     /** True when an earlier search in this scratch copy found no node and nothing has been freed since. */
     boolean knownToFitNowhere(ScratchCluster scratch) {
-        return fitNowhereIn == scratch && fitNowhereAtReleases == scratch.releases();
+        return fitNowhereIn == scratch && fitNowhereAtReleases == scratch.releases()
+                && fitNowhereFor == scratch.actor();
     }
 
     void rememberFitsNowhere(ScratchCluster scratch) {
         fitNowhereIn = scratch;
         fitNowhereAtReleases = scratch.releases();
+        fitNowhereFor = scratch.actor();
     }
 
     /** The failure counts explained last, if nothing in the scratch copy changed since; otherwise null. */
     NodeFailures explanationStillValid(ScratchCluster scratch) {
-        return explainedIn == scratch && explainedAtChange == scratch.changes() ? explanation : null;
+        return explainedIn == scratch && explainedAtChange == scratch.changes() && explainedFor == scratch.actor()
+                ? explanation : null;
     }
 
     int explainedFitting() {
@@ -62,6 +67,7 @@ final class EquivalenceClass {
     void rememberExplanation(ScratchCluster scratch, NodeFailures failures, int fitting) {
         explainedIn = scratch;
         explainedAtChange = scratch.changes();
+        explainedFor = scratch.actor();
         explanation = failures;
         explainedFitting = fitting;
     }

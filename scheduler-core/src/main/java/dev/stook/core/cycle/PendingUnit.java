@@ -26,6 +26,8 @@ final class PendingUnit {
     final GangId gang;
     final long firstSeenMillis;
     final long sequence;
+    /** Identifies the unit's reservations in a cycle's scratch copy; never 0. */
+    final int reservationId;
     private final Map<PodId, Pod> members = new LinkedHashMap<>();
     private long lastArrivalMillis;
     private int priority = Integer.MIN_VALUE;
@@ -41,6 +43,8 @@ final class PendingUnit {
     long searchedForVictimsAt = -1;
     /** When the unit was first held back for a more local placement, or -1 (see {@link LocalityDelay}). */
     long localityWaitSinceMillis = -1;
+    /** Nodes where this unit's victims run: held for it until it is placed or its victims are gone. */
+    Set<String> nominatedNodes = Set.of();
     /** Pods this unit had evicted to make room, still going away. */
     Set<PodId> awaitedVictims = Set.of();
 
@@ -50,6 +54,7 @@ final class PendingUnit {
         this.firstSeenMillis = nowMillis;
         this.lastArrivalMillis = nowMillis;
         this.sequence = sequence;
+        this.reservationId = (int) (sequence % Integer.MAX_VALUE) + 1;
     }
 
     void add(Pod pod, long nowMillis) {

@@ -134,10 +134,10 @@ public final class PodPlacer {
         return outlook;
     }
 
-    /** Marks every node the pod could ever use, whatever is running there now, as held for it. */
-    public void reserveFor(Pod pod, ScratchCluster scratch) {
+    /** Holds every node the pod could ever use, whatever is running there now, for the unit. */
+    public void reserveFor(Pod pod, ScratchCluster scratch, int unit) {
         for (int node : classOf(pod, scratch).specFeasible) {
-            scratch.reserve(node);
+            scratch.reserve(node, unit);
         }
     }
 

@@ -20,6 +20,7 @@ import dev.stook.core.queue.QueueLimits;
 import dev.stook.core.queue.QueueOrder;
 import dev.stook.core.queue.QueuePolicy;
 import dev.stook.core.queue.QueueResolver;
+import dev.stook.core.queue.ResourceCap;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,6 +63,7 @@ public final class Scheduler {
     private final Map<PodId, PendingUnit> unitByPod = new HashMap<>();
     private final Map<String, TreeSet<PendingUnit>> unitsByLeaf = new HashMap<>();
     private final Map<String, Resources> pendingByLeaf = new HashMap<>();
+    private final Map<String, Resources> pendingNonPreemptibleByLeaf = new HashMap<>();
     private final Set<PendingUnit> withoutQueue = new LinkedHashSet<>();
     private final Set<PodId> evicting = new HashSet<>();
     private QueueConfig queues;
@@ -226,11 +228,12 @@ public final class Scheduler {
         private final ScratchCluster scratch = new ScratchCluster(cluster.snapshot());
         private final List<Decision> decisions = new ArrayList<>();
         private final QueueOrder<PendingUnit> order = new QueueOrder<>(queues, capacity(scratch.snapshot()),
-                unitsByLeaf, cluster::queueUsage, cluster::ownerUsage, pendingByLeaf, PendingUnit::owner);
+                unitsByLeaf, cluster::queueUsage, cluster::ownerUsage, admissiblePendingByLeaf(), PendingUnit::owner);
         private final Preemption preemption = new Preemption(order, releases);
 
         List<Decision> run() {
             evicting.removeIf(id -> cluster.placementOf(id).isEmpty());
+            holdNominatedNodes();
             for (PendingUnit unit : withoutQueue) {
                 report(unit, unit.members(), SchedulingCycle.UNSCHEDULABLE, unit.queueProblem, decisions);
             }
@@ -248,7 +251,20 @@ public final class Scheduler {
             return decisions;
         }
 
+        /** Capacity being freed by evictions goes to the unit it was freed for, not to whoever comes first. */
+        private void holdNominatedNodes() {
+            for (PendingUnit unit : unitsByName.values()) {
+                for (String node : unit.nominatedNodes) {
+                    int index = scratch.snapshot().indexOf(node);
+                    if (index >= 0) {
+                        scratch.reserve(index, unit.reservationId);
+                    }
+                }
+            }
+        }
+
         private void offer(PendingUnit unit, boolean unfinishedGang) {
+            scratch.actingFor(unit.reservationId);
             String notReady = unit.notReadyBecause(cluster, settings, now);
             if (notReady != null) {
                 report(unit, unit.members(), GANG_WAITING, notReady, decisions);
@@ -280,6 +296,7 @@ public final class Scheduler {
                 decisions.add(bind);
             }
             if (outcome.waits().isEmpty()) {
+                scratch.releaseReservations(unit.reservationId);
                 admitted(unit, outcome.binds());
                 return;
             }
@@ -289,10 +306,13 @@ public final class Scheduler {
                     ? "; waiting longer than its " + Durations.format(unit.gangTimeoutMillis()) + " gang-timeout"
                     : "");
             if (!outcome.admitted()) {
+                if (unit.awaitedVictims.stream().noneMatch(evicting::contains)) {
+                    unit.nominatedNodes = Set.of();
+                }
                 message += preemption.makeRoomFor(unit, schedulingUnit, scratch, decisions);
                 if (holdsCapacity) {
                     for (Pod pod : schedulingUnit.pending()) {
-                        placer.reserveFor(pod, scratch);
+                        placer.reserveFor(pod, scratch, unit.reservationId);
                     }
                 }
             }
@@ -366,7 +386,13 @@ public final class Scheduler {
                 return "";
             }
             Set<PodId> awaited = new HashSet<>();
+            Set<String> nominated = new HashSet<>();
             for (VictimGroup victim : victims) {
+                for (int node : victim.nodeIndexes()) {
+                    String name = scratch.snapshot().node(node).name();
+                    nominated.add(name);
+                    scratch.reserve(node, unit.reservationId);
+                }
                 String why = victim.queue().equals(unit.queue)
                         ? "preempted by higher-priority " + describe(unit) + " in queue " + unit.queue
                         : "reclaimed for " + describe(unit) + ": queue " + unit.queue + " is below its guarantee and "
@@ -378,6 +404,7 @@ public final class Scheduler {
                 }
             }
             unit.awaitedVictims = awaited;
+            unit.nominatedNodes = nominated;
             return "; evicting " + awaited.size() + " pods from " + victims.stream().map(VictimGroup::queue).distinct()
                     .sorted().collect(Collectors.joining(", ")) + " to make room";
         }
@@ -457,6 +484,7 @@ public final class Scheduler {
         }
         unitsByLeaf.computeIfAbsent(unit.queue, leaf -> new TreeSet<>(orderFor(queues.queue(leaf).policy()))).add(unit);
         pendingByLeaf.merge(unit.queue, unit.requests(), Resources::plus);
+        pendingNonPreemptibleByLeaf.merge(unit.queue, unit.nonPreemptibleRequests(), Resources::plus);
     }
 
     private void unfile(PendingUnit unit) {
@@ -469,13 +497,41 @@ public final class Scheduler {
         if (units.isEmpty()) {
             unitsByLeaf.remove(unit.queue);
             pendingByLeaf.remove(unit.queue);
+            pendingNonPreemptibleByLeaf.remove(unit.queue);
         } else {
             pendingByLeaf.computeIfPresent(unit.queue, (leaf, sum) -> minus(sum, unit.requests()));
+            pendingNonPreemptibleByLeaf.computeIfPresent(unit.queue,
+                    (leaf, sum) -> minus(sum, unit.nonPreemptibleRequests()));
         }
     }
 
+    /**
+     * What each leaf's pending units ask for that could be admitted: non-preemptible requests count only
+     * up to what is left of the queue's guarantee, since beyond it they wait whatever the shares.
+     */
+    private Map<String, Resources> admissiblePendingByLeaf() {
+        Map<String, Resources> admissible = new HashMap<>();
+        pendingByLeaf.forEach((leaf, pending) -> {
+            Resources nonPreemptible = pendingNonPreemptibleByLeaf.getOrDefault(leaf, Resources.NONE);
+            if (nonPreemptible.isZero()) {
+                admissible.put(leaf, pending);
+                return;
+            }
+            ResourceCap guarantee = queues.guaranteeOf(leaf);
+            Resources used = cluster.nonPreemptibleUsage(leaf);
+            long[] slots = new long[pending.width()];
+            for (int slot = 0; slot < slots.length; slot++) {
+                long headroom = Math.max(0, guarantee.limit(slot) - used.get(slot));
+                long excess = Math.max(0, nonPreemptible.get(slot) - headroom);
+                slots[slot] = pending.get(slot) - excess;
+            }
+            admissible.put(leaf, Resources.ofSlots(slots));
+        });
+        return admissible;
+    }
+
     private Map<String, Resources> demandByLeaf() {
-        Map<String, Resources> demand = new HashMap<>(pendingByLeaf);
+        Map<String, Resources> demand = admissiblePendingByLeaf();
         for (QueueDefinition queue : queues.all()) {
             if (queue.isLeaf()) {
                 demand.merge(queue.path(), cluster.queueUsage(queue.path()), Resources::plus);
