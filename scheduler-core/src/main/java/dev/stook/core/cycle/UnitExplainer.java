@@ -49,7 +49,8 @@ final class UnitExplainer {
     /** @param leafUnits the units of the unit's leaf queue in policy order; ignored when it has no queue */
     PendingExplanation explain(PendingUnit unit, Collection<PendingUnit> leafUnits, long localityWaitEndsMillis) {
         LastAttempt last = unit.lastMessage == null ? null : new LastAttempt(unit.lastReason, unit.lastMessage);
-        long localityWaitLeft = localityWaitEndsMillis == Long.MAX_VALUE ? 0 : Math.max(0, localityWaitEndsMillis - now);
+        long localityWaitLeft = localityWaitEndsMillis == Long.MAX_VALUE ? 0
+                : Math.max(0, localityWaitEndsMillis - now);
         return new PendingExplanation(unit.name, place(unit, leafUnits), unit.queueProblem, standing(unit),
                 gang(unit), last, now - unit.firstSeenMillis, localityWaitLeft, holdUps(unit, localityWaitLeft));
     }
@@ -110,7 +111,8 @@ final class UnitExplainer {
         if (notReady != null) {
             holdUps.add(notReady);
         }
-        boolean holdsCapacity = unit.isPartlyPlaced(cluster) || now - unit.firstSeenMillis >= settings.starvationMillis();
+        boolean holdsCapacity = unit.isPartlyPlaced(cluster)
+                || now - unit.firstSeenMillis >= settings.starvationMillis();
         boolean timedOut = unit.isGang() && now - unit.firstSeenMillis >= unit.gangTimeoutMillis();
         if (notReady == null && unit.failedAtReleases == cluster.capacityReleases() && !holdsCapacity
                 && timedOut == unit.timeoutReported) {
@@ -128,7 +130,8 @@ final class UnitExplainer {
             holdUps.add("waiting for " + victims + " evicted pods to terminate");
         }
         if (localityWaitLeft > 0) {
-            holdUps.add("waiting " + Durations.format((localityWaitLeft + 999) / 1000 * 1000) + " more for nodes holding its data");
+            holdUps.add("waiting " + Durations.format((localityWaitLeft + 999) / 1000 * 1000)
+                    + " more for nodes holding its data");
         }
         return holdUps;
     }
