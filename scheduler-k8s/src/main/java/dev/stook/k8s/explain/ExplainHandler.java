@@ -62,7 +62,8 @@ public final class ExplainHandler implements HttpHandler {
         try {
             explanation = ask.apply(pod).get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            send(exchange, 503, ExplanationJson.error("the scheduling thread did not answer within " + timeoutMillis + " ms"));
+            send(exchange, 503, ExplanationJson.error(
+                    "the scheduling thread did not answer within " + timeoutMillis + " ms"));
             return;
         } catch (ExecutionException e) {
             send(exchange, 503, ExplanationJson.error(e.getCause().getMessage()));

@@ -73,7 +73,8 @@ public final class SchedulerProcess implements AutoCloseable {
     public synchronized void start() throws IOException {
         health = new HealthServer(config.healthPort(), informers::hasSynced);
         health.serve("/metrics", metrics.scrapeHandler());
-        health.serve(ExplainHandler.PATH, new ExplainHandler(this::explain, this::whyNotExplaining, EXPLAIN_TIMEOUT_MILLIS));
+        health.serve(ExplainHandler.PATH,
+                new ExplainHandler(this::explain, this::whyNotExplaining, EXPLAIN_TIMEOUT_MILLIS));
         health.start();
         informers.start();
         election.start(this::startScheduling, this::leadershipLost);
