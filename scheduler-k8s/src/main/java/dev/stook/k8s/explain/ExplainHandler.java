@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -17,11 +18,14 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /explain/{namespace}/{pod}}: why the pod is pending, as JSON. The HTTP thread never touches the
- * scheduler: it hands the question to the scheduling thread and waits, bounded, for the answer.
+ * scheduler: it hands the question to the scheduling thread and waits, bounded, for the answer. Only a few
+ * questions wait at once, so that the health port's threads stay free for probes and scrapes.
  */
 public final class ExplainHandler implements HttpHandler {
     public static final String PATH = "/explain/";
+    private static final int MAX_WAITING = 2;
 
+    private final Semaphore waiting = new Semaphore(MAX_WAITING);
     private final Function<PodId, CompletableFuture<PodExplanation>> ask;
     private final Supplier<String> unavailable;
     private final long timeoutMillis;
@@ -53,7 +57,15 @@ public final class ExplainHandler implements HttpHandler {
                 send(exchange, 503, ExplanationJson.error(why));
                 return;
             }
-            answer(exchange, new PodId(parts[0], parts[1]));
+            if (!waiting.tryAcquire()) {
+                send(exchange, 503, ExplanationJson.error("too many explain requests at once; try again"));
+                return;
+            }
+            try {
+                answer(exchange, new PodId(parts[0], parts[1]));
+            } finally {
+                waiting.release();
+            }
         }
     }
 
