@@ -36,6 +36,10 @@ final class PendingUnit {
     long failedAtReleases = -1;
     boolean timeoutReported;
     String lastMessage;
+    /** The condition reason reported with {@link #lastMessage}. */
+    String lastReason;
+    /** Pending members that found a place in the last attempt, or -1 before any. */
+    int lastPlaceable = -1;
     /** The leaf queue, or null with {@link #queueProblem} saying why there is none. */
     String queue;
     String queueProblem;

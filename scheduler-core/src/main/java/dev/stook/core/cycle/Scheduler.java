@@ -3,6 +3,7 @@ package dev.stook.core.cycle;
 import dev.stook.core.cluster.ClusterSnapshot;
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cluster.ScratchCluster;
+import dev.stook.core.explain.PodExplanation;
 import dev.stook.core.gang.GangMembership;
 import dev.stook.core.model.Durations;
 import dev.stook.core.model.Pod;
@@ -188,6 +189,23 @@ public final class Scheduler {
     }
 
     /**
+     * Why the pod is where it is: pending (with its unit, queue standing, last attempt and what holds it
+     * back), placed, or unknown. Reads the engine's state and changes nothing; the work is done on request.
+     */
+    public PodExplanation explain(PodId id) {
+        PendingUnit unit = unitByPod.get(id);
+        if (unit == null) {
+            return cluster.placementOf(id)
+                    .map(placed -> PodExplanation.placed(id, placed.nodeName(), placed.pod().queue(), placed.assumed()))
+                    .orElseGet(() -> PodExplanation.unknown(id));
+        }
+        UnitExplainer explainer = new UnitExplainer(cluster, settings, queues, capacity(cluster.snapshot()),
+                this::fairShares, evicting, clock.nowMillis());
+        Set<PendingUnit> leafUnits = unit.queue == null ? Set.of() : unitsByLeaf.get(unit.queue);
+        return PodExplanation.pending(id, explainer.explain(unit, leafUnits, localityDelay.waitEndsMillis(unit)));
+    }
+
+    /**
      * The earliest time at which the passing of time alone can change a decision (a gang settles, a
      * unit starts to starve, passes its gang timeout or stops waiting for locality), or {@link Long#MAX_VALUE}. Callers driving
      * cycles from events run one then too.
@@ -284,6 +302,7 @@ public final class Scheduler {
             SchedulingUnit schedulingUnit = unit.toSchedulingUnit(cluster);
             int mark = scratch.mark();
             SchedulingCycle.Outcome outcome = cycle.attempt(schedulingUnit, scratch);
+            unit.lastPlaceable = outcome.placeable();
             String localityWait = localityDelay.holdBack(unit, outcome.binds(), scratch, now);
             if (localityWait != null) {
                 scratch.rollbackTo(mark);
@@ -460,6 +479,7 @@ public final class Scheduler {
             return;
         }
         unit.lastMessage = message;
+        unit.lastReason = reason;
         for (Pod pod : pods) {
             decisions.add(new Decision.Wait(pod, reason, message));
         }

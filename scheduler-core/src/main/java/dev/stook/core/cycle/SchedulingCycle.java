@@ -24,8 +24,11 @@ public final class SchedulingCycle {
         this.placer = placer;
     }
 
-    /** The outcome for one unit: binds for admitted members, waits for the rest. */
-    public record Outcome(List<Decision.Bind> binds, List<Decision.Wait> waits) {
+    /**
+     * The outcome for one unit: binds for admitted members, waits for the rest. {@code placeable} counts the
+     * pending members that found a place, kept or rolled back.
+     */
+    public record Outcome(List<Decision.Bind> binds, List<Decision.Wait> waits, int placeable) {
         public boolean admitted() {
             return !binds.isEmpty();
         }
@@ -45,7 +48,7 @@ public final class SchedulingCycle {
                     ? "gang " + unit.name() + ": " + (placed + unit.alreadyPlaced()) + " members placed, minimum "
                             + unit.minMember() + "; " + trial.firstFailure()
                     : trial.firstFailure();
-            return new Outcome(binds, waits(trial.unplaced(), message));
+            return new Outcome(binds, waits(trial.unplaced(), message), placed);
         }
         scratch.rollbackTo(mark);
         String message = unit.isGang()
@@ -53,7 +56,7 @@ public final class SchedulingCycle {
                         + " members placeable; " + (trial.firstFailure() != null ? trial.firstFailure()
                                 : "waiting for " + (unit.minMember() - placed - unit.alreadyPlaced()) + " more members")
                 : trial.firstFailure();
-        return new Outcome(List.of(), waits(unit.pending(), message));
+        return new Outcome(List.of(), waits(unit.pending(), message), placed);
     }
 
     /** Whether the unit would be admitted on the scratch copy as it is; leaves the copy unchanged. */

@@ -5,10 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The {@code stook} command line; each job (run, simulate, validate-config, and later explain) is a subcommand. */
+/** The {@code stook} command line; each job (run, simulate, validate-config, explain) is a subcommand. */
 @Command(name = "stook", mixinStandardHelpOptions = true, version = "stook 0.1.0",
         description = "A Kubernetes scheduler for batch work: gangs, fair-share queues, data locality.",
-        subcommands = {RunCommand.class, SimulateCommand.class, ValidateConfigCommand.class,
+        subcommands = {RunCommand.class, SimulateCommand.class, ValidateConfigCommand.class, ExplainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class StookCommand implements Runnable {
     @Spec

@@ -8,14 +8,28 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
-/** {@code /healthz} (the process serves) and {@code /readyz} (the informer caches have synced). */
+/**
+ * {@code /healthz} (the process serves) and {@code /readyz} (the informer caches have synced). Requests are
+ * served on a few threads so that one slow answer (an explanation waiting for the scheduling thread) does not
+ * hold up a probe.
+ */
 public final class HealthServer implements AutoCloseable {
+    private static final int THREADS = 4;
+
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "stook-health");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public HealthServer(int port, BooleanSupplier ready) throws IOException {
         server = HttpServer.create(new InetSocketAddress(port), 0);
+        server.setExecutor(threads);
         server.createContext("/healthz", exchange -> answer(exchange, true));
         server.createContext("/readyz", exchange -> answer(exchange, ready.getAsBoolean()));
     }
@@ -45,5 +59,6 @@ public final class HealthServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

@@ -1,5 +1,6 @@
 package dev.stook.k8s.loop;
 
+import dev.stook.core.explain.PodExplanation;
 import dev.stook.core.model.PodId;
 import dev.stook.k8s.bind.BindResult;
 import dev.stook.k8s.watch.ClusterChanges;
@@ -8,27 +9,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything the scheduling thread must look at, handed over by informer and binder threads without
  * blocking them. Changed keys coalesce: a pod updated a hundred times before the next cycle is read once.
+ * Questions from other threads about the scheduler's state wait here too, for the scheduling thread to answer.
  */
 final class Inbox implements ClusterChanges {
     private Set<PodId> pods = new LinkedHashSet<>();
     private Set<String> nodes = new LinkedHashSet<>();
     private List<BindResult> bindResults = new ArrayList<>();
     private Set<PodId> abandonedEvictions = new LinkedHashSet<>();
+    private List<ExplainQuestion> questions = new ArrayList<>();
     private boolean queueConfig;
     private boolean woken;
 
     /** What arrived since the previous {@link #take}. */
     record Batch(Set<PodId> pods, Set<String> nodes, List<BindResult> bindResults, Set<PodId> abandonedEvictions,
-                 boolean queueConfig) {
+                 boolean queueConfig, List<ExplainQuestion> questions) {
+        /** True when nothing changed; there may still be questions. */
         boolean isEmpty() {
             return pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && abandonedEvictions.isEmpty()
                     && !queueConfig;
         }
     }
+
+    /** Why the pod is where it is, to be answered by the scheduling thread. */
+    record ExplainQuestion(PodId pod, CompletableFuture<PodExplanation> answer) {}
 
     @Override
     public synchronized void podChanged(PodId id) {
@@ -59,6 +67,14 @@ final class Inbox implements ClusterChanges {
         notifyAll();
     }
 
+    /** Asks the scheduling thread to explain the pod; the answer completes on that thread. */
+    synchronized CompletableFuture<PodExplanation> explain(PodId pod) {
+        ExplainQuestion question = new ExplainQuestion(pod, new CompletableFuture<>());
+        questions.add(question);
+        notifyAll();
+        return question.answer();
+    }
+
     /** Makes a waiting {@link #take} return, for example to stop. */
     synchronized void wake() {
         woken = true;
@@ -68,15 +84,16 @@ final class Inbox implements ClusterChanges {
     /** Waits until something arrives, {@link #wake} is called, or the deadline passes; then empties the inbox. */
     synchronized Batch take(long deadlineMillis) throws InterruptedException {
         while (!woken && pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && abandonedEvictions.isEmpty()
-                && !queueConfig) {
+                && !queueConfig && questions.isEmpty()) {
             long wait = deadlineMillis - System.currentTimeMillis();
             if (wait <= 0) {
                 break;
             }
             wait(wait);
         }
-        Batch batch = new Batch(pods, nodes, bindResults, abandonedEvictions, queueConfig);
+        Batch batch = new Batch(pods, nodes, bindResults, abandonedEvictions, queueConfig, questions);
         pods = new LinkedHashSet<>();
+        questions = new ArrayList<>();
         nodes = new LinkedHashSet<>();
         bindResults = new ArrayList<>();
         abandonedEvictions = new LinkedHashSet<>();

@@ -1,10 +1,13 @@
 package dev.stook.k8s.loop;
 
 import dev.stook.core.cluster.ClusterState;
+import dev.stook.core.explain.PodExplanation;
+import dev.stook.core.model.PodId;
 import dev.stook.k8s.bind.Backoff;
 import dev.stook.k8s.bind.Binder;
 import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.evict.Evictor;
+import dev.stook.k8s.explain.ExplainHandler;
 import dev.stook.k8s.health.HealthServer;
 import dev.stook.k8s.lead.LeaderElection;
 import dev.stook.k8s.metrics.StookMetrics;
@@ -30,6 +33,8 @@ public final class SchedulerProcess implements AutoCloseable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_LEADERSHIP_LOST = 3;
     public static final int EXIT_SCHEDULER_FAILED = 4;
+    /** Longer than a slow cycle: the question is answered between cycles. */
+    private static final long EXPLAIN_TIMEOUT_MILLIS = 5_000;
     private static final Logger LOG = Logger.getLogger(SchedulerProcess.class.getName());
 
     private final SchedulerConfig config;
@@ -68,6 +73,8 @@ public final class SchedulerProcess implements AutoCloseable {
     public synchronized void start() throws IOException {
         health = new HealthServer(config.healthPort(), informers::hasSynced);
         health.serve("/metrics", metrics.scrapeHandler());
+        health.serve(ExplainHandler.PATH,
+                new ExplainHandler(this::explain, this::whyNotExplaining, EXPLAIN_TIMEOUT_MILLIS));
         health.start();
         informers.start();
         election.start(this::startScheduling, this::leadershipLost);
@@ -96,6 +103,21 @@ public final class SchedulerProcess implements AutoCloseable {
     /** Completes with the exit code when leadership is lost, the scheduler fails, or the process is closed. */
     public CompletableFuture<Integer> exit() {
         return exit;
+    }
+
+    /**
+     * Asks the scheduling thread why the pod is where it is. Completes on that thread between cycles; never
+     * completes if this process is not scheduling, so callers wait with a timeout.
+     */
+    public CompletableFuture<PodExplanation> explain(PodId pod) {
+        return inbox.explain(pod);
+    }
+
+    private String whyNotExplaining() {
+        if (!isReady()) {
+            return "not ready: the informer caches have not synced yet";
+        }
+        return isLeading() ? null : "not leading: this instance is a standby; ask the leader";
     }
 
     public boolean isLeading() {

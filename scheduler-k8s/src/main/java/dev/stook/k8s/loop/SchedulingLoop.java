@@ -34,7 +34,9 @@ import java.util.logging.Logger;
 /**
  * The scheduling thread: it alone touches the {@link Scheduler}. It first rebuilds the cluster state from
  * the synced informer caches, then repeatedly takes what changed from the {@link Inbox}, brings the state
- * and the pending pods in line with the cache, runs a cycle, and hands the decisions out.
+ * and the pending pods in line with the cache, runs a cycle, and hands the decisions out. Questions about
+ * the scheduler's state are answered between cycles, as of the last one; a batch of questions alone runs no
+ * cycle.
  */
 public final class SchedulingLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(SchedulingLoop.class.getName());
@@ -93,7 +95,7 @@ public final class SchedulingLoop implements Runnable {
     public void run() {
         try {
             while (!stopped && !cache.hasSynced()) {
-                inbox.take(System.currentTimeMillis() + 100);
+                inbox.take(System.currentTimeMillis() + 100).questions().forEach(SchedulingLoop::notReady);
             }
             if (stopped) {
                 return;
@@ -103,6 +105,10 @@ public final class SchedulingLoop implements Runnable {
                 Inbox.Batch batch = inbox.take(nextDeadline());
                 if (stopped) {
                     return;
+                }
+                answer(batch.questions());
+                if (batch.isEmpty() && !batch.questions().isEmpty()) {
+                    continue;
                 }
                 apply(batch);
                 fireTimers();
@@ -114,7 +120,7 @@ public final class SchedulingLoop implements Runnable {
     }
 
     private void rebuild() throws InterruptedException {
-        inbox.take(0);
+        List<Inbox.ExplainQuestion> questions = inbox.take(0).questions();
         queueConfig.reload(cache.queueConfigMap()).ifPresent(scheduler::updateQueues);
         for (Node node : cache.nodes()) {
             applyNode(node.getMetadata().getName());
@@ -125,6 +131,17 @@ public final class SchedulingLoop implements Runnable {
         LOG.info("state rebuilt from the cluster: " + cluster.nodeCount() + " nodes, " + cluster.placedPodCount()
                 + " placed pods, " + scheduler.pendingPods() + " pending");
         dispatch(runCycle());
+        answer(questions);
+    }
+
+    private void answer(List<Inbox.ExplainQuestion> questions) {
+        for (Inbox.ExplainQuestion question : questions) {
+            question.answer().complete(scheduler.explain(question.pod()));
+        }
+    }
+
+    private static void notReady(Inbox.ExplainQuestion question) {
+        question.answer().completeExceptionally(new IllegalStateException("the informer caches have not synced yet"));
     }
 
     private List<Decision> runCycle() {

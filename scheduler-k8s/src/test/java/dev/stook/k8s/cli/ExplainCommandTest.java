@@ -1,0 +1,113 @@
+package dev.stook.k8s.cli;
+
+import dev.stook.k8s.loop.SchedulerProcess;
+import dev.stook.k8s.testing.MockCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ExplainCommandTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private final MockCluster cluster = new MockCluster();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void asksTheRunningSchedulerAndPrintsItsExplanation() {
+        cluster.node("n1", "4", "16Gi");
+        cluster.create("huge", "16");
+        SchedulerProcess scheduler = cluster.startScheduler();
+        await().atMost(PATIENCE).until(() -> cluster.podScheduled("huge").isPresent());
+
+        int exit = explain("work/huge", "--scheduler", "http://localhost:" + scheduler.healthPort());
+
+        assertThat(exit).isEqualTo(ExplainCommand.EXPLAINED);
+        assertThat(out.toString()).startsWith("""
+                work/huge: pending
+                  unit          work/huge
+                  queue         default (priority policy), position 1 of 1
+                  queue share   0.0% of the cluster; fair share 100.0%, guaranteed 0.0%
+                """).contains("""
+                  last attempt  Unschedulable: 0/1 node fits: 1 Insufficient cpu
+                """).contains("  held up       nothing changed since its last attempt failed");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aPodTheSchedulerDoesNotKnowExitsOneWithItsAnswer() {
+        cluster.node("n1", "4", "16Gi");
+        SchedulerProcess scheduler = cluster.startScheduler();
+        await().atMost(PATIENCE).until(scheduler::isLeading);
+
+        int exit = explain("work/nobody", "--scheduler", "http://localhost:" + scheduler.healthPort());
+
+        assertThat(exit).isEqualTo(ExplainCommand.NOT_FOUND);
+        assertThat(err.toString()).startsWith("stook explain: Stook has no pending or placed pod work/nobody");
+    }
+
+    @Test
+    void fallsBackToTheConditionAndEventsWhenTheSchedulerIsGone(@TempDir Path dir) throws Exception {
+        cluster.node("n1", "4", "16Gi");
+        cluster.create("huge", "16");
+        SchedulerProcess scheduler = cluster.startScheduler();
+        await().atMost(PATIENCE).until(() -> cluster.eventReasons(MockCluster.NAMESPACE, "huge").contains("FailedScheduling"));
+        int port = scheduler.healthPort();
+        scheduler.close();
+
+        int exit = explain("work/huge", "--scheduler", "http://localhost:" + port,
+                "--kubeconfig", kubeconfig(dir).toString());
+
+        assertThat(exit).isEqualTo(ExplainCommand.EXPLAINED);
+        assertThat(out.toString()).startsWith("FALLBACK: the scheduler cannot be asked (http://localhost:" + port
+                + "/explain/work/huge did not answer (ConnectException)).\n").contains("""
+                work/huge (as the API server records it)
+                  node          none
+                  PodScheduled  False, Unschedulable: 0/1 node fits: 1 Insufficient cpu
+                  events
+                """).containsPattern("    \\S+  Warning  FailedScheduling  0/1 node fits: 1 Insufficient cpu\n");
+    }
+
+    @Test
+    void aTargetWithoutNamespaceIsAUsageError() {
+        assertThat(explain("huge")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).startsWith("expected NAMESPACE/POD, got \"huge\"");
+    }
+
+    private int explain(String... args) {
+        CommandLine cli = StookCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        String[] full = new String[args.length + 1];
+        full[0] = "explain";
+        System.arraycopy(args, 0, full, 1, args.length);
+        return cli.execute(full);
+    }
+
+    private Path kubeconfig(Path dir) throws Exception {
+        Path file = dir.resolve("kubeconfig");
+        Files.writeString(file, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: mock, cluster: {server: "%s"}}]
+                users: [{name: mock, user: {token: test}}]
+                contexts: [{name: mock, context: {cluster: mock, user: mock}}]
+                current-context: mock
+                """.formatted(cluster.client.getConfiguration().getMasterUrl()));
+        return file;
+    }
+}
