@@ -84,12 +84,12 @@ final class QueueMeter {
     void gone(Pod pod) {
         String leaf = leafOf.remove(pod.id());
         if (leaf != null) {
-            usage.computeIfPresent(leaf, (key, held) -> minus(held, pod.requests()));
+            usage.computeIfPresent(leaf, (key, held) -> held.minusFloored(pod.requests()));
         }
     }
 
     void evicted(Pod pod) {
-        for (String path = leafOf.get(pod.id()); path != null; path = parentOf(path)) {
+        for (String path = leafOf.get(pod.id()); path != null; path = QueueConfig.parentOf(path)) {
             Stats queue = stats.get(path);
             queue.evictions++;
             if (!pod.preemptible()) {
@@ -171,12 +171,12 @@ final class QueueMeter {
         if (sign > 0) {
             pending.merge(leaf, pod.requests(), Resources::plus);
         } else {
-            pending.computeIfPresent(leaf, (key, sum) -> minus(sum, pod.requests()));
+            pending.computeIfPresent(leaf, (key, sum) -> sum.minusFloored(pod.requests()));
         }
         String unit = gangAdmission && pod.gang() != null ? pod.gang().id().toString() : pod.id().toString();
         Map<Resources, Integer> shapes = pendingShapes.computeIfAbsent(leaf, key -> new HashMap<>());
         Resources before = pendingUnits.getOrDefault(unit, Resources.NONE);
-        Resources after = sign > 0 ? before.plus(pod.requests()) : minus(before, pod.requests());
+        Resources after = sign > 0 ? before.plus(pod.requests()) : before.minusFloored(pod.requests());
         if (!before.isZero()) {
             shapes.computeIfPresent(before, (shape, count) -> count == 1 ? null : count - 1);
         }
@@ -205,16 +205,4 @@ final class QueueMeter {
         return total;
     }
 
-    private static String parentOf(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? null : path.substring(0, dot);
-    }
-
-    private static Resources minus(Resources a, Resources b) {
-        long[] slots = new long[Math.max(a.width(), b.width())];
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = Math.max(0, a.get(i) - b.get(i));
-        }
-        return Resources.ofSlots(slots);
-    }
 }

@@ -343,7 +343,7 @@ public final class Scheduler {
 
     /** Null when the unit fits its queue's caps (and, for non-preemptible pods, its guarantee). */
     private String overQuota(PendingUnit unit, QueueOrder<PendingUnit> order) {
-        for (String path = unit.queue; path != null; path = parentOf(path)) {
+        for (String path = unit.queue; path != null; path = QueueConfig.parentOf(path)) {
             QueueDefinition queue = queues.queue(path);
             String excess = QueueLimits.excess(order.allocated(path), unit.requests(), queue.max());
             if (excess != null) {
@@ -519,9 +519,9 @@ public final class Scheduler {
             pendingByLeaf.remove(unit.queue);
             pendingNonPreemptibleByLeaf.remove(unit.queue);
         } else {
-            pendingByLeaf.computeIfPresent(unit.queue, (leaf, sum) -> minus(sum, unit.requests()));
+            pendingByLeaf.computeIfPresent(unit.queue, (leaf, sum) -> sum.minusFloored(unit.requests()));
             pendingNonPreemptibleByLeaf.computeIfPresent(unit.queue,
-                    (leaf, sum) -> minus(sum, unit.nonPreemptibleRequests()));
+                    (leaf, sum) -> sum.minusFloored(unit.nonPreemptibleRequests()));
         }
     }
 
@@ -582,16 +582,4 @@ public final class Scheduler {
                 : byAge;
     }
 
-    private static String parentOf(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? null : path.substring(0, dot);
-    }
-
-    private static Resources minus(Resources a, Resources b) {
-        long[] slots = new long[Math.max(a.width(), b.width())];
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = Math.max(0, a.get(i) - b.get(i));
-        }
-        return Resources.ofSlots(slots);
-    }
 }

@@ -76,6 +76,15 @@ public final class Resources {
         return new Resources(sum);
     }
 
+    /** Slot-wise difference, never below zero: for running sums that must not drift negative. */
+    public Resources minusFloored(Resources other) {
+        long[] difference = new long[Math.max(amounts.length, other.amounts.length)];
+        for (int i = 0; i < difference.length; i++) {
+            difference[i] = Math.max(0, get(i) - other.get(i));
+        }
+        return new Resources(difference);
+    }
+
     /** Slot-wise maximum, as Kubernetes combines init containers with the app containers. */
     public Resources max(Resources other) {
         long[] result = Arrays.copyOf(amounts, Math.max(amounts.length, other.amounts.length));

@@ -49,6 +49,12 @@ public final class QueueConfig {
         return placement;
     }
 
+    /** The path of the queue's parent ({@code research} for {@code research.nlp}), or null at the top. */
+    public static String parentOf(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? null : path.substring(0, dot);
+    }
+
     /** The queue at the path, or null. */
     public QueueDefinition queue(String path) {
         return byPath.get(path);

@@ -99,14 +99,8 @@ public final class QueueOrder<U> {
 
     /** Records that a unit of the leaf was admitted, so later choices in this cycle see it. */
     public void admitted(String leaf, String owner, Resources requests) {
-        String path = leaf;
-        while (true) {
+        for (String path = leaf; path != null; path = QueueConfig.parentOf(path)) {
             allocated.merge(path, requests, Resources::plus);
-            int dot = path.lastIndexOf('.');
-            if (dot < 0) {
-                break;
-            }
-            path = path.substring(0, dot);
         }
         LeafCursor<U> cursor = leaves.get(leaf);
         if (cursor != null) {

@@ -59,18 +59,13 @@ public final class QueueResolver {
 
     /** A queue's own submitters, or its nearest ancestor's; empty means everyone. */
     private List<NamespaceGlob> effectiveSubmitters(String path) {
-        String current = path;
-        while (true) {
-            QueueDefinition queue = config.queue(current);
-            if (!queue.submitters().isEmpty()) {
-                return queue.submitters();
+        for (String current = path; current != null; current = QueueConfig.parentOf(current)) {
+            List<NamespaceGlob> submitters = config.queue(current).submitters();
+            if (!submitters.isEmpty()) {
+                return submitters;
             }
-            int dot = current.lastIndexOf('.');
-            if (dot < 0) {
-                return List.of();
-            }
-            current = current.substring(0, dot);
         }
+        return List.of();
     }
 
     private String leafPaths() {
