@@ -400,18 +400,18 @@ public final class Scheduler {
             Predicate<VictimGroup> eligible = group -> group.queue().equals(unit.queue)
                     ? group.priority() < priority
                     : owedGuarantee && over.getOrDefault(group.queue(), 0.0) > 1.0;
-            List<VictimGroup> victims = preemptor.choose(schedulingUnit, scratch, pool(scratch), eligible, over, unit.gang);
+            Preemptor.Choice choice = preemptor.choose(schedulingUnit, scratch, pool(scratch), eligible, over, unit.gang);
+            List<VictimGroup> victims = choice.victims();
             if (victims.isEmpty()) {
                 return "";
             }
-            Set<PodId> awaited = new HashSet<>();
             Set<String> nominated = new HashSet<>();
+            for (int node : choice.targetNodes()) {
+                nominated.add(scratch.snapshot().node(node).name());
+                scratch.reserve(node, unit.reservationId);
+            }
+            Set<PodId> awaited = new HashSet<>();
             for (VictimGroup victim : victims) {
-                for (int node : victim.nodeIndexes()) {
-                    String name = scratch.snapshot().node(node).name();
-                    nominated.add(name);
-                    scratch.reserve(node, unit.reservationId);
-                }
                 String why = victim.queue().equals(unit.queue)
                         ? "preempted by higher-priority " + describe(unit) + " in queue " + unit.queue
                         : "reclaimed for " + describe(unit) + ": queue " + unit.queue + " is below its guarantee and "

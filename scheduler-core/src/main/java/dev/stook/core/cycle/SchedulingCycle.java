@@ -5,8 +5,10 @@ import dev.stook.core.locality.LocalReads;
 import dev.stook.core.model.Pod;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Tries to admit one unit on a cycle's scratch copy: every pending member is placed in turn; if at least
@@ -61,10 +63,20 @@ public final class SchedulingCycle {
 
     /** Whether the unit would be admitted on the scratch copy as it is; leaves the copy unchanged. */
     public boolean fits(SchedulingUnit unit, ScratchCluster scratch) {
+        return !placementNodes(unit, scratch).isEmpty();
+    }
+
+    /** The nodes the unit would be admitted to on the scratch copy as it is (none if it would not be); leaves the copy unchanged. */
+    public Set<Integer> placementNodes(SchedulingUnit unit, ScratchCluster scratch) {
         int mark = scratch.mark();
-        boolean admitted = place(unit, scratch, false).admitted();
+        Set<Integer> nodes = new HashSet<>();
+        if (place(unit, scratch, false).admitted()) {
+            for (ScratchCluster.Placed placed : scratch.placedSince(mark)) {
+                nodes.add(placed.nodeIndex());
+            }
+        }
         scratch.rollbackTo(mark);
-        return admitted;
+        return nodes;
     }
 
     private record Trial(boolean admitted, List<Pod> unplaced, String firstFailure) {}

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -35,8 +36,8 @@ public final class Preemptor {
      *
      * @param ownGang the unit's gang, never its own victim (null for a lone pod)
      */
-    public List<VictimGroup> choose(SchedulingUnit unit, ScratchCluster scratch, VictimPool pool,
-                                    Predicate<VictimGroup> eligible, Map<String, Double> overShare, GangId ownGang) {
+    public Choice choose(SchedulingUnit unit, ScratchCluster scratch, VictimPool pool,
+                         Predicate<VictimGroup> eligible, Map<String, Double> overShare, GangId ownGang) {
         BitSet usable = new BitSet(scratch.size());
         for (Pod pod : unit.pending()) {
             placer.markUsableNodes(pod, scratch, usable);
@@ -55,7 +56,7 @@ public final class Preemptor {
         }
         if (!fits) {
             scratch.rollbackTo(base);
-            return List.of();
+            return Choice.NONE;
         }
         for (int i = chosen.size() - 1; i >= 0; i--) {
             VictimGroup group = chosen.get(i);
@@ -66,8 +67,17 @@ public final class Preemptor {
                 take(group, scratch);
             }
         }
+        Set<Integer> targets = cycle.placementNodes(unit, scratch);
         scratch.rollbackTo(base);
-        return chosen;
+        return new Choice(chosen, targets);
+    }
+
+    /**
+     * The victims, and the nodes the unit would take once they are gone: those are held for it, the rest
+     * of what the victims free is left to others.
+     */
+    public record Choice(List<VictimGroup> victims, Set<Integer> targetNodes) {
+        static final Choice NONE = new Choice(List.of(), Set.of());
     }
 
     /**
