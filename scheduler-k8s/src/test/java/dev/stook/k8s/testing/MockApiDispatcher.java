@@ -16,6 +16,8 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,16 +31,27 @@ import java.util.regex.Pattern;
  * semantics (sets {@code spec.nodeName}; 409 if already bound or being deleted; 404 if gone), counts of
  * accepted bindings per pod, injected binding faults, a record of pod deletions (the pod as it was, the
  * delete options sent) with injected delete faults, and watches that can be silenced and then expired
- * with 410 Gone so informers must relist.
+ * with 410 Gone so informers must relist, or dropped so they must watch again. A {@link FaultPlan} adds
+ * random faults and latency to bindings and status writes; bindings can be stalled to catch a scheduler
+ * mid-way through a gang.
  */
 public final class MockApiDispatcher extends KubernetesCrudDispatcher {
     private static final Pattern BINDING = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/?]+)/binding(\\?.*)?");
     private static final Pattern POD = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/?]+)(\\?.*)?");
+    private static final Pattern POD_STATUS = Pattern.compile("/api/v1/namespaces/[^/]+/pods/[^/?]+/status(\\?.*)?");
+    private static final Pattern EVENTS = Pattern.compile("/apis/events.k8s.io/v1/namespaces/[^/]+/events(\\?.*)?");
+    private static final Duration STALLED_ANSWER_DELAY = Duration.ofMinutes(2);
 
     /** A pod deletion the server carried out: the pod just before it, and the request's options. */
     public record Deletion(Pod pod, DeleteOptions options) {}
 
+    /** A binding the server carried out: {@code namespace/name}, the client's User-Agent, when. */
+    public record AcceptedBinding(String pod, String client, long atMillis) {}
+
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+    private final List<AcceptedBinding> bindingLog = new ArrayList<>();
+    private volatile FaultPlan faults = new FaultPlan(0, Map.of(), 0);
+    private int bindingsBeforeStall = Integer.MAX_VALUE;
     private final AtomicInteger bindingRequests = new AtomicInteger();
     private final AtomicInteger failuresToInject = new AtomicInteger();
     private final AtomicInteger lostAnswersToInject = new AtomicInteger();
@@ -47,7 +60,43 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher {
     private final AtomicInteger deleteFailuresToInject = new AtomicInteger();
     private final AtomicInteger deleteRacesToInject = new AtomicInteger();
     private final List<GatedSocket> watchSockets = new CopyOnWriteArrayList<>();
+    private final AtomicInteger watchesDropped = new AtomicInteger();
     private volatile boolean watchesSilenced;
+    private volatile boolean eventsDiscarded;
+
+    /**
+     * Events are accepted but not stored. The CRUD mock finds objects by scanning all it holds, so
+     * thousands of stored Events would slow every request of a large test.
+     */
+    public void discardEvents() {
+        eventsDiscarded = true;
+    }
+
+    /** From now on, faults and latency are drawn from the plan. */
+    public void injectFaults(FaultPlan plan) {
+        faults = plan;
+    }
+
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /**
+     * After {@code count} more accepted bindings, binding requests are neither carried out nor answered
+     * (until {@link #resumeBindings()}), so a scheduler can be caught with a gang partly bound.
+     */
+    public synchronized void stallBindingsAfter(int count) {
+        bindingsBeforeStall = count;
+    }
+
+    public synchronized void resumeBindings() {
+        bindingsBeforeStall = Integer.MAX_VALUE;
+    }
+
+    /** Every accepted binding, in the order the server carried them out. */
+    public synchronized List<AcceptedBinding> bindingLog() {
+        return List.copyOf(bindingLog);
+    }
 
     /** The next {@code count} binding requests answer 500 and bind nothing. */
     public void failNextBindings(int count) {
@@ -101,11 +150,27 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher {
     public void expireWatches() {
         watchesSilenced = false;
         for (GatedSocket socket : watchSockets) {
-            socket.raw.send("{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\","
-                    + "\"status\":\"Failure\",\"code\":410,\"reason\":\"Expired\",\"message\":\"too old resource version\"}}");
-            socket.raw.close(1000, "expired");
+            socket.sendThenClose("{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                    + "\"status\":\"Failure\",\"code\":410,\"reason\":\"Expired\",\"message\":\"too old resource version\"}}",
+                    "expired");
         }
         watchSockets.clear();
+        watchesDropped.incrementAndGet();
+    }
+
+    /** Every open watch is closed without a word, as by a broken connection: clients must watch again. */
+    public void dropWatches() {
+        watchesSilenced = false;
+        for (GatedSocket socket : watchSockets) {
+            socket.sendThenClose(null, "dropped");
+        }
+        watchSockets.clear();
+        watchesDropped.incrementAndGet();
+    }
+
+    /** How many times open watches were expired or dropped. */
+    public int watchesDropped() {
+        return watchesDropped.get();
     }
 
     @Override
@@ -118,7 +183,33 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher {
         if (request.method() == HttpMethod.DELETE && pod.matches()) {
             return delete(pod.group(1), pod.group(2), request);
         }
+        if (request.method() == HttpMethod.PATCH && POD_STATUS.matcher(request.getPath()).matches()) {
+            return statusWrite(FaultPlan.Target.POD_STATUS, request);
+        }
+        if (request.method() == HttpMethod.POST && EVENTS.matcher(request.getPath()).matches()) {
+            return statusWrite(FaultPlan.Target.EVENT, request);
+        }
         return super.dispatch(request);
+    }
+
+    private MockResponse statusWrite(FaultPlan.Target target, RecordedRequest request) {
+        FaultPlan plan = faults;
+        return switch (plan.next(target)) {
+            case SERVER_ERROR -> delayed(status(500, "InternalError", "injected failure"), plan.latencyMillis(target));
+            case TIMEOUT -> delayed(carryOut(target, request), plan.timeoutDelayMillis());
+            default -> delayed(carryOut(target, request), plan.latencyMillis(target));
+        };
+    }
+
+    private MockResponse carryOut(FaultPlan.Target target, RecordedRequest request) {
+        if (target == FaultPlan.Target.EVENT && eventsDiscarded) {
+            return new MockResponse().setResponseCode(201).setBody(request.getUtf8Body());
+        }
+        return super.dispatch(request);
+    }
+
+    private static MockResponse delayed(MockResponse response, long millis) {
+        return millis == 0 ? response : response.setBodyDelay(Duration.ofMillis(millis));
     }
 
     @Override
@@ -129,9 +220,35 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher {
 
     private synchronized MockResponse bind(String namespace, String name, RecordedRequest request) {
         bindingRequests.incrementAndGet();
-        if (failuresToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            return status(500, "InternalError", "injected failure");
+        if (bindingsBeforeStall <= 0) {
+            return delayed(status(503, "ServiceUnavailable", "stalled"), STALLED_ANSWER_DELAY.toMillis());
         }
+        FaultPlan plan = faults;
+        FaultPlan.Fault fault = plan.next(FaultPlan.Target.BINDING);
+        long latency = plan.latencyMillis(FaultPlan.Target.BINDING);
+        if (failuresToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || fault == FaultPlan.Fault.SERVER_ERROR) {
+            return delayed(status(500, "InternalError", "injected failure"), latency);
+        }
+        if (fault == FaultPlan.Fault.CONFLICT) {
+            return delayed(status(409, "Conflict", "pod " + name + " (injected conflict)"), latency);
+        }
+        MockResponse answer = applyBinding(namespace, name, request);
+        if (answer.code() >= 300) {
+            return delayed(answer, latency);
+        }
+        bindingsBeforeStall--;
+        accepted.computeIfAbsent(namespace + "/" + name, k -> new AtomicInteger()).incrementAndGet();
+        bindingLog.add(new AcceptedBinding(namespace + "/" + name, request.getHeader("User-Agent"),
+                System.currentTimeMillis()));
+        if (lostAnswersToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || fault == FaultPlan.Fault.LOST_ANSWER) {
+            return delayed(status(409, "Conflict", "pod " + name + " is already assigned (injected lost answer)"),
+                    latency);
+        }
+        return delayed(answer, fault == FaultPlan.Fault.TIMEOUT ? plan.timeoutDelayMillis() : latency);
+    }
+
+    /** Sets {@code spec.nodeName} as the API server would; 201 when it did, else why not. */
+    private MockResponse applyBinding(String namespace, String name, RecordedRequest request) {
         Binding binding = Serialization.unmarshal(request.getUtf8Body(), Binding.class);
         String path = "/api/v1/namespaces/" + namespace + "/pods/" + name;
         for (int attempt = 0; ; attempt++) {
@@ -153,14 +270,7 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher {
             if (update.code() == 409 && attempt < 10) {
                 continue;
             }
-            if (update.code() >= 300) {
-                return update;
-            }
-            accepted.computeIfAbsent(namespace + "/" + name, k -> new AtomicInteger()).incrementAndGet();
-            if (lostAnswersToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                return status(409, "Conflict", "pod " + name + " is already assigned (injected lost answer)");
-            }
-            return status(201, "", "");
+            return update.code() >= 300 ? update : status(201, "", "");
         }
     }
 
@@ -228,24 +338,32 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher {
 
         @Override
         public void onClosing(WebSocket webSocket, int code, String reason) {
+            gate(webSocket).closed = true;
             delegate.onClosing(gate(webSocket), code, reason);
         }
 
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
+            gate(webSocket).closed = true;
             watchSockets.remove(socket);
             delegate.onClosed(gate(webSocket), code, reason);
         }
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            gate(webSocket).closed = true;
             watchSockets.remove(socket);
             delegate.onFailure(gate(webSocket), t, response);
         }
     }
 
+    /**
+     * Once closed, sends are dropped here: the CRUD mock's listener, closing on the server's event loop,
+     * waits for its sender thread, whose sends to a closed socket would wait for that same event loop.
+     */
     private final class GatedSocket implements WebSocket {
         final WebSocket raw;
+        volatile boolean closed;
 
         GatedSocket(WebSocket raw) {
             this.raw = raw;
@@ -256,14 +374,23 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher {
             return raw.request();
         }
 
+        /** Sends the last message, if any, and closes; nothing queued behind it is sent. */
+        void sendThenClose(String last, String reason) {
+            closed = true;
+            if (last != null) {
+                raw.send(last);
+            }
+            raw.close(1000, reason);
+        }
+
         @Override
         public boolean send(String text) {
-            return watchesSilenced || raw.send(text);
+            return closed || watchesSilenced || raw.send(text);
         }
 
         @Override
         public boolean send(byte[] bytes) {
-            return watchesSilenced || raw.send(bytes);
+            return closed || watchesSilenced || raw.send(bytes);
         }
 
         @Override

@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -52,6 +51,7 @@ public final class MockCluster implements AutoCloseable {
     public final KubernetesMockServer server;
     public final KubernetesClient client;
     private final List<SchedulerProcess> processes = new ArrayList<>();
+    private final Map<SchedulerProcess, KubernetesClient> clients = new HashMap<>();
     private int processCount;
 
     public MockCluster() {
@@ -70,27 +70,56 @@ public final class MockCluster implements AutoCloseable {
     }
 
     public SchedulerProcess startScheduler(SchedulerConfig config) {
-        return start(server.createClient(), config);
+        return start(config, true);
     }
 
     /**
-     * A scheduler whose client does not retry 5xx answers itself (fabric8 does by default), so that a
-     * failure injected once reaches Stook's own retries.
+     * A scheduler whose client does not retry 5xx answers and timeouts itself (fabric8 does by default),
+     * so that every injected failure reaches Stook's own retries.
      */
     public SchedulerProcess startSchedulerWithoutClientRetries() {
-        Config noRetries = new ConfigBuilder(server.createClient().getConfiguration()).withRequestRetryBackoffLimit(0).build();
-        return start(new KubernetesClientBuilder().withConfig(noRetries).build(), testConfig());
+        return startSchedulerWithoutClientRetries(testConfig());
     }
 
-    private SchedulerProcess start(KubernetesClient schedulerClient, SchedulerConfig config) {
-        SchedulerProcess process = new SchedulerProcess(schedulerClient, config, "stook-" + ++processCount);
+    public SchedulerProcess startSchedulerWithoutClientRetries(SchedulerConfig config) {
+        return start(config, false);
+    }
+
+    /**
+     * Each scheduler gets its own client, with the config's request timeout as {@code stook run} sets it,
+     * and its identity as User-Agent so the server knows who sent what.
+     */
+    private synchronized SchedulerProcess start(SchedulerConfig config, boolean clientRetries) {
+        String identity = "stook-" + ++processCount;
+        ConfigBuilder clientConfig = new ConfigBuilder(client.getConfiguration()).withUserAgent(identity)
+                .withRequestTimeout((int) config.requestTimeoutMillis());
+        if (!clientRetries) {
+            clientConfig.withRequestRetryBackoffLimit(0);
+        }
+        KubernetesClient schedulerClient = new KubernetesClientBuilder().withConfig(clientConfig.build()).build();
+        SchedulerProcess process = new SchedulerProcess(schedulerClient, config, identity);
         try {
             process.start();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
         processes.add(process);
+        clients.put(process, schedulerClient);
         return process;
+    }
+
+    /**
+     * Kills the scheduler as a crash would: its connections to the API server are cut at once, nothing
+     * in flight is finished and the lease is not released. What is left of the process can reach the
+     * server no more; it is closed with the cluster.
+     */
+    public synchronized void crash(SchedulerProcess process) {
+        clients.get(process).close();
+    }
+
+    /** The User-Agent of the scheduler's requests. */
+    public synchronized String identityOf(SchedulerProcess process) {
+        return clients.get(process).getConfiguration().getUserAgent();
     }
 
     public Node node(String name, String cpu, String memory) {
