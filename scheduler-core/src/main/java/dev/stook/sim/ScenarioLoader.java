@@ -3,6 +3,7 @@ package dev.stook.sim;
 import dev.stook.core.locality.DataReads;
 import dev.stook.core.locality.ChunkListParser;
 import dev.stook.core.locality.ChunkSet;
+import dev.stook.core.model.InputText;
 import dev.stook.core.model.PlacementConstraints;
 import dev.stook.core.model.Quantity;
 import dev.stook.core.model.Resources;
@@ -15,6 +16,7 @@ import dev.stook.core.queue.QueueResolver;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
@@ -96,8 +98,11 @@ public final class ScenarioLoader {
                 throw new ScenarioException("", "the scenario is empty");
             }
             return document;
+        } catch (MarkedYAMLException e) {
+            String line = e.getProblemMark() == null ? "" : "line " + (e.getProblemMark().getLine() + 1) + ": ";
+            throw new ScenarioException("", line + "not valid YAML: " + InputText.escape(String.valueOf(e.getProblem()), 200));
         } catch (YAMLException e) {
-            throw new ScenarioException("", "not valid YAML: " + e.getMessage().strip());
+            throw new ScenarioException("", "not valid YAML: " + InputText.escape(String.valueOf(e.getMessage()), 200));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.stook.sim;
 
 import dev.stook.core.model.Durations;
+import dev.stook.core.model.InputText;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -193,7 +194,7 @@ final class YamlObject {
             return "a list";
         }
         if (raw instanceof String s) {
-            return "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"";
+            return InputText.quote(s);
         }
         return raw.toString();
     }

@@ -1,6 +1,7 @@
 package dev.stook.core.gang;
 
 import dev.stook.core.model.Durations;
+import dev.stook.core.model.InputText;
 
 import java.util.Map;
 
@@ -28,20 +29,23 @@ public final class GangAnnotations {
     public static GangMembership parse(String namespace, Map<String, String> labels, Map<String, String> annotations,
                                        String controller) {
         String minText = lookup(MIN_MEMBERS, labels, annotations);
-        String name = firstOf(lookup(GANG, labels, annotations), labels.get(POD_GROUP_LABEL),
-                annotations.get(VOLCANO_GROUP));
+        String nameSource = nameKey(labels, annotations);
+        String name = nameSource == null ? null
+                : nameSource.equals(POD_GROUP_LABEL) ? labels.get(nameSource) : lookup(nameSource, labels, annotations);
         if (name == null && minText != null) {
             if (controller == null) {
                 throw new IllegalArgumentException(MIN_MEMBERS + " is set but the pod names no gang ("
                         + GANG + ") and has no controller to form one");
             }
             name = controller;
+            nameSource = "the pod's controller";
         }
         if (name == null) {
             return null;
         }
         if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("gang name must be 1 to " + MAX_NAME_LENGTH + " characters");
+            throw new IllegalArgumentException("gang name (from " + nameSource + ") must be 1 to " + MAX_NAME_LENGTH
+                    + " characters");
         }
         int minMembers = minText == null ? 0 : parseMinMembers(minText);
         String timeoutText = lookup(TIMEOUT, labels, annotations);
@@ -62,8 +66,7 @@ public final class GangAnnotations {
     private static int parseMinMembers(String text) {
         String digits = text.strip();
         if (!digits.matches("[0-9]{1,64}") || digits.matches("0+")) {
-            String shown = text.length() > 20 ? text.substring(0, 20) + "…" : text;
-            throw new IllegalArgumentException(MIN_MEMBERS + " \"" + shown + "\" is not a positive integer");
+            throw new IllegalArgumentException(MIN_MEMBERS + " " + InputText.quote(text) + " is not a positive integer");
         }
         if (digits.length() > 5 || Integer.parseInt(digits) > GangMembership.MAX_MIN_MEMBERS) {
             throw new IllegalArgumentException(MIN_MEMBERS + " " + (digits.length() > 20 ? "value" : digits)
@@ -72,17 +75,19 @@ public final class GangAnnotations {
         return Integer.parseInt(digits);
     }
 
+    /** The key the gang's name is read from, in order of precedence, or null when the pod names no gang. */
+    private static String nameKey(Map<String, String> labels, Map<String, String> annotations) {
+        if (lookup(GANG, labels, annotations) != null) {
+            return GANG;
+        }
+        if (labels.containsKey(POD_GROUP_LABEL)) {
+            return POD_GROUP_LABEL;
+        }
+        return annotations.containsKey(VOLCANO_GROUP) ? VOLCANO_GROUP : null;
+    }
+
     private static String lookup(String key, Map<String, String> labels, Map<String, String> annotations) {
         String annotated = annotations.get(key);
         return annotated != null ? annotated : labels.get(key);
-    }
-
-    private static String firstOf(String... candidates) {
-        for (String candidate : candidates) {
-            if (candidate != null) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

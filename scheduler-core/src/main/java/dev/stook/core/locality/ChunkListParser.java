@@ -1,5 +1,7 @@
 package dev.stook.core.locality;
 
+import dev.stook.core.model.InputText;
+
 /**
  * Reads the {@code dataset:range} lists of {@code stook.dev/data-chunks} and {@code stook.dev/cached-chunks}
  * (DESIGN.md §4): comma-separated items {@code dataset:N} or {@code dataset:A-B} (inclusive). Overlapping
@@ -24,11 +26,12 @@ public final class ChunkListParser {
         if (trimmed.isEmpty()) {
             return ChunkSet.EMPTY;
         }
-        String[] items = trimmed.split(",", -1);
-        if (items.length > MAX_ITEMS) {
-            throw new IllegalArgumentException("chunk list has " + items.length + " items; at most " + MAX_ITEMS
+        int itemCount = 1 + commasIn(trimmed);
+        if (itemCount > MAX_ITEMS) {
+            throw new IllegalArgumentException("chunk list has " + itemCount + " items; at most " + MAX_ITEMS
                     + " are read (merge neighbouring chunks into ranges such as dataset:0-9999)");
         }
+        String[] items = trimmed.split(",", -1);
         ChunkSet.Builder builder = ChunkSet.builder();
         for (String raw : items) {
             String item = raw.strip();
@@ -53,6 +56,16 @@ public final class ChunkListParser {
         return builder.build();
     }
 
+    private static int commasIn(String text) {
+        int commas = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == ',') {
+                commas++;
+            }
+        }
+        return commas;
+    }
+
     private static long chunk(String item, String digits) {
         if (digits.isEmpty() || digits.length() > 15 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw bad(item, "chunk numbers are whole numbers from 0 to " + MAX_CHUNK);
@@ -65,7 +78,6 @@ public final class ChunkListParser {
     }
 
     private static IllegalArgumentException bad(String item, String rule) {
-        String shown = item.length() <= 40 ? item : item.substring(0, 40) + "…";
-        return new IllegalArgumentException("chunk list item \"" + shown + "\": " + rule);
+        return new IllegalArgumentException("chunk list item " + InputText.quote(item) + ": " + rule);
     }
 }

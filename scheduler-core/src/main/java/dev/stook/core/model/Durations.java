@@ -12,8 +12,8 @@ public final class Durations {
     public static long parseMillis(String text) {
         Matcher m = SYNTAX.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("invalid duration \"" + Quantity.abbreviate(text)
-                    + "\": expected a whole number with a unit, such as 500ms, 30s, 5m or 1h");
+            throw new IllegalArgumentException("invalid duration " + InputText.quote(text)
+                    + ": expected a whole number with a unit, such as 500ms, 30s, 5m or 1h");
         }
         long amount = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

@@ -2,6 +2,7 @@ package dev.stook.core.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** One {@code matchExpressions} entry of a required node affinity term. */
 public record NodeSelectorRequirement(String key, Operator operator, List<String> values) {
@@ -11,29 +12,32 @@ public record NodeSelectorRequirement(String key, Operator operator, List<String
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("node selector requirement without a key");
         }
+        String where = "node selector requirement on " + InputText.quote(key) + ": ";
         if (operator == null) {
-            throw new IllegalArgumentException("node selector requirement on \"" + key + "\" without an operator");
+            throw new IllegalArgumentException(where + "no operator");
+        }
+        if (values != null && values.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException(where + "values must not be null");
         }
         values = values == null ? List.of() : List.copyOf(values);
         switch (operator) {
             case IN, NOT_IN -> {
                 if (values.isEmpty()) {
-                    throw new IllegalArgumentException("node selector requirement on \"" + key + "\": "
-                            + operator + " needs at least one value");
+                    throw new IllegalArgumentException(where + operator + " needs at least one value");
                 }
             }
             case EXISTS, DOES_NOT_EXIST -> {
                 if (!values.isEmpty()) {
-                    throw new IllegalArgumentException("node selector requirement on \"" + key + "\": "
-                            + operator + " takes no values");
+                    throw new IllegalArgumentException(where + operator + " takes no values");
                 }
             }
             case GT, LT -> {
                 if (values.size() != 1) {
-                    throw new IllegalArgumentException("node selector requirement on \"" + key + "\": "
-                            + operator + " needs exactly one integer value");
+                    throw new IllegalArgumentException(where + operator + " needs exactly one integer value");
                 }
-                parseInteger(values.get(0), key);
+                if (!isInteger(values.get(0))) {
+                    throw new IllegalArgumentException(where + InputText.quote(values.get(0)) + " is not an integer");
+                }
             }
         }
     }
@@ -46,8 +50,8 @@ public record NodeSelectorRequirement(String key, Operator operator, List<String
             case "DoesNotExist" -> Operator.DOES_NOT_EXIST;
             case "Gt" -> Operator.GT;
             case "Lt" -> Operator.LT;
-            default -> throw new IllegalArgumentException("unknown node selector operator \""
-                    + Quantity.abbreviate(text) + "\": expected In, NotIn, Exists, DoesNotExist, Gt or Lt");
+            default -> throw new IllegalArgumentException("unknown node selector operator "
+                    + InputText.quote(text) + ": expected In, NotIn, Exists, DoesNotExist, Gt or Lt");
         };
     }
 
@@ -72,13 +76,6 @@ public record NodeSelectorRequirement(String key, Operator operator, List<String
             return true;
         } catch (NumberFormatException e) {
             return false;
-        }
-    }
-
-    private static void parseInteger(String text, String key) {
-        if (!isInteger(text)) {
-            throw new IllegalArgumentException("node selector requirement on \"" + key + "\": \""
-                    + Quantity.abbreviate(text) + "\" is not an integer");
         }
     }
 }

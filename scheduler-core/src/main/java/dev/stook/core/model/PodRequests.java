@@ -9,14 +9,20 @@ import java.util.List;
 public final class PodRequests {
     private PodRequests() {}
 
+    /** @throws IllegalArgumentException when the requests add up to more than a long holds */
     public static Resources effective(List<Resources> containers, List<Resources> initContainers, Resources overhead) {
-        Resources sum = Resources.NONE;
-        for (Resources container : containers) {
-            sum = sum.plus(container);
+        try {
+            Resources sum = Resources.NONE;
+            for (Resources container : containers) {
+                sum = sum.plus(container);
+            }
+            for (Resources init : initContainers) {
+                sum = sum.max(init);
+            }
+            return sum.plus(overhead == null ? Resources.NONE : overhead);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("the pod's resource requests add up to more than " + Long.MAX_VALUE
+                    + " base units of one resource");
         }
-        for (Resources init : initContainers) {
-            sum = sum.max(init);
-        }
-        return sum.plus(overhead == null ? Resources.NONE : overhead);
     }
 }

@@ -34,16 +34,16 @@ public final class Quantity {
             throw new IllegalArgumentException("empty quantity");
         }
         if (text.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("quantity \"" + abbreviate(text) + "\" is longer than "
+            throw new IllegalArgumentException("quantity " + InputText.quote(text) + " is longer than "
                     + MAX_LENGTH + " characters");
         }
         Matcher m = SYNTAX.matcher(text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("invalid quantity \"" + text
-                    + "\": expected a number with an optional suffix such as m, k, M, G, Ki, Mi, Gi or e6");
+            throw new IllegalArgumentException("invalid quantity " + InputText.quote(text)
+                    + ": expected a number with an optional suffix such as m, k, M, G, Ki, Mi, Gi or e6");
         }
         if (m.group(1).equals("-")) {
-            throw new IllegalArgumentException("invalid quantity \"" + text + "\": must not be negative");
+            throw new IllegalArgumentException("invalid quantity " + InputText.quote(text) + ": must not be negative");
         }
         BigDecimal number = new BigDecimal(m.group(2).endsWith(".") ? m.group(2) + "0" : m.group(2));
         String suffix = m.group(3);
@@ -78,7 +78,7 @@ public final class Quantity {
     private static long toLong(BigDecimal value, String text) {
         BigDecimal whole = value.setScale(0, RoundingMode.CEILING);
         if (whole.compareTo(LONG_MAX) > 0) {
-            throw new IllegalArgumentException("quantity \"" + text + "\" is too large");
+            throw new IllegalArgumentException("quantity " + InputText.quote(text) + " is too large");
         }
         return whole.longValueExact();
     }
@@ -96,12 +96,5 @@ public final class Quantity {
             step++;
         }
         return scaled + suffixes[step];
-    }
-
-    static String abbreviate(String text) {
-        if (text == null) {
-            return "null";
-        }
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

@@ -52,7 +52,7 @@ public final class ResourceNames {
 
     private static int register(String name) {
         if (name == null || name.length() > 253 || !VALID_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("invalid resource name \"" + Quantity.abbreviate(name) + "\"");
+            throw new IllegalArgumentException("invalid resource name " + InputText.quote(name));
         }
         synchronized (NAMES) {
             Integer existing = INDEX.get(name);
@@ -61,7 +61,7 @@ public final class ResourceNames {
             }
             if (NAMES.size() >= MAX_RESOURCES) {
                 throw new IllegalArgumentException("too many distinct resource names (at most " + MAX_RESOURCES
-                        + "): refusing \"" + name + "\"");
+                        + "): refusing " + InputText.quote(name));
             }
             NAMES.add(name);
             INDEX.put(name, NAMES.size() - 1);

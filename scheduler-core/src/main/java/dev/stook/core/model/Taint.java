@@ -1,11 +1,13 @@
 package dev.stook.core.model;
 
-import java.util.Objects;
-
 public record Taint(String key, String value, TaintEffect effect) {
     public Taint {
-        Objects.requireNonNull(key, "taint key");
-        Objects.requireNonNull(effect, "taint effect");
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("taint without a key");
+        }
+        if (effect == null) {
+            throw new IllegalArgumentException("taint " + InputText.quote(key) + " without an effect");
+        }
         value = value == null ? "" : value;
     }
 

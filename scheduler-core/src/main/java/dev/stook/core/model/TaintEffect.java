@@ -17,8 +17,8 @@ public enum TaintEffect {
                 return effect;
             }
         }
-        throw new IllegalArgumentException("unknown taint effect \"" + Quantity.abbreviate(text)
-                + "\": expected NoSchedule, PreferNoSchedule or NoExecute");
+        throw new IllegalArgumentException("unknown taint effect " + InputText.quote(text)
+                + ": expected NoSchedule, PreferNoSchedule or NoExecute");
     }
 
     @Override

@@ -14,7 +14,7 @@ public record Toleration(String key, Operator operator, String value, TaintEffec
         value = value == null ? "" : value;
         operator = operator == null ? Operator.EQUAL : operator;
         if (operator == Operator.EXISTS && !value.isEmpty()) {
-            throw new IllegalArgumentException("toleration of \"" + key + "\": operator Exists takes no value");
+            throw new IllegalArgumentException("toleration of " + InputText.quote(key) + ": operator Exists takes no value");
         }
         if (key.isEmpty() && operator != Operator.EXISTS) {
             throw new IllegalArgumentException("toleration with an empty key must use operator Exists");
@@ -28,8 +28,8 @@ public record Toleration(String key, Operator operator, String value, TaintEffec
         if (text.equals("Exists")) {
             return Operator.EXISTS;
         }
-        throw new IllegalArgumentException("unknown toleration operator \"" + Quantity.abbreviate(text)
-                + "\": expected Equal or Exists");
+        throw new IllegalArgumentException("unknown toleration operator " + InputText.quote(text)
+                + ": expected Equal or Exists");
     }
 
     public boolean tolerates(Taint taint) {

@@ -1,5 +1,7 @@
 package dev.stook.core.queue;
 
+import dev.stook.core.model.InputText;
+
 import java.util.regex.Pattern;
 
 /** A namespace pattern where {@code *} matches any run of characters and {@code ?} one character. */
@@ -8,8 +10,8 @@ public record NamespaceGlob(String pattern) {
 
     public NamespaceGlob {
         if (pattern == null || !VALID.matcher(pattern).matches()) {
-            throw new IllegalArgumentException("invalid namespace pattern \"" + pattern
-                    + "\": use lowercase letters, digits, '-', and the wildcards * and ?");
+            throw new IllegalArgumentException("invalid namespace pattern " + InputText.quote(pattern)
+                    + ": use lowercase letters, digits, '-', and the wildcards * and ?");
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.stook.core.queue;
 
+import dev.stook.core.model.InputText;
 import dev.stook.core.model.Resources;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -31,6 +33,8 @@ import java.util.regex.Pattern;
 public final class QueueConfigParser {
     public static final int MAX_BYTES = 1 << 20;
     private static final int MAX_DEPTH = 16;
+    private static final int MAX_REPORTED_ERRORS = 20;
+    private static final int MAX_YAML_PROBLEM = 200;
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Set<String> TOP_KEYS = Set.of("queues", "placement");
     private static final Set<String> QUEUE_KEYS =
@@ -48,7 +52,7 @@ public final class QueueConfigParser {
 
     private QueueConfig read(String yaml) {
         if (yaml.length() > MAX_BYTES) {
-            throw new QueueConfigException(List.of("config is larger than " + MAX_BYTES + " bytes"));
+            throw new QueueConfigException(List.of("the config is larger than " + MAX_BYTES + " bytes"));
         }
         Node root = compose(yaml);
         Map<String, Node> top = mapping(root, TOP_KEYS, "the config");
@@ -65,7 +69,7 @@ public final class QueueConfigParser {
         QueueConfig config = new QueueConfig(queues, List.of());
         List<PlacementRule> rules = top.containsKey("placement") ? placement(top.get("placement"), config) : List.of();
         if (!errors.isEmpty()) {
-            throw new QueueConfigException(errors);
+            throw new QueueConfigException(reported());
         }
         return new QueueConfig(queues, rules);
     }
@@ -85,10 +89,27 @@ public final class QueueConfigParser {
             return root;
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-            throw new QueueConfigException(List.of("line " + line + ": not valid YAML: " + e.getProblem()));
+            throw new QueueConfigException(List.of("line " + line + ": not valid YAML: " + yamlProblem(e.getProblem())));
+        } catch (ReaderException e) {
+            int line = 1 + (int) yaml.chars().limit(e.getPosition()).filter(c -> c == '\n').count();
+            throw new QueueConfigException(List.of("line " + line + ": not valid YAML: " + yamlProblem(e.getMessage())));
         } catch (YAMLException e) {
-            throw new QueueConfigException(List.of("not valid YAML: " + e.getMessage()));
+            throw new QueueConfigException(List.of("the config is not valid YAML: " + yamlProblem(e.getMessage())));
         }
+    }
+
+    private static String yamlProblem(String problem) {
+        return InputText.escape(String.valueOf(problem), MAX_YAML_PROBLEM);
+    }
+
+    /** The first problems, and how many more: a config broken everywhere must not make a megabyte message. */
+    private List<String> reported() {
+        if (errors.size() <= MAX_REPORTED_ERRORS) {
+            return errors;
+        }
+        List<String> first = new ArrayList<>(errors.subList(0, MAX_REPORTED_ERRORS));
+        first.add("the config has " + (errors.size() - MAX_REPORTED_ERRORS) + " more problems");
+        return first;
     }
 
     private List<QueueDefinition> queueList(Node node, String parentPath, QueueDefinitionContext parent,
@@ -134,15 +155,17 @@ public final class QueueConfigParser {
             return null;
         }
         if (!NAME.matcher(name).matches()) {
-            error(nameNode, "invalid queue name \"" + abbreviate(name)
-                    + "\": use 1 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit");
+            error(nameNode, "invalid queue name " + InputText.quote(name)
+                    + ": use 1 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit");
             return null;
         }
         String path = parentPath.isEmpty() ? name : parentPath + "." + name;
         double weight = fields.containsKey("weight") ? weight(fields.get("weight"), path) : 1;
-        Resources guaranteed = fields.containsKey("guaranteed") ? resources(fields.get("guaranteed"), path + ".guaranteed") : Resources.NONE;
+        Resources guaranteed = fields.containsKey("guaranteed")
+                ? resources(fields.get("guaranteed"), path + ".guaranteed", new ArrayList<>()) : Resources.NONE;
+        List<String> capped = new ArrayList<>();
         ResourceCap max = fields.containsKey("max")
-                ? ResourceCap.on(resources(fields.get("max"), path + ".max"), keysOf(fields.get("max")))
+                ? ResourceCap.on(resources(fields.get("max"), path + ".max", capped), capped)
                 : ResourceCap.NONE;
         if (!max.allows(guaranteed)) {
             error(fields.get("max"), "queue " + path + ": guaranteed " + guaranteed.toQuantities()
@@ -188,11 +211,13 @@ public final class QueueConfigParser {
         } catch (NumberFormatException e) {
             // reported below
         }
-        error(node, "queue " + path + ": weight \"" + abbreviate(text) + "\" must be a number above 0 and at most 1000000");
+        error(node, "queue " + path + ": weight " + InputText.quote(text)
+                + " must be a number above 0 and at most 1000000");
         return 1;
     }
 
-    private Resources resources(Node node, String where) {
+    /** Reads a map of quantities; adds each resource name read to {@code named}. */
+    private Resources resources(Node node, String where, List<String> named) {
         if (!(node instanceof MappingNode map)) {
             error(node, where + ": expected a map of resource quantities such as {cpu: \"10\", memory: 40Gi}");
             return Resources.NONE;
@@ -206,6 +231,7 @@ public final class QueueConfigParser {
             }
             try {
                 builder.set(resource, quantity);
+                named.add(resource);
             } catch (IllegalArgumentException e) {
                 if (e.getMessage().startsWith("invalid resource name")) {
                     error(tuple.getKeyNode(), where + ": " + e.getMessage());
@@ -215,18 +241,6 @@ public final class QueueConfigParser {
             }
         }
         return builder.build();
-    }
-
-    private static List<String> keysOf(Node node) {
-        List<String> keys = new ArrayList<>();
-        if (node instanceof MappingNode map) {
-            for (NodeTuple tuple : map.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode key) {
-                    keys.add(key.getValue());
-                }
-            }
-        }
-        return keys;
     }
 
     private List<NamespaceGlob> submitters(Node node, String path) {
@@ -263,7 +277,7 @@ public final class QueueConfigParser {
             if (queueNode == null) {
                 error(item, "placement rule without a \"queue\"");
             } else if (queue != null && config.queue(queue) == null) {
-                error(queueNode, "placement rule names unknown queue \"" + abbreviate(queue) + "\"");
+                error(queueNode, "placement rule names unknown queue " + InputText.quote(queue));
             } else if (queue != null && !config.queue(queue).isLeaf()) {
                 error(queueNode, "placement rule names \"" + queue + "\", which has children: pods go to leaf queues");
             } else if (queue != null) {
@@ -298,11 +312,11 @@ public final class QueueConfigParser {
                 continue;
             }
             if (fields.containsKey(key)) {
-                error(tuple.getKeyNode(), "duplicate key \"" + abbreviate(key) + "\" in " + what);
+                error(tuple.getKeyNode(), "duplicate key " + InputText.quote(key) + " in " + what);
                 continue;
             }
             if (!allowed.contains(key)) {
-                error(tuple.getKeyNode(), "unknown key \"" + abbreviate(key) + "\" in " + what
+                error(tuple.getKeyNode(), "unknown key " + InputText.quote(key) + " in " + what
                         + "; allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)));
                 continue;
             }
@@ -321,9 +335,5 @@ public final class QueueConfigParser {
 
     private void error(Node node, String message) {
         errors.add("line " + (node.getStartMark().getLine() + 1) + ": " + message);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 }

@@ -1,5 +1,7 @@
 package dev.stook.core.queue;
 
+import dev.stook.core.model.InputText;
+
 /** How a leaf queue orders its own units. */
 public enum QueuePolicy {
     /** Oldest first. */
@@ -15,6 +17,6 @@ public enum QueuePolicy {
                 return policy;
             }
         }
-        throw new IllegalArgumentException("unknown policy \"" + text + "\": expected fifo, priority or fair");
+        throw new IllegalArgumentException("unknown policy " + InputText.quote(text) + ": expected fifo, priority or fair");
     }
 }

@@ -1,9 +1,11 @@
 package dev.stook.k8s.config;
 
 import dev.stook.core.model.Durations;
+import dev.stook.core.model.InputText;
 import dev.stook.core.plugins.PluginProfile;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -59,8 +61,11 @@ public final class SchedulerConfigLoader {
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+            throw new ConfigException(source + ":" + line + ": not valid YAML: " + InputText.escape(String.valueOf(e.getProblem()), 200));
         } catch (YAMLException e) {
-            throw new ConfigException(source + ": not valid YAML: " + e.getMessage());
+            throw new ConfigException(source + ": not valid YAML: " + InputText.escape(String.valueOf(e.getMessage()), 200));
         }
         if (root == null) {
             return SchedulerConfig.DEFAULTS;
@@ -72,7 +77,7 @@ public final class SchedulerConfigLoader {
         for (NodeTuple tuple : mapping.getValue()) {
             String key = keyOf(tuple.getKeyNode());
             if (!KEYS.contains(key)) {
-                throw error(tuple.getKeyNode(), "unknown key \"" + key + "\"; known keys: " + String.join(", ", KEYS));
+                throw error(tuple.getKeyNode(), "unknown key " + InputText.quote(key) + "; known keys: " + String.join(", ", KEYS));
             }
             if (!seen.add(key)) {
                 throw error(tuple.getKeyNode(), "\"" + key + "\" is given twice");
@@ -126,7 +131,7 @@ public final class SchedulerConfigLoader {
     private String name(String key, String fallback) {
         return value(key, fallback, text -> {
             if (!text.matches("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?")) {
-                throw new IllegalArgumentException("\"" + text + "\" is not a valid Kubernetes name");
+                throw new IllegalArgumentException(InputText.quote(text) + " is not a valid Kubernetes name");
             }
             return text;
         });
@@ -138,7 +143,7 @@ public final class SchedulerConfigLoader {
             try {
                 value = Integer.parseInt(text);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("\"" + text + "\" is not an integer");
+                throw new IllegalArgumentException(InputText.quote(text) + " is not an integer");
             }
             if (value < min || value > max) {
                 throw new IllegalArgumentException(value + " is outside " + min + ".." + max);
@@ -153,7 +158,7 @@ public final class SchedulerConfigLoader {
             try {
                 value = Double.parseDouble(text);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("\"" + text + "\" is not a number");
+                throw new IllegalArgumentException(InputText.quote(text) + " is not a number");
             }
             if (!(value > 0) || Double.isInfinite(value)) {
                 throw new IllegalArgumentException("must be a positive number");
@@ -192,7 +197,7 @@ public final class SchedulerConfigLoader {
         for (NodeTuple tuple : weights.getValue()) {
             String name = keyOf(tuple.getKeyNode());
             if (!(tuple.getValueNode() instanceof ScalarNode scalar) || !scalar.getValue().matches("[0-9]{1,4}")) {
-                throw error(tuple.getValueNode(), "scoreWeights." + name + ": expected a whole number from 0 to 9999");
+                throw error(tuple.getValueNode(), "scoreWeights." + InputText.quote(name) + ": expected a whole number from 0 to 9999");
             }
             result.put(name, Integer.parseInt(scalar.getValue()));
         }

@@ -37,11 +37,14 @@ public final class NodeTranslator {
     public static Node translate(io.fabric8.kubernetes.api.model.Node node) {
         var status = node.getStatus();
         Resources allocatable = status == null || status.getAllocatable() == null
-                ? Resources.NONE : PodTranslator.parse(status.getAllocatable());
+                ? Resources.NONE : FieldPath.read("status.allocatable", () -> PodTranslator.parse(status.getAllocatable()));
         List<Taint> taints = new ArrayList<>();
         if (node.getSpec() != null && node.getSpec().getTaints() != null) {
-            for (io.fabric8.kubernetes.api.model.Taint taint : node.getSpec().getTaints()) {
-                taints.add(new Taint(taint.getKey(), taint.getValue(), TaintEffect.parse(taint.getEffect())));
+            List<io.fabric8.kubernetes.api.model.Taint> given = node.getSpec().getTaints();
+            for (int i = 0; i < given.size(); i++) {
+                io.fabric8.kubernetes.api.model.Taint taint = given.get(i);
+                taints.add(FieldPath.read("spec.taints[" + i + "]",
+                        () -> new Taint(taint.getKey(), taint.getValue(), TaintEffect.parse(taint.getEffect()))));
             }
         }
         Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();

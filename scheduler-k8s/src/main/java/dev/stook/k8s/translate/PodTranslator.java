@@ -4,6 +4,7 @@ import dev.stook.core.gang.GangAnnotations;
 import dev.stook.core.gang.GangMembership;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.locality.DataReads;
+import dev.stook.core.model.InputText;
 import dev.stook.core.model.NodeSelectorRequirement;
 import dev.stook.core.model.NodeSelectorTerm;
 import dev.stook.core.model.PlacementConstraints;
@@ -26,6 +27,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The one place a Kubernetes pod becomes the core's {@link Pod}: effective requests, priority, creation
@@ -39,6 +42,10 @@ public final class PodTranslator {
     public static final String PREEMPTIBLE = "stook.dev/preemptible";
     public static final String DATA_CHUNKS = "stook.dev/data-chunks";
     public static final String CHUNK_BYTES = "stook.dev/chunk-bytes";
+    /** Sixteen levels of 63-character names and their dots; checked before the pattern, which recurses per level. */
+    private static final int MAX_QUEUE_PATH = 16 * 64 - 1;
+    private static final Pattern QUEUE_PATH = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+    private static final String REQUIRED_AFFINITY = "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution";
 
     private PodTranslator() {}
 
@@ -59,17 +66,17 @@ public final class PodTranslator {
         }
         String queue = lookup(QUEUE, labels, annotations);
         if (queue != null) {
-            if (!queue.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
-                throw new IllegalArgumentException(QUEUE + " \"" + shorten(queue)
-                        + "\" is not a queue path such as research.nlp");
+            if (queue.length() > MAX_QUEUE_PATH || !QUEUE_PATH.matcher(queue).matches()) {
+                throw new IllegalArgumentException(QUEUE + " " + InputText.quote(queue)
+                        + " is not a queue path such as research.nlp");
             }
             result = result.inQueue(queue);
         }
         String preemptible = lookup(PREEMPTIBLE, labels, annotations);
         if (preemptible != null) {
             if (!preemptible.equals("true") && !preemptible.equals("false")) {
-                throw new IllegalArgumentException(PREEMPTIBLE + " \"" + shorten(preemptible)
-                        + "\" must be \"true\" or \"false\"");
+                throw new IllegalArgumentException(PREEMPTIBLE + " " + InputText.quote(preemptible)
+                        + " must be \"true\" or \"false\"");
             }
             result = result.withPreemptible(Boolean.parseBoolean(preemptible));
         }
@@ -99,7 +106,7 @@ public final class PodTranslator {
         } catch (NumberFormatException e) {
             // reported below with the accepted range
         }
-        throw new IllegalArgumentException(CHUNK_BYTES + " \"" + shorten(text) + "\" must be a whole number of bytes from 1 to "
+        throw new IllegalArgumentException(CHUNK_BYTES + " " + InputText.quote(text) + " must be a whole number of bytes from 1 to "
                 + DataReads.MAX_CHUNK_BYTES);
     }
 
@@ -116,15 +123,19 @@ public final class PodTranslator {
     }
 
     static Resources requestsOf(PodSpec spec) {
-        List<Resources> containers = new ArrayList<>();
-        for (Container container : orEmpty(spec.getContainers())) {
-            containers.add(requestsOf(container.getResources()));
+        List<Resources> containers = requestsOf(orEmpty(spec.getContainers()), "spec.containers");
+        List<Resources> init = requestsOf(orEmpty(spec.getInitContainers()), "spec.initContainers");
+        Resources overhead = spec.getOverhead() == null ? null : FieldPath.read("spec.overhead", () -> parse(spec.getOverhead()));
+        return FieldPath.read("spec.containers", () -> PodRequests.effective(containers, init, overhead));
+    }
+
+    private static List<Resources> requestsOf(List<Container> containers, String field) {
+        List<Resources> requests = new ArrayList<>();
+        for (int i = 0; i < containers.size(); i++) {
+            ResourceRequirements resources = containers.get(i).getResources();
+            requests.add(FieldPath.read(field + "[" + i + "].resources.requests", () -> requestsOf(resources)));
         }
-        List<Resources> init = new ArrayList<>();
-        for (Container container : orEmpty(spec.getInitContainers())) {
-            init.add(requestsOf(container.getResources()));
-        }
-        return PodRequests.effective(containers, init, spec.getOverhead() == null ? null : parse(spec.getOverhead()));
+        return requests;
     }
 
     private static Resources requestsOf(ResourceRequirements requirements) {
@@ -143,11 +154,18 @@ public final class PodTranslator {
 
     private static PlacementConstraints constraintsOf(PodSpec spec) {
         List<Toleration> tolerations = new ArrayList<>();
-        for (io.fabric8.kubernetes.api.model.Toleration t : orEmpty(spec.getTolerations())) {
-            TaintEffect effect = t.getEffect() == null || t.getEffect().isEmpty() ? null : TaintEffect.parse(t.getEffect());
-            tolerations.add(new Toleration(t.getKey(), Toleration.parseOperator(t.getOperator()), t.getValue(), effect));
+        List<io.fabric8.kubernetes.api.model.Toleration> given = orEmpty(spec.getTolerations());
+        for (int i = 0; i < given.size(); i++) {
+            tolerations.add(FieldPath.read("spec.tolerations[" + i + "]", toleration(given.get(i))));
         }
         return new PlacementConstraints(orEmpty(spec.getNodeSelector()), requiredAffinityOf(spec), tolerations);
+    }
+
+    private static Supplier<Toleration> toleration(io.fabric8.kubernetes.api.model.Toleration t) {
+        return () -> {
+            TaintEffect effect = t.getEffect() == null || t.getEffect().isEmpty() ? null : TaintEffect.parse(t.getEffect());
+            return new Toleration(t.getKey(), Toleration.parseOperator(t.getOperator()), t.getValue(), effect);
+        };
     }
 
     private static List<NodeSelectorTerm> requiredAffinityOf(PodSpec spec) {
@@ -159,15 +177,19 @@ public final class PodTranslator {
             return List.of();
         }
         List<NodeSelectorTerm> terms = new ArrayList<>();
-        for (io.fabric8.kubernetes.api.model.NodeSelectorTerm term : orEmpty(required.getNodeSelectorTerms())) {
-            if (!orEmpty(term.getMatchFields()).isEmpty()) {
-                throw new IllegalArgumentException("required node affinity: matchFields is not supported by Stook; "
+        List<io.fabric8.kubernetes.api.model.NodeSelectorTerm> given = orEmpty(required.getNodeSelectorTerms());
+        for (int t = 0; t < given.size(); t++) {
+            String field = REQUIRED_AFFINITY + ".nodeSelectorTerms[" + t + "]";
+            if (!orEmpty(given.get(t).getMatchFields()).isEmpty()) {
+                throw new IllegalArgumentException(field + ".matchFields is not supported by Stook; "
                         + "select nodes by label with matchExpressions");
             }
             List<NodeSelectorRequirement> requirements = new ArrayList<>();
-            for (io.fabric8.kubernetes.api.model.NodeSelectorRequirement r : orEmpty(term.getMatchExpressions())) {
-                requirements.add(new NodeSelectorRequirement(r.getKey(),
-                        NodeSelectorRequirement.parseOperator(r.getOperator()), r.getValues()));
+            List<io.fabric8.kubernetes.api.model.NodeSelectorRequirement> expressions = orEmpty(given.get(t).getMatchExpressions());
+            for (int e = 0; e < expressions.size(); e++) {
+                io.fabric8.kubernetes.api.model.NodeSelectorRequirement r = expressions.get(e);
+                requirements.add(FieldPath.read(field + ".matchExpressions[" + e + "]", () -> new NodeSelectorRequirement(
+                        r.getKey(), NodeSelectorRequirement.parseOperator(r.getOperator()), r.getValues())));
             }
             terms.add(new NodeSelectorTerm(requirements));
         }
@@ -198,10 +220,6 @@ public final class PodTranslator {
     private static String lookup(String key, Map<String, String> labels, Map<String, String> annotations) {
         String annotated = annotations.get(key);
         return annotated != null ? annotated : labels.get(key);
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
