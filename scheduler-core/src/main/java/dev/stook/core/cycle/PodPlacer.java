@@ -4,10 +4,11 @@ import dev.stook.core.cluster.ClusterSnapshot;
 import dev.stook.core.cluster.NodeSlot;
 import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.explain.NodeFailures;
-import dev.stook.core.locality.ChunkSet;
+import dev.stook.core.locality.ChunkHolders;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.SchedulingSignature;
 import dev.stook.core.plugins.Filter;
+import dev.stook.core.plugins.LocalityScorer;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.core.plugins.WeightedScorer;
 
@@ -31,7 +32,8 @@ public final class PodPlacer {
 
     private final List<Filter> specFilters = new ArrayList<>();
     private final List<Filter> usageFilters = new ArrayList<>();
-    private final List<WeightedScorer> scorers;
+    private final List<WeightedScorer> scorers = new ArrayList<>();
+    private final int localityWeight;
     private final Map<SchedulingSignature, EquivalenceClass> classes =
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -42,12 +44,23 @@ public final class PodPlacer {
     private final List<String> reasons = new ArrayList<>();
     private final Map<String, Integer> reasonCodes = new HashMap<>();
     private ClusterSnapshot topology;
+    private ChunkHolders chunkHolders;
+    private long chunkHoldersGeneration;
 
     public PodPlacer(PluginProfile profile) {
         for (Filter filter : profile.filters()) {
             (filter.readsUsage() ? usageFilters : specFilters).add(filter);
         }
-        this.scorers = profile.scorers();
+        int locality = 0;
+        for (WeightedScorer scorer : profile.scorers()) {
+            if (scorer.scorer() instanceof LocalityScorer) {
+                // scored per class from the holders of its chunks (ClassLocality), not per node
+                locality += scorer.weight();
+            } else {
+                scorers.add(scorer);
+            }
+        }
+        this.localityWeight = locality;
     }
 
     /** The index of the best node for the pod in the scratch copy, or -1 when none fits. */
@@ -113,25 +126,7 @@ public final class PodPlacer {
         if (!pod.dataReads().readsData()) {
             return LocalityOutlook.NO_DATA;
         }
-        EquivalenceClass cls = classOf(pod, scratch);
-        ClusterSnapshot snapshot = scratch.snapshot();
-        LocalityOutlook known = cls.outlookStillValid(snapshot.localityGeneration());
-        if (known != null) {
-            return known;
-        }
-        ChunkSet chunks = pod.dataReads().chunks();
-        int holders = 0;
-        long best = 0;
-        for (int node : cls.specFeasible) {
-            long local = chunks.overlapCount(snapshot.cachedChunks(node));
-            if (local > 0) {
-                holders++;
-                best = Math.max(best, local);
-            }
-        }
-        LocalityOutlook outlook = new LocalityOutlook(holders, (double) best / chunks.count());
-        cls.rememberOutlook(outlook, snapshot.localityGeneration());
-        return outlook;
+        return localityOf(classOf(pod, scratch), pod, scratch.snapshot()).outlook();
     }
 
     /** Marks every node the pod could ever use, whatever is running there now, as held for it. */
@@ -145,6 +140,8 @@ public final class PodPlacer {
         int[] feasible = cls.specFeasible;
         long[] versions = cls.checkedVersion;
         long[] results = cls.result;
+        ClassLocality locality = localityWeight > 0 && pod.dataReads().readsData()
+                ? localityOf(cls, pod, scratch.snapshot()) : null;
         int best = -1;
         long bestScore = -1;
         for (int k = 0; k < feasible.length; k++) {
@@ -153,7 +150,7 @@ public final class PodPlacer {
             }
             long version = scratch.usageVersion(feasible[k]);
             if (versions[k] != version) {
-                results[k] = evaluate(pod, scratch.slot(feasible[k]));
+                results[k] = evaluate(pod, scratch.slot(feasible[k]), locality);
                 versions[k] = version;
             }
             if (results[k] > bestScore) {
@@ -168,6 +165,7 @@ public final class PodPlacer {
         if (!scratch.snapshot().sameTopologyAs(topology)) {
             classes.clear();
             topology = scratch.snapshot();
+            chunkHolders = null;
         }
         return classes.computeIfAbsent(pod.signature(), s -> buildClass(pod, scratch));
     }
@@ -187,7 +185,21 @@ public final class PodPlacer {
         return new EquivalenceClass(Arrays.copyOf(feasible, count), failures);
     }
 
-    private long evaluate(Pod pod, NodeSlot node) {
+    /** The class's Locality scores for the snapshot, recomputed only after cached chunks changed. */
+    private ClassLocality localityOf(EquivalenceClass cls, Pod pod, ClusterSnapshot snapshot) {
+        long generation = snapshot.localityGeneration();
+        if (cls.locality == null || !cls.locality.isAt(generation)) {
+            if (chunkHolders == null || chunkHoldersGeneration != generation) {
+                chunkHolders = ChunkHolders.of(snapshot.size(), snapshot::cachedChunks);
+                chunkHoldersGeneration = generation;
+            }
+            cls.locality = ClassLocality.of(pod.dataReads().chunks(), chunkHolders.localChunks(pod.dataReads().chunks()),
+                    cls.specFeasible, snapshot.size(), generation);
+        }
+        return cls.locality;
+    }
+
+    private long evaluate(Pod pod, NodeSlot node, ClassLocality locality) {
         String reason = firstRejection(usageFilters, pod, node);
         if (reason != null) {
             return -1 - reasonCode(reason);
@@ -195,6 +207,9 @@ public final class PodPlacer {
         long total = 0;
         for (WeightedScorer scorer : scorers) {
             total += (long) scorer.weight() * scorer.scorer().score(pod, node);
+        }
+        if (locality != null) {
+            total += (long) localityWeight * locality.score(node.index());
         }
         return total;
     }
