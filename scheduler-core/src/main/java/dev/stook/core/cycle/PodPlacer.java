@@ -4,7 +4,7 @@ import dev.stook.core.cluster.ClusterSnapshot;
 import dev.stook.core.cluster.NodeSlot;
 import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.explain.NodeFailures;
-import dev.stook.core.locality.ChunkHolders;
+import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.SchedulingSignature;
 import dev.stook.core.plugins.Filter;
@@ -44,8 +44,6 @@ public final class PodPlacer {
     private final List<String> reasons = new ArrayList<>();
     private final Map<String, Integer> reasonCodes = new HashMap<>();
     private ClusterSnapshot topology;
-    private ChunkHolders chunkHolders;
-    private long chunkHoldersGeneration;
 
     public PodPlacer(PluginProfile profile) {
         for (Filter filter : profile.filters()) {
@@ -165,7 +163,6 @@ public final class PodPlacer {
         if (!scratch.snapshot().sameTopologyAs(topology)) {
             classes.clear();
             topology = scratch.snapshot();
-            chunkHolders = null;
         }
         return classes.computeIfAbsent(pod.signature(), s -> buildClass(pod, scratch));
     }
@@ -189,12 +186,9 @@ public final class PodPlacer {
     private ClassLocality localityOf(EquivalenceClass cls, Pod pod, ClusterSnapshot snapshot) {
         long generation = snapshot.localityGeneration();
         if (cls.locality == null || !cls.locality.isAt(generation)) {
-            if (chunkHolders == null || chunkHoldersGeneration != generation) {
-                chunkHolders = ChunkHolders.of(snapshot.size(), snapshot::cachedChunks);
-                chunkHoldersGeneration = generation;
-            }
-            cls.locality = ClassLocality.of(pod.dataReads().chunks(), chunkHolders.localChunks(pod.dataReads().chunks()),
-                    cls.specFeasible, snapshot.size(), generation);
+            ChunkSet reads = pod.dataReads().chunks();
+            cls.locality = ClassLocality.of(reads, snapshot.chunkHolders().localChunks(reads), cls.specFeasible,
+                    snapshot.size(), generation);
         }
         return cls.locality;
     }

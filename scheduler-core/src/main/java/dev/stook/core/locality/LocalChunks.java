@@ -39,24 +39,42 @@ public final class LocalChunks {
             byNode = new long[nodeCount];
         }
 
+        /** Adds a positive count. */
         void add(int node, long count) {
             if (byNode[node] == 0) {
-                if (touchedCount == touched.length) {
-                    touched = Arrays.copyOf(touched, 2 * touchedCount);
-                }
-                touched[touchedCount++] = node;
+                touch(node);
             }
             byNode[node] += count;
         }
 
-        LocalChunks build() {
-            int[] holders = Arrays.copyOf(touched, touchedCount);
-            Arrays.sort(holders);
-            long[] chunks = new long[holders.length];
-            for (int i = 0; i < holders.length; i++) {
-                chunks[i] = byNode[holders[i]];
+        /** Replaces whatever was added for the node; must come after every {@link #add}. */
+        void set(int node, long count) {
+            if (byNode[node] == 0 && count > 0) {
+                touch(node);
             }
-            return new LocalChunks(holders, chunks);
+            byNode[node] = count;
+        }
+
+        LocalChunks build() {
+            Arrays.sort(touched, 0, touchedCount);
+            int[] holders = new int[touchedCount];
+            long[] chunks = new long[touchedCount];
+            int count = 0;
+            for (int i = 0; i < touchedCount; i++) {
+                int node = touched[i];
+                if (byNode[node] > 0) {
+                    holders[count] = node;
+                    chunks[count++] = byNode[node];
+                }
+            }
+            return new LocalChunks(Arrays.copyOf(holders, count), Arrays.copyOf(chunks, count));
+        }
+
+        private void touch(int node) {
+            if (touchedCount == touched.length) {
+                touched = Arrays.copyOf(touched, 2 * touchedCount);
+            }
+            touched[touchedCount++] = node;
         }
     }
 }

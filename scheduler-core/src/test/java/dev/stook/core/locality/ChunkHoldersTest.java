@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -14,9 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChunkHoldersTest {
     @Test
     void listsOnlyTheNodesHoldingSomeOfTheReadsWithTheirCounts() {
-        List<ChunkSet> cached = List.of(ChunkSet.parse("d:0-99"), ChunkSet.parse("e:0-99"),
-                ChunkSet.parse("d:50-59,d:90-199,e:5"), ChunkSet.EMPTY, ChunkSet.parse("d:0-1000000"));
-        ChunkHolders holders = ChunkHolders.of(cached.size(), cached::get);
+        ChunkHolders holders = ChunkHolders.of(new ChunkSet[] {ChunkSet.parse("d:0-99"), ChunkSet.parse("e:0-99"),
+                ChunkSet.parse("d:50-59,d:90-199,e:5"), ChunkSet.EMPTY, ChunkSet.parse("d:0-1000000")});
 
         LocalChunks local = holders.localChunks(ChunkSet.parse("d:55-94,f:0-9"));
 
@@ -32,20 +31,31 @@ class ChunkHoldersTest {
     @MethodSource("seeds")
     void countsWhatOverlapCountCountsOnEveryNode(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<ChunkSet> cached = IntStream.range(0, 1 + random.nextInt(40)).mapToObj(n -> randomSet(random)).toList();
-        ChunkHolders holders = ChunkHolders.of(cached.size(), cached::get);
+        ChunkSet[] cached = IntStream.range(0, 1 + random.nextInt(200)).mapToObj(n -> randomSet(random))
+                .toArray(ChunkSet[]::new);
+        ChunkHolders holders = ChunkHolders.of(cached);
 
-        for (int pod = 0; pod < 20; pod++) {
-            ChunkSet reads = randomSet(random);
-            LocalChunks local = holders.localChunks(reads);
-            long[] expected = cached.stream().mapToLong(reads::overlapCount).toArray();
-            long[] found = new long[cached.size()];
-            for (int i = 0; i < local.holderCount(); i++) {
-                assertThat(local.chunks(i)).isPositive();
-                found[local.holder(i)] = local.chunks(i);
+        for (int round = 0; round < 5; round++) {
+            for (int pod = 0; pod < 20; pod++) {
+                ChunkSet reads = randomSet(random);
+                assertThat(found(holders.localChunks(reads), cached.length)).as("seed %d round %d pod %d", seed, round, pod)
+                        .containsExactly(Arrays.stream(cached).mapToLong(reads::overlapCount).toArray());
             }
-            assertThat(found).as("seed %d pod %d", seed, pod).containsExactly(expected);
+            cached = cached.clone();
+            for (int changes = random.nextInt(1 + cached.length / 8); changes >= 0; changes--) {
+                cached[random.nextInt(cached.length)] = randomSet(random);
+            }
+            holders = holders.updatedTo(cached);
         }
+    }
+
+    private static long[] found(LocalChunks local, int nodes) {
+        long[] found = new long[nodes];
+        for (int i = 0; i < local.holderCount(); i++) {
+            assertThat(local.chunks(i)).isPositive();
+            found[local.holder(i)] = local.chunks(i);
+        }
+        return found;
     }
 
     private static ChunkSet randomSet(SplittableRandom random) {
