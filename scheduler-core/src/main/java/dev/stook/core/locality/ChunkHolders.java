@@ -27,7 +27,7 @@ public final class ChunkHolders {
         this.changed = changed;
     }
 
-    /** Indexes nodes {@code 0} to {@code cachedByNode.length - 1}, each caching its element. */
+    /** Indexes nodes {@code 0} to {@code cachedByNode.length - 1}, each caching its element; keeps the array. */
     public static ChunkHolders of(ChunkSet[] cachedByNode) {
         Map<String, List<CachedRanges.Held>> held = new HashMap<>();
         for (int node = 0; node < cachedByNode.length; node++) {
@@ -47,7 +47,7 @@ public final class ChunkHolders {
 
     /**
      * The index for the same nodes now caching {@code cachedByNode}. Nodes whose set is not the very
-     * object indexed count as changed, so unchanged nodes cost one reference comparison.
+     * object indexed count as changed, so unchanged nodes cost one reference comparison. Keeps the array.
      */
     public ChunkHolders updatedTo(ChunkSet[] cachedByNode) {
         if (cachedByNode.length != indexed.length) {
