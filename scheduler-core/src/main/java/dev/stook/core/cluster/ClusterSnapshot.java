@@ -1,5 +1,6 @@
 package dev.stook.core.cluster;
 
+import dev.stook.core.locality.ChunkHolders;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.Node;
 
@@ -15,14 +16,19 @@ public final class ClusterSnapshot {
     private final Object source;
     private final long topologyGeneration;
     private final long localityGeneration;
+    /** The latest chunk holders of an earlier snapshot with the same nodes, to update rather than rebuild. */
+    private final ChunkHolders earlierChunkHolders;
+    private volatile ChunkHolders chunkHolders;
 
+    /** @param previous the state's snapshot before this one, or null */
     ClusterSnapshot(NodeView[] nodes, Map<String, Integer> indexByName, Object source, long topologyGeneration,
-                    long localityGeneration) {
+                    long localityGeneration, ClusterSnapshot previous) {
         this.nodes = nodes;
         this.indexByName = indexByName;
         this.source = source;
         this.topologyGeneration = topologyGeneration;
         this.localityGeneration = localityGeneration;
+        this.earlierChunkHolders = sameTopologyAs(previous) ? previous.latestChunkHolders() : null;
     }
 
     public int size() {
@@ -49,6 +55,20 @@ public final class ClusterSnapshot {
         return nodes[index].cachedChunks();
     }
 
+    /** Which nodes cache which chunks: the inverted index of {@link #cachedChunks}, built on first use. */
+    public ChunkHolders chunkHolders() {
+        ChunkHolders holders = chunkHolders;
+        if (holders == null) {
+            ChunkSet[] cached = new ChunkSet[nodes.length];
+            for (int i = 0; i < cached.length; i++) {
+                cached[i] = nodes[i].cachedChunks();
+            }
+            holders = earlierChunkHolders == null ? ChunkHolders.of(cached) : earlierChunkHolders.updatedTo(cached);
+            chunkHolders = holders;
+        }
+        return holders;
+    }
+
     /** Counts changes of any node's cached chunks in the cluster state the snapshot came from. */
     public long localityGeneration() {
         return localityGeneration;
@@ -71,6 +91,11 @@ public final class ClusterSnapshot {
     /** Shared with later snapshots of the same topology; never modified. */
     Map<String, Integer> indexByName() {
         return indexByName;
+    }
+
+    private ChunkHolders latestChunkHolders() {
+        ChunkHolders holders = chunkHolders;
+        return holders != null ? holders : earlierChunkHolders;
     }
 
     NodeView view(int index) {

@@ -222,7 +222,7 @@ public final class ClusterState {
             index = Map.copyOf(index);
         }
         changedSinceSnapshot.clear();
-        lastSnapshot = new ClusterSnapshot(views, index, this, topologyGeneration, localityGeneration);
+        lastSnapshot = new ClusterSnapshot(views, index, this, topologyGeneration, localityGeneration, lastSnapshot);
         return lastSnapshot;
     }
 

@@ -22,8 +22,8 @@ final class EquivalenceClass {
     private int explainedFor;
     private NodeFailures explanation;
     private int explainedFitting;
-    private LocalityOutlook outlook;
-    private long outlookAtLocalityGeneration;
+    /** Null until a pod of the class reading data needs it. */
+    ClassLocality locality;
 
     EquivalenceClass(int[] specFeasible, NodeFailures specFailures) {
         this.specFeasible = specFeasible;
@@ -52,16 +52,6 @@ final class EquivalenceClass {
 
     int explainedFitting() {
         return explainedFitting;
-    }
-
-    /** The locality outlook computed last, if no node's cached chunks changed since; otherwise null. */
-    LocalityOutlook outlookStillValid(long localityGeneration) {
-        return outlook != null && outlookAtLocalityGeneration == localityGeneration ? outlook : null;
-    }
-
-    void rememberOutlook(LocalityOutlook computed, long localityGeneration) {
-        outlook = computed;
-        outlookAtLocalityGeneration = localityGeneration;
     }
 
     void rememberExplanation(ScratchCluster scratch, NodeFailures failures, int fitting) {

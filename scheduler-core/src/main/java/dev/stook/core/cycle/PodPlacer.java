@@ -8,6 +8,7 @@ import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.SchedulingSignature;
 import dev.stook.core.plugins.Filter;
+import dev.stook.core.plugins.LocalityScorer;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.core.plugins.WeightedScorer;
 
@@ -31,7 +32,8 @@ public final class PodPlacer {
 
     private final List<Filter> specFilters = new ArrayList<>();
     private final List<Filter> usageFilters = new ArrayList<>();
-    private final List<WeightedScorer> scorers;
+    private final List<WeightedScorer> scorers = new ArrayList<>();
+    private final int localityWeight;
     private final Map<SchedulingSignature, EquivalenceClass> classes =
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -47,7 +49,16 @@ public final class PodPlacer {
         for (Filter filter : profile.filters()) {
             (filter.readsUsage() ? usageFilters : specFilters).add(filter);
         }
-        this.scorers = profile.scorers();
+        int locality = 0;
+        for (WeightedScorer scorer : profile.scorers()) {
+            if (scorer.scorer() instanceof LocalityScorer) {
+                // scored per class from the holders of its chunks (ClassLocality), not per node
+                locality += scorer.weight();
+            } else {
+                scorers.add(scorer);
+            }
+        }
+        this.localityWeight = locality;
     }
 
     /** The index of the best node for the pod in the scratch copy, or -1 when none fits. */
@@ -113,25 +124,7 @@ public final class PodPlacer {
         if (!pod.dataReads().readsData()) {
             return LocalityOutlook.NO_DATA;
         }
-        EquivalenceClass cls = classOf(pod, scratch);
-        ClusterSnapshot snapshot = scratch.snapshot();
-        LocalityOutlook known = cls.outlookStillValid(snapshot.localityGeneration());
-        if (known != null) {
-            return known;
-        }
-        ChunkSet chunks = pod.dataReads().chunks();
-        int holders = 0;
-        long best = 0;
-        for (int node : cls.specFeasible) {
-            long local = chunks.overlapCount(snapshot.cachedChunks(node));
-            if (local > 0) {
-                holders++;
-                best = Math.max(best, local);
-            }
-        }
-        LocalityOutlook outlook = new LocalityOutlook(holders, (double) best / chunks.count());
-        cls.rememberOutlook(outlook, snapshot.localityGeneration());
-        return outlook;
+        return localityOf(classOf(pod, scratch), pod, scratch.snapshot()).outlook();
     }
 
     /** Holds every node the pod could ever use, whatever is running there now, for the unit. */
@@ -145,6 +138,8 @@ public final class PodPlacer {
         int[] feasible = cls.specFeasible;
         long[] versions = cls.checkedVersion;
         long[] results = cls.result;
+        ClassLocality locality = localityWeight > 0 && pod.dataReads().readsData()
+                ? localityOf(cls, pod, scratch.snapshot()) : null;
         int best = -1;
         long bestScore = -1;
         for (int k = 0; k < feasible.length; k++) {
@@ -153,7 +148,7 @@ public final class PodPlacer {
             }
             long version = scratch.usageVersion(feasible[k]);
             if (versions[k] != version) {
-                results[k] = evaluate(pod, scratch.slot(feasible[k]));
+                results[k] = evaluate(pod, scratch.slot(feasible[k]), locality);
                 versions[k] = version;
             }
             if (results[k] > bestScore) {
@@ -187,7 +182,18 @@ public final class PodPlacer {
         return new EquivalenceClass(Arrays.copyOf(feasible, count), failures);
     }
 
-    private long evaluate(Pod pod, NodeSlot node) {
+    /** The class's Locality scores for the snapshot, recomputed only after cached chunks changed. */
+    private ClassLocality localityOf(EquivalenceClass cls, Pod pod, ClusterSnapshot snapshot) {
+        long generation = snapshot.localityGeneration();
+        if (cls.locality == null || !cls.locality.isAt(generation)) {
+            ChunkSet reads = pod.dataReads().chunks();
+            cls.locality = ClassLocality.of(reads, snapshot.chunkHolders().localChunks(reads), cls.specFeasible,
+                    snapshot.size(), generation);
+        }
+        return cls.locality;
+    }
+
+    private long evaluate(Pod pod, NodeSlot node, ClassLocality locality) {
         String reason = firstRejection(usageFilters, pod, node);
         if (reason != null) {
             return -1 - reasonCode(reason);
@@ -195,6 +201,9 @@ public final class PodPlacer {
         long total = 0;
         for (WeightedScorer scorer : scorers) {
             total += (long) scorer.weight() * scorer.scorer().score(pod, node);
+        }
+        if (locality != null) {
+            total += (long) localityWeight * locality.score(node.index());
         }
         return total;
     }

@@ -61,6 +61,19 @@ public final class ChunkSet {
         return total;
     }
 
+    int datasetCount() {
+        return datasets.length;
+    }
+
+    String dataset(int d) {
+        return datasets[d];
+    }
+
+    /** The dataset's ranges as {@code start0, end0, start1, end1, ...}; the caller must not modify them. */
+    long[] ranges(int d) {
+        return ranges[d];
+    }
+
     /** How many of this set's chunks the other set holds too, computed over ranges. */
     public long overlapCount(ChunkSet other) {
         long shared = 0;

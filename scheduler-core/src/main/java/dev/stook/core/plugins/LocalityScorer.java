@@ -23,6 +23,11 @@ public final class LocalityScorer implements Scorer {
         if (!reads.readsData()) {
             return 0;
         }
-        return (int) (MAX_SCORE * reads.chunks().overlapCount(node.cachedChunks()) / reads.chunks().count());
+        return score(reads.chunks().overlapCount(node.cachedChunks()), reads.chunks().count());
+    }
+
+    /** The score of a node holding {@code localChunks} of the {@code readChunks} chunks a pod reads. */
+    public static int score(long localChunks, long readChunks) {
+        return (int) (MAX_SCORE * localChunks / readChunks);
     }
 }
