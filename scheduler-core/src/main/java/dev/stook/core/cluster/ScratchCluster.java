@@ -3,6 +3,7 @@ package dev.stook.core.cluster;
 import dev.stook.core.model.Pod;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -18,6 +19,8 @@ public final class ScratchCluster {
     private final BitSet reserved = new BitSet();
     private long releases;
     private long changes;
+    /** The node of every change, in order. */
+    private int[] journal = new int[64];
 
     /** One change: a pod added to ({@code sign} 1) or taken off ({@code sign} -1) a node. */
     public record Placed(Pod pod, int nodeIndex, int sign) {}
@@ -53,7 +56,7 @@ public final class ScratchCluster {
     public void place(Pod pod, int nodeIndex) {
         slot(nodeIndex).add(pod, 1);
         log.add(new Placed(pod, nodeIndex, 1));
-        changes++;
+        changed(nodeIndex);
     }
 
     /** Takes a pod that holds a place off its node, as if it had gone: used to try out evictions. */
@@ -61,7 +64,7 @@ public final class ScratchCluster {
         slot(nodeIndex).add(pod, -1);
         log.add(new Placed(pod, nodeIndex, -1));
         releases++;
-        changes++;
+        changed(nodeIndex);
     }
 
     /** A position in the undo log to roll back to. */
@@ -82,7 +85,7 @@ public final class ScratchCluster {
             if (placed.sign() > 0) {
                 releases++;
             }
-            changes++;
+            changed(placed.nodeIndex());
         }
     }
 
@@ -93,7 +96,7 @@ public final class ScratchCluster {
     public void reserve(int nodeIndex) {
         if (!reserved.get(nodeIndex)) {
             reserved.set(nodeIndex);
-            changes++;
+            changed(nodeIndex);
         }
     }
 
@@ -104,6 +107,21 @@ public final class ScratchCluster {
     /** Counts every placement, rollback and reservation: while unchanged, results computed here still hold. */
     public long changes() {
         return changes;
+    }
+
+    /**
+     * The node of the given change, in the order changes were made ({@code 0 <= change < changes()}): a
+     * cache of per-node results that saw the first n changes needs to look only at the nodes of the rest.
+     */
+    public int changedNode(long change) {
+        return journal[(int) change];
+    }
+
+    private void changed(int nodeIndex) {
+        if (changes == journal.length) {
+            journal = Arrays.copyOf(journal, journal.length * 2);
+        }
+        journal[(int) changes++] = nodeIndex;
     }
 
     /**

@@ -23,10 +23,14 @@ import java.util.Map;
  * Finds the best node for a pod: filters, then weighted scores, highest total wins (lowest node index on
  * ties, so runs are repeatable). Pods with equal signatures share the work: spec-only filters run once
  * per class while the topology is unchanged, and usage filters and scorers are re-run for a node only
- * when its usage version moved. Kept across cycles; not thread-safe.
+ * when its usage version moved. Each class keeps its nodes ranked by those results and, within a scratch
+ * copy, re-ranks only the nodes the copy's changes touched, so finding the best node does not walk every
+ * feasible node. Kept across cycles; not thread-safe.
  */
 public final class PodPlacer {
     private static final int MAX_CLASSES = 128;
+    /** Above this many changes per feasible node since a class's last ranking, re-ranking all of it is cheaper. */
+    private static final int FULL_RERANK_DIVISOR = 16;
     static final String RESERVED = "held for a unit waiting longer";
 
     private final List<Filter> specFilters = new ArrayList<>();
@@ -136,32 +140,53 @@ public final class PodPlacer {
 
     /** Marks every node the pod could ever use, whatever is running there now, as held for it. */
     public void reserveFor(Pod pod, ScratchCluster scratch) {
-        for (int node : classOf(pod, scratch).specFeasible) {
+        EquivalenceClass cls = classOf(pod, scratch);
+        if (cls.reservedAllIn == scratch) {
+            return;
+        }
+        for (int node : cls.specFeasible) {
             scratch.reserve(node);
         }
+        cls.reservedAllIn = scratch;
     }
 
     private int scan(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
-        int[] feasible = cls.specFeasible;
-        long[] versions = cls.checkedVersion;
-        long[] results = cls.result;
-        int best = -1;
-        long bestScore = -1;
-        for (int k = 0; k < feasible.length; k++) {
-            if (scratch.isReserved(feasible[k])) {
-                continue;
-            }
-            long version = scratch.usageVersion(feasible[k]);
-            if (versions[k] != version) {
-                results[k] = evaluate(pod, scratch.slot(feasible[k]));
-                versions[k] = version;
-            }
-            if (results[k] > bestScore) {
-                bestScore = results[k];
-                best = feasible[k];
+        if (cls.rankedIn != scratch
+                || (scratch.changes() - cls.rankedAtChange) * FULL_RERANK_DIVISOR > cls.specFeasible.length) {
+            rerankAll(cls, pod, scratch);
+        } else {
+            for (long change = cls.rankedAtChange; change < scratch.changes(); change++) {
+                int k = Arrays.binarySearch(cls.specFeasible, scratch.changedNode(change));
+                if (k >= 0) {
+                    cls.ranking.update(k, rank(cls, k, pod, scratch));
+                }
             }
         }
-        return best;
+        cls.rankedIn = scratch;
+        cls.rankedAtChange = scratch.changes();
+        int best = cls.ranking.best();
+        return best < 0 ? -1 : cls.specFeasible[best];
+    }
+
+    private void rerankAll(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
+        for (int k = 0; k < cls.specFeasible.length; k++) {
+            cls.ranking.set(k, rank(cls, k, pod, scratch));
+        }
+        cls.ranking.rebuild();
+    }
+
+    /** The node's current result, re-evaluated if its usage moved; -1 when reserved, so it takes no part. */
+    private long rank(EquivalenceClass cls, int k, Pod pod, ScratchCluster scratch) {
+        int node = cls.specFeasible[k];
+        if (scratch.isReserved(node)) {
+            return -1;
+        }
+        long version = scratch.usageVersion(node);
+        if (cls.checkedVersion[k] != version) {
+            cls.result[k] = evaluate(pod, scratch.slot(node));
+            cls.checkedVersion[k] = version;
+        }
+        return cls.result[k];
     }
 
     private EquivalenceClass classOf(Pod pod, ScratchCluster scratch) {
