@@ -59,6 +59,8 @@ public final class Scheduler {
     private final Preemptor preemptor;
     private final LocalityDelay localityDelay;
     private final Map<String, PendingUnit> unitsByName = new HashMap<>();
+    /** The gangs among {@link #unitsByName}, so per-cycle gang checks do not walk every lone pod. */
+    private final Set<PendingUnit> gangUnits = new HashSet<>();
     private final Map<PodId, PendingUnit> unitByPod = new HashMap<>();
     private final Map<String, TreeSet<PendingUnit>> unitsByLeaf = new HashMap<>();
     private final Map<String, Resources> pendingByLeaf = new HashMap<>();
@@ -121,6 +123,9 @@ public final class Scheduler {
         if (unit == null) {
             unit = new PendingUnit(name, gang ? pod.gang().id() : null, clock.nowMillis(), nextSequence++);
             unitsByName.put(name, unit);
+            if (gang) {
+                gangUnits.add(unit);
+            }
         } else {
             unfile(unit);
         }
@@ -138,7 +143,7 @@ public final class Scheduler {
         unfile(unit);
         unit.remove(id);
         if (unit.isEmpty()) {
-            unitsByName.remove(unit.name);
+            forget(unit);
         } else {
             file(unit);
         }
@@ -158,7 +163,7 @@ public final class Scheduler {
 
     /** The gangs with members still pending, one membership (id and minimum) per gang. */
     public List<GangMembership> pendingGangs() {
-        return unitsByName.values().stream().filter(PendingUnit::isGang)
+        return gangUnits.stream()
                 .map(unit -> unit.members().iterator().next().gang()).toList();
     }
 
@@ -229,7 +234,7 @@ public final class Scheduler {
                 report(unit, unit.members(), SchedulingCycle.UNSCHEDULABLE, unit.queueProblem, decisions);
             }
             Set<PendingUnit> unfinished = new LinkedHashSet<>();
-            unitsByName.values().stream().filter(unit -> unit.queue != null && unit.isPartlyPlaced(cluster))
+            gangUnits.stream().filter(unit -> unit.queue != null && unit.isPartlyPlaced(cluster))
                     .sorted(Comparator.comparingLong(unit -> unit.sequence)).forEach(unfinished::add);
             for (PendingUnit unit : unfinished) {
                 offer(unit, true);
@@ -416,10 +421,15 @@ public final class Scheduler {
             unit.remove(bind.pod().id());
         }
         if (unit.isEmpty()) {
-            unitsByName.remove(unit.name);
+            forget(unit);
         } else {
             file(unit);
         }
+    }
+
+    private void forget(PendingUnit unit) {
+        unitsByName.remove(unit.name);
+        gangUnits.remove(unit);
     }
 
     private void report(PendingUnit unit, Iterable<Pod> pods, String reason, String message, List<Decision> decisions) {
