@@ -65,6 +65,9 @@ public final class ReportFormatter {
         CycleTimes cycleTimes = report.cycleTimes();
         line(out, "  cycle duration    p50 %.1f ms   p99 %.1f ms   max %.1f ms (real)", cycleTimes.p50Nanos() / 1e6,
                 cycleTimes.p99Nanos() / 1e6, cycleTimes.maxNanos() / 1e6);
+        CycleTimes cycleCpuTimes = report.cycleCpuTimes();
+        line(out, "                    p50 %.1f ms   p99 %.1f ms   max %.1f ms (cpu)", cycleCpuTimes.p50Nanos() / 1e6,
+                cycleCpuTimes.p99Nanos() / 1e6, cycleCpuTimes.maxNanos() / 1e6);
         line(out, "  heap              peak %.0f MiB live after GC, of max %.0f MiB (-Xmx)",
                 report.peakHeapAfterGcBytes() / (double) (1 << 20), report.maxHeapBytes() / (double) (1 << 20));
         return out.toString();

@@ -66,6 +66,7 @@ public final class Simulator {
     private long engineNanos;
     private long engineCpuNanos;
     private long[] cycleDurations = new long[1024];
+    private long[] cycleCpuDurations = new long[1024];
     private final HeapMeter heap = new HeapMeter();
     private int submitted;
     private int evictions;
@@ -159,6 +160,7 @@ public final class Simulator {
                 DurationStats.of(Arrays.copyOf(waits, scheduled)), jobs.completionTimes(),
                 jobs.gangOutcome(endMillis), ending, timeline.summarise(endMillis, UTILISATION_BUCKETS),
                 cycles, decisions, engineNanos, engineCpuNanos, CycleTimes.of(Arrays.copyOf(cycleDurations, (int) cycles)),
+                CycleTimes.of(Arrays.copyOf(cycleCpuDurations, (int) cycles)),
                 heap.peakAfterGcBytes(), Runtime.getRuntime().maxMemory(), queueMeter.outcomes(endMillis), evictions, nonPreemptibleEvictions,
                 locality.total());
     }
@@ -207,11 +209,14 @@ public final class Simulator {
         long start = System.nanoTime();
         List<Decision> cycleDecisions = scheduler.runCycle();
         long cycleNanos = System.nanoTime() - start;
-        engineCpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;
+        long cycleCpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        engineCpuNanos += cycleCpuNanos;
         engineNanos += cycleNanos;
         if (cycles == cycleDurations.length) {
             cycleDurations = Arrays.copyOf(cycleDurations, cycleDurations.length * 2);
+            cycleCpuDurations = Arrays.copyOf(cycleCpuDurations, cycleCpuDurations.length * 2);
         }
+        cycleCpuDurations[(int) cycles] = cycleCpuNanos;
         cycleDurations[(int) cycles++] = cycleNanos;
         decisions += cycleDecisions.size();
         for (Decision decision : cycleDecisions) {
