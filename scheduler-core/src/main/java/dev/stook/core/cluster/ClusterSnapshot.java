@@ -11,14 +11,17 @@ import java.util.Map;
  */
 public final class ClusterSnapshot {
     private final NodeView[] nodes;
+    /** Each node's usage version, dense so that checking many nodes for changes stays in cache. */
+    private final long[] usageVersions;
     private final Map<String, Integer> indexByName;
     private final Object source;
     private final long topologyGeneration;
     private final long localityGeneration;
 
-    ClusterSnapshot(NodeView[] nodes, Map<String, Integer> indexByName, Object source, long topologyGeneration,
-                    long localityGeneration) {
+    ClusterSnapshot(NodeView[] nodes, long[] usageVersions, Map<String, Integer> indexByName, Object source,
+                    long topologyGeneration, long localityGeneration) {
         this.nodes = nodes;
+        this.usageVersions = usageVersions;
         this.indexByName = indexByName;
         this.source = source;
         this.topologyGeneration = topologyGeneration;
@@ -54,6 +57,11 @@ public final class ClusterSnapshot {
         return localityGeneration;
     }
 
+    /** Equal versions of a node mean equal usage and equal cached chunks (see {@link NodeSlot#usageVersion()}). */
+    public long usageVersion(int index) {
+        return usageVersions[index];
+    }
+
     public int podCount(int index) {
         return nodes[index].podCount();
     }
@@ -75,5 +83,15 @@ public final class ClusterSnapshot {
 
     NodeView view(int index) {
         return nodes[index];
+    }
+
+    /** A copy of the usage versions, for a later snapshot of the same topology to update. */
+    long[] usageVersionsCopy() {
+        return usageVersions.clone();
+    }
+
+    /** A copy of the node views, for a later snapshot of the same topology to update. */
+    NodeView[] viewsCopy() {
+        return nodes.clone();
     }
 }

@@ -200,16 +200,20 @@ public final class ClusterState {
         }
         boolean sameTopology = lastSnapshot != null && lastSnapshot.topologyGeneration() == topologyGeneration;
         NodeView[] views;
+        long[] versions;
         Map<String, Integer> index;
         if (sameTopology) {
-            views = Arrays.copyOf(viewsOf(lastSnapshot), lastSnapshot.size());
+            views = lastSnapshot.viewsCopy();
+            versions = lastSnapshot.usageVersionsCopy();
             index = lastSnapshot.indexByName();
             for (String name : changedSinceSnapshot) {
                 int i = index.get(name);
                 views[i] = view(nodes.get(name));
+                versions[i] = views[i].usageVersion();
             }
         } else {
             views = new NodeView[nodes.size()];
+            versions = new long[nodes.size()];
             index = new HashMap<>(nodes.size() * 2);
             int i = 0;
             for (NodeRecord record : nodes.values()) {
@@ -217,12 +221,13 @@ public final class ClusterState {
                 int previous = lastSnapshot == null ? -1 : lastSnapshot.indexOf(name);
                 boolean reusable = previous >= 0 && !changedSinceSnapshot.contains(name);
                 views[i] = reusable ? lastSnapshot.view(previous) : view(record);
+                versions[i] = views[i].usageVersion();
                 index.put(name, i++);
             }
             index = Map.copyOf(index);
         }
         changedSinceSnapshot.clear();
-        lastSnapshot = new ClusterSnapshot(views, index, this, topologyGeneration, localityGeneration);
+        lastSnapshot = new ClusterSnapshot(views, versions, index, this, topologyGeneration, localityGeneration);
         return lastSnapshot;
     }
 
@@ -246,14 +251,6 @@ public final class ClusterState {
 
     private NodeView view(NodeRecord record) {
         return record.view(chunks.chunksOn(record.node.name()));
-    }
-
-    private static NodeView[] viewsOf(ClusterSnapshot snapshot) {
-        NodeView[] views = new NodeView[snapshot.size()];
-        for (int i = 0; i < views.length; i++) {
-            views[i] = snapshot.view(i);
-        }
-        return views;
     }
 
     private void occupy(Placement placement) {

@@ -50,7 +50,7 @@ public final class ScratchCluster {
     /** The node's usage version, without materialising its slot when the cycle has not touched it. */
     public long usageVersion(int index) {
         NodeSlot slot = slots[index];
-        return slot != null ? slot.usageVersion() : snapshot.view(index).usageVersion();
+        return slot != null ? slot.usageVersion() : snapshot.usageVersion(index);
     }
 
     public void place(Pod pod, int nodeIndex) {
