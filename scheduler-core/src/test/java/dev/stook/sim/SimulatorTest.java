@@ -39,6 +39,18 @@ class SimulatorTest {
     }
 
     @Test
+    void everyCycleIsTimed() {
+        SimulationReport report = Simulator.run(ScenarioLoader.parse(TINY, "tiny.yaml"));
+
+        assertThat(report.cycleTimes().count()).isEqualTo(4);
+        assertThat(report.cycleCpuTimes().count()).isEqualTo(4);
+        assertThat(report.cycleTimes().p50Nanos()).isPositive()
+                .isLessThanOrEqualTo(report.cycleTimes().p99Nanos());
+        assertThat(report.cycleTimes().p99Nanos()).isLessThanOrEqualTo(report.cycleTimes().maxNanos());
+        assertThat(report.maxHeapBytes()).isEqualTo(Runtime.getRuntime().maxMemory());
+    }
+
+    @Test
     void aPodGivesBackItsResourcesWhenItsDurationEnds() {
         SimulationReport report = Simulator.run(ScenarioLoader.parse("""
                 name: sequential
