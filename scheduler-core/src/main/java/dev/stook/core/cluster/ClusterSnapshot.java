@@ -10,6 +10,7 @@ import java.util.Map;
  * {@link #sameTopologyAs} holds, so per-node caches may be kept across cycles under it.
  */
 public final class ClusterSnapshot {
+    private static final int[] NO_NODES = new int[0];
     private final NodeView[] nodes;
     /** Each node's usage version, dense so that checking many nodes for changes stays in cache. */
     private final long[] usageVersions;
@@ -17,15 +18,23 @@ public final class ClusterSnapshot {
     private final Object source;
     private final long topologyGeneration;
     private final long localityGeneration;
+    private final long serial;
+    private final long previousSerial;
+    /** Indexes of the nodes that differ from the previous snapshot of the same topology, or null. */
+    private final int[] changedSincePrevious;
 
     ClusterSnapshot(NodeView[] nodes, long[] usageVersions, Map<String, Integer> indexByName, Object source,
-                    long topologyGeneration, long localityGeneration) {
+                    long topologyGeneration, long localityGeneration, long serial, long previousSerial,
+                    int[] changedSincePrevious) {
         this.nodes = nodes;
         this.usageVersions = usageVersions;
         this.indexByName = indexByName;
         this.source = source;
         this.topologyGeneration = topologyGeneration;
         this.localityGeneration = localityGeneration;
+        this.serial = serial;
+        this.previousSerial = previousSerial;
+        this.changedSincePrevious = changedSincePrevious;
     }
 
     public int size() {
@@ -74,6 +83,22 @@ public final class ClusterSnapshot {
     /** True when both snapshots come from the same cluster state with the same nodes, index for index. */
     public boolean sameTopologyAs(ClusterSnapshot other) {
         return other != null && source == other.source && topologyGeneration == other.topologyGeneration;
+    }
+
+    /**
+     * Indexes of the nodes whose usage or cached chunks differ from the earlier snapshot: none when it is
+     * this one; null when unknown (it is not this snapshot's immediate predecessor of the same topology).
+     * Lets per-node caches follow a new snapshot by looking at the changed nodes only.
+     */
+    public int[] changedSince(ClusterSnapshot earlier) {
+        if (earlier == this) {
+            return NO_NODES;
+        }
+        return sameTopologyAs(earlier) && earlier.serial == previousSerial ? changedSincePrevious : null;
+    }
+
+    long serial() {
+        return serial;
     }
 
     /** Shared with later snapshots of the same topology; never modified. */

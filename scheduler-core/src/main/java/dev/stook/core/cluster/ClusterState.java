@@ -42,6 +42,7 @@ public final class ClusterState {
     private long topologyGeneration;
     private long capacityReleases;
     private ClusterSnapshot lastSnapshot;
+    private long snapshots;
 
     /** A pod's place: on which node, and whether only the scheduler believes it is there yet. */
     public record Placement(Pod pod, String nodeName, boolean assumed) {}
@@ -202,14 +203,18 @@ public final class ClusterState {
         NodeView[] views;
         long[] versions;
         Map<String, Integer> index;
+        int[] changed = null;
         if (sameTopology) {
             views = lastSnapshot.viewsCopy();
             versions = lastSnapshot.usageVersionsCopy();
             index = lastSnapshot.indexByName();
+            changed = new int[changedSinceSnapshot.size()];
+            int c = 0;
             for (String name : changedSinceSnapshot) {
                 int i = index.get(name);
                 views[i] = view(nodes.get(name));
                 versions[i] = views[i].usageVersion();
+                changed[c++] = i;
             }
         } else {
             views = new NodeView[nodes.size()];
@@ -227,7 +232,9 @@ public final class ClusterState {
             index = Map.copyOf(index);
         }
         changedSinceSnapshot.clear();
-        lastSnapshot = new ClusterSnapshot(views, versions, index, this, topologyGeneration, localityGeneration);
+        long previousSerial = changed == null ? -1 : lastSnapshot.serial();
+        lastSnapshot = new ClusterSnapshot(views, versions, index, this, topologyGeneration, localityGeneration,
+                ++snapshots, previousSerial, changed);
         return lastSnapshot;
     }
 

@@ -151,21 +151,53 @@ public final class PodPlacer {
     }
 
     private int scan(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
-        if (cls.rankedIn != scratch
-                || (scratch.changes() - cls.rankedAtChange) * FULL_RERANK_DIVISOR > cls.specFeasible.length) {
-            rerankAll(cls, pod, scratch);
-        } else {
-            for (long change = cls.rankedAtChange; change < scratch.changes(); change++) {
-                int k = Arrays.binarySearch(cls.specFeasible, scratch.changedNode(change));
-                if (k >= 0) {
-                    cls.ranking.update(k, rank(cls, k, pod, scratch));
-                }
+        if (cls.rankedIn == scratch) {
+            if ((scratch.changes() - cls.rankedAtChange) * FULL_RERANK_DIVISOR > cls.specFeasible.length) {
+                rerankAll(cls, pod, scratch);
+            } else {
+                rerankJournal(cls, pod, scratch, scratch, cls.rankedAtChange);
             }
+        } else {
+            rerankForNewScratch(cls, pod, scratch);
         }
         cls.rankedIn = scratch;
         cls.rankedAtChange = scratch.changes();
         int best = cls.ranking.best();
         return best < 0 ? -1 : cls.specFeasible[best];
+    }
+
+    /**
+     * Moving from the scratch copy the class was ranked in to another, only nodes that copy changed, nodes
+     * changed between the two snapshots and nodes the new copy changed can differ.
+     */
+    private void rerankForNewScratch(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
+        ScratchCluster previous = cls.rankedIn;
+        int[] betweenSnapshots = previous == null ? null : scratch.snapshot().changedSince(previous.snapshot());
+        if (betweenSnapshots == null || (betweenSnapshots.length + previous.changes() + scratch.changes())
+                * FULL_RERANK_DIVISOR > cls.specFeasible.length) {
+            rerankAll(cls, pod, scratch);
+            return;
+        }
+        for (int node : betweenSnapshots) {
+            rerankNode(cls, pod, scratch, node);
+        }
+        rerankJournal(cls, pod, scratch, previous, 0);
+        rerankJournal(cls, pod, scratch, scratch, 0);
+    }
+
+    /** Re-ranks the nodes of the journal's changes from the given one on. */
+    private void rerankJournal(EquivalenceClass cls, Pod pod, ScratchCluster scratch, ScratchCluster journal,
+                               long fromChange) {
+        for (long change = fromChange; change < journal.changes(); change++) {
+            rerankNode(cls, pod, scratch, journal.changedNode(change));
+        }
+    }
+
+    private void rerankNode(EquivalenceClass cls, Pod pod, ScratchCluster scratch, int node) {
+        int k = Arrays.binarySearch(cls.specFeasible, node);
+        if (k >= 0) {
+            cls.ranking.update(k, rank(cls, k, pod, scratch));
+        }
     }
 
     private void rerankAll(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
