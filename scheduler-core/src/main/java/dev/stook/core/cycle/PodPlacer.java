@@ -23,13 +23,13 @@ import java.util.Map;
  * Finds the best node for a pod: filters, then weighted scores, highest total wins (lowest node index on
  * ties, so runs are repeatable). Pods with equal signatures share the work: spec-only filters run once
  * per class while the topology is unchanged, and usage filters and scorers are re-run for a node only
- * when its usage version moved. Each class keeps its nodes ranked by those results and, within a scratch
- * copy, re-ranks only the nodes the copy's changes touched, so finding the best node does not walk every
- * feasible node. Kept across cycles; not thread-safe.
+ * when its usage version moved. Each class keeps its nodes ranked by those results and re-ranks only the
+ * nodes changed since it last looked (in this scratch copy, the previous one, and between their snapshots),
+ * so finding the best node does not walk every feasible node. Kept across cycles; not thread-safe.
  */
 public final class PodPlacer {
     private static final int MAX_CLASSES = 128;
-    /** Above this many changes per feasible node since a class's last ranking, re-ranking all of it is cheaper. */
+    /** When the changes to look at exceed 1/16 of a class's nodes, re-ranking all its nodes is cheaper. */
     private static final int FULL_RERANK_DIVISOR = 16;
     static final String RESERVED = "held for a unit waiting longer";
 
