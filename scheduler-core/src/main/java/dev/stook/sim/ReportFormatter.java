@@ -59,8 +59,17 @@ public final class ReportFormatter {
         line(out, "Engine");
         line(out, "  cycles            %d", report.cycles());
         line(out, "  decisions         %d (binds and waits)", report.decisions());
-        line(out, "  time in cycles    %.1f ms (real)", report.engineNanos() / 1e6);
+        line(out, "  time in cycles    %.1f ms (real), %.1f ms (cpu of the scheduling thread)", report.engineNanos() / 1e6,
+                report.engineCpuNanos() / 1e6);
         line(out, "  decisions/s       %.0f (real time inside runCycle)", report.decisionsPerSecond());
+        CycleTimes cycleTimes = report.cycleTimes();
+        line(out, "  cycle duration    p50 %.1f ms   p99 %.1f ms   max %.1f ms (real)", cycleTimes.p50Nanos() / 1e6,
+                cycleTimes.p99Nanos() / 1e6, cycleTimes.maxNanos() / 1e6);
+        CycleTimes cycleCpuTimes = report.cycleCpuTimes();
+        line(out, "                    p50 %.1f ms   p99 %.1f ms   max %.1f ms (cpu)", cycleCpuTimes.p50Nanos() / 1e6,
+                cycleCpuTimes.p99Nanos() / 1e6, cycleCpuTimes.maxNanos() / 1e6);
+        line(out, "  heap              peak %.0f MiB live after GC, of max %.0f MiB (-Xmx)",
+                report.peakHeapAfterGcBytes() / (double) (1 << 20), report.maxHeapBytes() / (double) (1 << 20));
         return out.toString();
     }
 

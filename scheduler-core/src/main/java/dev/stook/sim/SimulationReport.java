@@ -10,14 +10,19 @@ import java.util.List;
  * {@code jobCompletion} covers finished jobs, from a job's arrival to its last pod finishing.
  * {@code podsSubmitted} includes the replacements of evicted pods; {@code queues} follows every queue of
  * the scenario's queue tree, parents before children. {@code dataLocality} sums, over every bind, the
- * bytes pods read and those cached on their node.
+ * bytes pods read and those cached on their node. {@code cycleTimes} is real time per cycle, {@code cycleCpuTimes} its cpu time, and
+ * {@code engineCpuNanos} the scheduling thread's cpu time in cycles (steadier than real time on a busy machine);
+ * {@code peakHeapAfterGcBytes} the most heap left live after a collection, sampled between cycles, out of
+ * {@code maxHeapBytes} (the JVM's {@code -Xmx}).
  */
 public record SimulationReport(String scenario, long seed, int nodes, boolean gangAdmission,
                                QueueSetup queueSetup, int podsSubmitted,
                                int podsScheduled, int jobsSubmitted, int jobsCompleted, long makespanMillis,
                                DurationStats waits, DurationStats jobCompletion, GangOutcome gangs,
                                RunEnding ending, Utilisation utilisation, long cycles, long decisions,
-                               long engineNanos, List<QueueOutcome> queues, int evictions,
+                               long engineNanos, long engineCpuNanos, CycleTimes cycleTimes, CycleTimes cycleCpuTimes,
+                               long peakHeapAfterGcBytes,
+                               long maxHeapBytes, List<QueueOutcome> queues, int evictions,
                                int nonPreemptibleEvictions, LocalReads dataLocality) {
     public SimulationReport {
         queues = List.copyOf(queues);

@@ -12,6 +12,8 @@ import dev.stook.core.model.Pod;
 import dev.stook.core.model.Resources;
 import dev.stook.core.plugins.PluginProfile;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,6 +42,7 @@ import java.util.PriorityQueue;
  */
 public final class Simulator {
     private static final int UTILISATION_BUCKETS = 10;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Scenario scenario;
     private final SchedulerSettings settings;
@@ -61,6 +64,10 @@ public final class Simulator {
     private long cycles;
     private long decisions;
     private long engineNanos;
+    private long engineCpuNanos;
+    private long[] cycleDurations = new long[1024];
+    private long[] cycleCpuDurations = new long[1024];
+    private final HeapMeter heap = new HeapMeter();
     private int submitted;
     private int evictions;
     private int nonPreemptibleEvictions;
@@ -152,7 +159,9 @@ public final class Simulator {
                 queueSetup, submitted, scheduled, jobs.jobsSubmitted(), jobs.jobsCompleted(), makespanMillis,
                 DurationStats.of(Arrays.copyOf(waits, scheduled)), jobs.completionTimes(),
                 jobs.gangOutcome(endMillis), ending, timeline.summarise(endMillis, UTILISATION_BUCKETS),
-                cycles, decisions, engineNanos, queueMeter.outcomes(endMillis), evictions, nonPreemptibleEvictions,
+                cycles, decisions, engineNanos, engineCpuNanos, CycleTimes.of(Arrays.copyOf(cycleDurations, (int) cycles)),
+                CycleTimes.of(Arrays.copyOf(cycleCpuDurations, (int) cycles)),
+                heap.peakAfterGcBytes(), Runtime.getRuntime().maxMemory(), queueMeter.outcomes(endMillis), evictions, nonPreemptibleEvictions,
                 locality.total());
     }
 
@@ -196,11 +205,19 @@ public final class Simulator {
     }
 
     private void runCycle(long now) {
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         List<Decision> cycleDecisions = scheduler.runCycle();
         long cycleNanos = System.nanoTime() - start;
+        long cycleCpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        engineCpuNanos += cycleCpuNanos;
         engineNanos += cycleNanos;
-        cycles++;
+        if (cycles == cycleDurations.length) {
+            cycleDurations = Arrays.copyOf(cycleDurations, cycleDurations.length * 2);
+            cycleCpuDurations = Arrays.copyOf(cycleCpuDurations, cycleCpuDurations.length * 2);
+        }
+        cycleCpuDurations[(int) cycles] = cycleCpuNanos;
+        cycleDurations[(int) cycles++] = cycleNanos;
         decisions += cycleDecisions.size();
         for (Decision decision : cycleDecisions) {
             if (decision instanceof Decision.Bind bind) {
@@ -211,6 +228,7 @@ public final class Simulator {
             }
         }
         jobs.cycleEnded(now);
+        heap.sample();
         observer.cycleFinished(scheduler, cycleDecisions, now, cycleNanos);
     }
 

@@ -11,7 +11,10 @@ import java.util.Map;
  * {@link #sameTopologyAs} holds, so per-node caches may be kept across cycles under it.
  */
 public final class ClusterSnapshot {
+    private static final int[] NO_NODES = new int[0];
     private final NodeView[] nodes;
+    /** Each node's usage version, dense so that checking many nodes for changes stays in cache. */
+    private final long[] usageVersions;
     private final Map<String, Integer> indexByName;
     private final Object source;
     private final long topologyGeneration;
@@ -19,16 +22,25 @@ public final class ClusterSnapshot {
     /** The latest chunk holders of an earlier snapshot with the same nodes, to update rather than rebuild. */
     private final ChunkHolders earlierChunkHolders;
     private volatile ChunkHolders chunkHolders;
+    private final long serial;
+    private final long previousSerial;
+    /** Indexes of the nodes that differ from the previous snapshot of the same topology, or null. */
+    private final int[] changedSincePrevious;
 
     /** @param previous the state's snapshot before this one, or null */
-    ClusterSnapshot(NodeView[] nodes, Map<String, Integer> indexByName, Object source, long topologyGeneration,
-                    long localityGeneration, ClusterSnapshot previous) {
+    ClusterSnapshot(NodeView[] nodes, long[] usageVersions, Map<String, Integer> indexByName, Object source,
+                    long topologyGeneration, long localityGeneration, ClusterSnapshot previous, long serial,
+                    long previousSerial, int[] changedSincePrevious) {
         this.nodes = nodes;
+        this.usageVersions = usageVersions;
         this.indexByName = indexByName;
         this.source = source;
         this.topologyGeneration = topologyGeneration;
         this.localityGeneration = localityGeneration;
         this.earlierChunkHolders = sameTopologyAs(previous) ? previous.latestChunkHolders() : null;
+        this.serial = serial;
+        this.previousSerial = previousSerial;
+        this.changedSincePrevious = changedSincePrevious;
     }
 
     public int size() {
@@ -74,6 +86,11 @@ public final class ClusterSnapshot {
         return localityGeneration;
     }
 
+    /** Equal versions of a node mean equal usage and equal cached chunks (see {@link NodeSlot#usageVersion()}). */
+    public long usageVersion(int index) {
+        return usageVersions[index];
+    }
+
     public int podCount(int index) {
         return nodes[index].podCount();
     }
@@ -88,6 +105,22 @@ public final class ClusterSnapshot {
         return other != null && source == other.source && topologyGeneration == other.topologyGeneration;
     }
 
+    /**
+     * Indexes of the nodes whose usage or cached chunks differ from the earlier snapshot: none when it is
+     * this one; null when unknown (it is not this snapshot's immediate predecessor of the same topology).
+     * Lets per-node caches follow a new snapshot by looking at the changed nodes only.
+     */
+    public int[] changedSince(ClusterSnapshot earlier) {
+        if (earlier == this) {
+            return NO_NODES;
+        }
+        return sameTopologyAs(earlier) && earlier.serial == previousSerial ? changedSincePrevious : null;
+    }
+
+    long serial() {
+        return serial;
+    }
+
     /** Shared with later snapshots of the same topology; never modified. */
     Map<String, Integer> indexByName() {
         return indexByName;
@@ -100,5 +133,15 @@ public final class ClusterSnapshot {
 
     NodeView view(int index) {
         return nodes[index];
+    }
+
+    /** A copy of the usage versions, for a later snapshot of the same topology to update. */
+    long[] usageVersionsCopy() {
+        return usageVersions.clone();
+    }
+
+    /** A copy of the node views, for a later snapshot of the same topology to update. */
+    NodeView[] viewsCopy() {
+        return nodes.clone();
     }
 }

@@ -42,6 +42,7 @@ public final class ClusterState {
     private long topologyGeneration;
     private long capacityReleases;
     private ClusterSnapshot lastSnapshot;
+    private long snapshots;
 
     /** A pod's place: on which node, and whether only the scheduler believes it is there yet. */
     public record Placement(Pod pod, String nodeName, boolean assumed) {}
@@ -200,16 +201,24 @@ public final class ClusterState {
         }
         boolean sameTopology = lastSnapshot != null && lastSnapshot.topologyGeneration() == topologyGeneration;
         NodeView[] views;
+        long[] versions;
         Map<String, Integer> index;
+        int[] changed = null;
         if (sameTopology) {
-            views = Arrays.copyOf(viewsOf(lastSnapshot), lastSnapshot.size());
+            views = lastSnapshot.viewsCopy();
+            versions = lastSnapshot.usageVersionsCopy();
             index = lastSnapshot.indexByName();
+            changed = new int[changedSinceSnapshot.size()];
+            int c = 0;
             for (String name : changedSinceSnapshot) {
                 int i = index.get(name);
                 views[i] = view(nodes.get(name));
+                versions[i] = views[i].usageVersion();
+                changed[c++] = i;
             }
         } else {
             views = new NodeView[nodes.size()];
+            versions = new long[nodes.size()];
             index = new HashMap<>(nodes.size() * 2);
             int i = 0;
             for (NodeRecord record : nodes.values()) {
@@ -217,12 +226,15 @@ public final class ClusterState {
                 int previous = lastSnapshot == null ? -1 : lastSnapshot.indexOf(name);
                 boolean reusable = previous >= 0 && !changedSinceSnapshot.contains(name);
                 views[i] = reusable ? lastSnapshot.view(previous) : view(record);
+                versions[i] = views[i].usageVersion();
                 index.put(name, i++);
             }
             index = Map.copyOf(index);
         }
         changedSinceSnapshot.clear();
-        lastSnapshot = new ClusterSnapshot(views, index, this, topologyGeneration, localityGeneration, lastSnapshot);
+        long previousSerial = changed == null ? -1 : lastSnapshot.serial();
+        lastSnapshot = new ClusterSnapshot(views, versions, index, this, topologyGeneration, localityGeneration,
+                lastSnapshot, ++snapshots, previousSerial, changed);
         return lastSnapshot;
     }
 
@@ -246,14 +258,6 @@ public final class ClusterState {
 
     private NodeView view(NodeRecord record) {
         return record.view(chunks.chunksOn(record.node.name()));
-    }
-
-    private static NodeView[] viewsOf(ClusterSnapshot snapshot) {
-        NodeView[] views = new NodeView[snapshot.size()];
-        for (int i = 0; i < views.length; i++) {
-            views[i] = snapshot.view(i);
-        }
-        return views;
     }
 
     private void occupy(Placement placement) {

@@ -3,7 +3,10 @@ package dev.stook.core.cluster;
 import dev.stook.core.model.Pod;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A cycle's private, mutable copy of a {@link ClusterSnapshot}. Placements are recorded in an undo log
@@ -15,9 +18,12 @@ public final class ScratchCluster {
     private final NodeSlot[] slots;
     private final List<Placed> log = new ArrayList<>();
     private int[] reservedFor;
+    private final Map<Integer, List<Integer>> reservedByUnit = new HashMap<>();
     private int actor;
     private long releases;
     private long changes;
+    /** The node of every change, in order. */
+    private int[] journal = new int[64];
 
     /** One change: a pod added to ({@code sign} 1) or taken off ({@code sign} -1) a node. */
     public record Placed(Pod pod, int nodeIndex, int sign) {}
@@ -47,13 +53,13 @@ public final class ScratchCluster {
     /** The node's usage version, without materialising its slot when the cycle has not touched it. */
     public long usageVersion(int index) {
         NodeSlot slot = slots[index];
-        return slot != null ? slot.usageVersion() : snapshot.view(index).usageVersion();
+        return slot != null ? slot.usageVersion() : snapshot.usageVersion(index);
     }
 
     public void place(Pod pod, int nodeIndex) {
         slot(nodeIndex).add(pod, 1);
         log.add(new Placed(pod, nodeIndex, 1));
-        changes++;
+        changed(nodeIndex);
     }
 
     /** Takes a pod that holds a place off its node, as if it had gone: used to try out evictions. */
@@ -61,7 +67,7 @@ public final class ScratchCluster {
         slot(nodeIndex).add(pod, -1);
         log.add(new Placed(pod, nodeIndex, -1));
         releases++;
-        changes++;
+        changed(nodeIndex);
     }
 
     /** A position in the undo log to roll back to. */
@@ -82,14 +88,14 @@ public final class ScratchCluster {
             if (placed.sign() > 0) {
                 releases++;
             }
-            changes++;
+            changed(placed.nodeIndex());
         }
     }
 
     /**
      * Holds the node for one unit (numbered from 1): no other unit's placement in this cycle may use it.
-     * The first reservation of a node wins. Reservations only grow within a cycle, so for a given unit a
-     * pod that fit nowhere still fits nowhere after one.
+     * The first reservation of a node wins. Reservations only grow within a cycle (until their unit is
+     * placed), so for a given unit a pod that fit nowhere still fits nowhere after one.
      */
     public void reserve(int nodeIndex, int unit) {
         if (reservedFor == null) {
@@ -97,26 +103,38 @@ public final class ScratchCluster {
         }
         if (reservedFor[nodeIndex] == 0) {
             reservedFor[nodeIndex] = unit;
-            changes++;
+            reservedByUnit.computeIfAbsent(unit, u -> new ArrayList<>()).add(nodeIndex);
+            changed(nodeIndex);
         }
     }
 
     /** Lets go of what was held for the unit, once it has its places; counts as capacity freed. */
     public void releaseReservations(int unit) {
-        if (reservedFor == null) {
+        List<Integer> nodes = reservedByUnit.remove(unit);
+        if (nodes == null) {
             return;
         }
-        for (int node = 0; node < reservedFor.length; node++) {
-            if (reservedFor[node] == unit) {
-                reservedFor[node] = 0;
-                releases++;
-                changes++;
-            }
+        for (int node : nodes) {
+            reservedFor[node] = 0;
+            releases++;
+            changed(node);
         }
     }
 
-    /** Placements from now on are for this unit: nodes reserved for it are open to it. */
+    /**
+     * Placements from now on are for this unit: nodes reserved for it are open to it. The nodes whose
+     * openness flips are recorded as changed, so per-node caches look at them again.
+     */
     public void actingFor(int unit) {
+        if (unit == actor) {
+            return;
+        }
+        for (int node : reservedByUnit.getOrDefault(actor, List.of())) {
+            changed(node);
+        }
+        for (int node : reservedByUnit.getOrDefault(unit, List.of())) {
+            changed(node);
+        }
         actor = unit;
     }
 
@@ -132,6 +150,21 @@ public final class ScratchCluster {
     /** Counts every placement, rollback and reservation: while unchanged, results computed here still hold. */
     public long changes() {
         return changes;
+    }
+
+    /**
+     * The node of the given change, in the order changes were made ({@code 0 <= change < changes()}): a
+     * cache of per-node results that saw the first n changes needs to look only at the nodes of the rest.
+     */
+    public int changedNode(long change) {
+        return journal[(int) change];
+    }
+
+    private void changed(int nodeIndex) {
+        if (changes == journal.length) {
+            journal = Arrays.copyOf(journal, journal.length * 2);
+        }
+        journal[(int) changes++] = nodeIndex;
     }
 
     /**

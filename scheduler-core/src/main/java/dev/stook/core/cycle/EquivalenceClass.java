@@ -6,7 +6,8 @@ import dev.stook.core.explain.NodeFailures;
 /**
  * What the placer has learned about one kind of pod (one {@code SchedulingSignature}) for the current
  * node topology: which nodes pass the spec-only filters, and, per such node, the result of the usage
- * filters and scorers at the node usage version it was computed for.
+ * filters and scorers at the node usage version it was computed for. {@link #ranking} orders those
+ * results as of change {@link #rankedAtChange} of scratch copy {@link #rankedIn}.
  */
 final class EquivalenceClass {
     final int[] specFeasible;
@@ -14,6 +15,10 @@ final class EquivalenceClass {
     final long[] checkedVersion;
     /** The weighted score, or {@code -1 - reasonCode} when a usage filter refused the node. */
     final long[] result;
+    final BestNodeTree ranking;
+    ScratchCluster rankedIn;
+    long rankedAtChange;
+    ScratchCluster reservedAllIn;
     ScratchCluster fitNowhereIn;
     long fitNowhereAtReleases;
     int fitNowhereFor;
@@ -30,6 +35,7 @@ final class EquivalenceClass {
         this.specFailures = specFailures;
         this.checkedVersion = new long[specFeasible.length];
         this.result = new long[specFeasible.length];
+        this.ranking = new BestNodeTree(specFeasible.length);
     }
 
     /** True when an earlier search in this scratch copy found no node and nothing has been freed since. */

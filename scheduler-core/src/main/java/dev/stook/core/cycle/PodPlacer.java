@@ -24,10 +24,14 @@ import java.util.Map;
  * Finds the best node for a pod: filters, then weighted scores, highest total wins (lowest node index on
  * ties, so runs are repeatable). Pods with equal signatures share the work: spec-only filters run once
  * per class while the topology is unchanged, and usage filters and scorers are re-run for a node only
- * when its usage version moved. Kept across cycles; not thread-safe.
+ * when its usage version moved. Each class keeps its nodes ranked by those results and re-ranks only the
+ * nodes changed since it last looked (in this scratch copy, the previous one, and between their snapshots),
+ * so finding the best node does not walk every feasible node. Kept across cycles; not thread-safe.
  */
 public final class PodPlacer {
     private static final int MAX_CLASSES = 128;
+    /** When the changes to look at exceed 1/16 of a class's nodes, re-ranking all its nodes is cheaper. */
+    private static final int FULL_RERANK_DIVISOR = 16;
     static final String RESERVED = "held for a unit waiting longer";
 
     private final List<Filter> specFilters = new ArrayList<>();
@@ -129,34 +133,87 @@ public final class PodPlacer {
 
     /** Holds every node the pod could ever use, whatever is running there now, for the unit. */
     public void reserveFor(Pod pod, ScratchCluster scratch, int unit) {
-        for (int node : classOf(pod, scratch).specFeasible) {
+        EquivalenceClass cls = classOf(pod, scratch);
+        if (cls.reservedAllIn == scratch) {
+            return;
+        }
+        for (int node : cls.specFeasible) {
             scratch.reserve(node, unit);
         }
+        cls.reservedAllIn = scratch;
     }
 
     private int scan(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
-        int[] feasible = cls.specFeasible;
-        long[] versions = cls.checkedVersion;
-        long[] results = cls.result;
         ClassLocality locality = localityWeight > 0 && pod.dataReads().readsData()
                 ? localityOf(cls, pod, scratch.snapshot()) : null;
-        int best = -1;
-        long bestScore = -1;
-        for (int k = 0; k < feasible.length; k++) {
-            if (scratch.isReserved(feasible[k])) {
-                continue;
+        if (cls.rankedIn == scratch) {
+            if ((scratch.changes() - cls.rankedAtChange) * FULL_RERANK_DIVISOR > cls.specFeasible.length) {
+                rerankAll(cls, pod, scratch, locality);
+            } else {
+                rerankJournal(cls, pod, scratch, locality, scratch, cls.rankedAtChange);
             }
-            long version = scratch.usageVersion(feasible[k]);
-            if (versions[k] != version) {
-                results[k] = evaluate(pod, scratch.slot(feasible[k]), locality);
-                versions[k] = version;
-            }
-            if (results[k] > bestScore) {
-                bestScore = results[k];
-                best = feasible[k];
-            }
+        } else {
+            rerankForNewScratch(cls, pod, scratch, locality);
         }
-        return best;
+        cls.rankedIn = scratch;
+        cls.rankedAtChange = scratch.changes();
+        int best = cls.ranking.best();
+        return best < 0 ? -1 : cls.specFeasible[best];
+    }
+
+    /**
+     * Moving from the scratch copy the class was ranked in to another, only nodes that copy changed, nodes
+     * changed between the two snapshots and nodes the new copy changed can differ.
+     */
+    private void rerankForNewScratch(EquivalenceClass cls, Pod pod, ScratchCluster scratch, ClassLocality locality) {
+        ScratchCluster previous = cls.rankedIn;
+        int[] betweenSnapshots = previous == null ? null : scratch.snapshot().changedSince(previous.snapshot());
+        if (betweenSnapshots == null || (betweenSnapshots.length + previous.changes() + scratch.changes())
+                * FULL_RERANK_DIVISOR > cls.specFeasible.length) {
+            rerankAll(cls, pod, scratch, locality);
+            return;
+        }
+        for (int node : betweenSnapshots) {
+            rerankNode(cls, pod, scratch, locality, node);
+        }
+        rerankJournal(cls, pod, scratch, locality, previous, 0);
+        rerankJournal(cls, pod, scratch, locality, scratch, 0);
+    }
+
+    /** Re-ranks the nodes of the journal's changes from the given one on. */
+    private void rerankJournal(EquivalenceClass cls, Pod pod, ScratchCluster scratch, ClassLocality locality,
+                               ScratchCluster journal, long fromChange) {
+        for (long change = fromChange; change < journal.changes(); change++) {
+            rerankNode(cls, pod, scratch, locality, journal.changedNode(change));
+        }
+    }
+
+    private void rerankNode(EquivalenceClass cls, Pod pod, ScratchCluster scratch, ClassLocality locality, int node) {
+        int k = Arrays.binarySearch(cls.specFeasible, node);
+        if (k >= 0) {
+            cls.ranking.update(k, rank(cls, k, pod, scratch, locality));
+        }
+    }
+
+    private void rerankAll(EquivalenceClass cls, Pod pod, ScratchCluster scratch, ClassLocality locality) {
+        for (int k = 0; k < cls.specFeasible.length; k++) {
+            cls.ranking.set(k, rank(cls, k, pod, scratch, locality));
+        }
+        cls.ranking.rebuild();
+    }
+
+    /** The node's current result, re-evaluated if its usage moved; -1 when reserved, so it takes no part. */
+    private long rank(EquivalenceClass cls, int k, Pod pod, ScratchCluster scratch, ClassLocality locality) {
+        int node = cls.specFeasible[k];
+        if (scratch.isReserved(node)) {
+            return -1;
+        }
+        long version = scratch.usageVersion(node);
+        if (cls.checkedVersion[k] != version) {
+            cls.result[k] = evaluate(pod, scratch.slot(node), locality);
+            cls.checkedVersion[k] = version;
+        }
+        return cls.result[k];
     }
 
     private EquivalenceClass classOf(Pod pod, ScratchCluster scratch) {

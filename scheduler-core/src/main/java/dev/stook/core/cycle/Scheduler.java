@@ -61,6 +61,8 @@ public final class Scheduler {
     private final Preemptor preemptor;
     private final LocalityDelay localityDelay;
     private final Map<String, PendingUnit> unitsByName = new HashMap<>();
+    /** The gangs among {@link #unitsByName}, so per-cycle gang checks do not walk every lone pod. */
+    private final Set<PendingUnit> gangUnits = new HashSet<>();
     private final Map<PodId, PendingUnit> unitByPod = new HashMap<>();
     private final Map<String, TreeSet<PendingUnit>> unitsByLeaf = new HashMap<>();
     private final Map<String, Resources> pendingByLeaf = new HashMap<>();
@@ -124,6 +126,9 @@ public final class Scheduler {
         if (unit == null) {
             unit = new PendingUnit(name, gang ? pod.gang().id() : null, clock.nowMillis(), nextSequence++);
             unitsByName.put(name, unit);
+            if (gang) {
+                gangUnits.add(unit);
+            }
         } else {
             unfile(unit);
         }
@@ -141,7 +146,7 @@ public final class Scheduler {
         unfile(unit);
         unit.remove(id);
         if (unit.isEmpty()) {
-            unitsByName.remove(unit.name);
+            forget(unit);
         } else {
             file(unit);
         }
@@ -161,7 +166,7 @@ public final class Scheduler {
 
     /** The gangs with members still pending, one membership (id and minimum) per gang. */
     public List<GangMembership> pendingGangs() {
-        return unitsByName.values().stream().filter(PendingUnit::isGang)
+        return gangUnits.stream()
                 .map(unit -> unit.members().iterator().next().gang()).toList();
     }
 
@@ -256,7 +261,7 @@ public final class Scheduler {
                 report(unit, unit.members(), SchedulingCycle.UNSCHEDULABLE, unit.queueProblem, decisions);
             }
             Set<PendingUnit> unfinished = new LinkedHashSet<>();
-            unitsByName.values().stream().filter(unit -> unit.queue != null && unit.isPartlyPlaced(cluster))
+            gangUnits.stream().filter(unit -> unit.queue != null && unit.isPartlyPlaced(cluster))
                     .sorted(Comparator.comparingLong(unit -> unit.sequence)).forEach(unfinished::add);
             for (PendingUnit unit : unfinished) {
                 offer(unit, true);
@@ -468,10 +473,15 @@ public final class Scheduler {
             unit.remove(bind.pod().id());
         }
         if (unit.isEmpty()) {
-            unitsByName.remove(unit.name);
+            forget(unit);
         } else {
             file(unit);
         }
+    }
+
+    private void forget(PendingUnit unit) {
+        unitsByName.remove(unit.name);
+        gangUnits.remove(unit);
     }
 
     private void report(PendingUnit unit, Iterable<Pod> pods, String reason, String message, List<Decision> decisions) {
