@@ -18,7 +18,6 @@ final class EquivalenceClass {
     final BestNodeTree ranking;
     ScratchCluster rankedIn;
     long rankedAtChange;
-    ScratchCluster reservedAllIn;
     ScratchCluster fitNowhereIn;
     long fitNowhereAtReleases;
     int fitNowhereFor;

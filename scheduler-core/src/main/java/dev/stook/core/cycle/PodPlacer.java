@@ -134,13 +134,9 @@ public final class PodPlacer {
     /** Holds every node the pod could ever use, whatever is running there now, for the unit. */
     public void reserveFor(Pod pod, ScratchCluster scratch, int unit) {
         EquivalenceClass cls = classOf(pod, scratch);
-        if (cls.reservedAllIn == scratch) {
-            return;
-        }
         for (int node : cls.specFeasible) {
             scratch.reserve(node, unit);
         }
-        cls.reservedAllIn = scratch;
     }
 
     private int scan(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
