@@ -54,14 +54,15 @@ public final class SchedulerProcess implements AutoCloseable {
 
     public SchedulerProcess(KubernetesClient client, SchedulerConfig config, String identity) {
         this.config = config;
+        Backoff backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
         this.informers = new ClusterInformers(client, config.namespace(), config.queueConfigMap(), inbox);
-        this.status = new StatusReporter(informers, new PodConditionWriter(client, informers),
+        this.status = new StatusReporter(informers, new PodConditionWriter(client, informers, backoff),
                 new EventRecorder(client, new EventRateLimiter(config.eventsPerSecond(), config.eventBurst(),
                         config.eventPerObjectIntervalMillis(), System::currentTimeMillis),
                         "stook.dev/" + config.schedulerName(), identity));
         this.binder = new Binder(client, config.bindConcurrency(), inbox::bindFinished, metrics.bindings());
         this.evictor = new Evictor(client, informers, status, config.evictConcurrency(), config.evictAttempts(),
-                new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis()), inbox::evictionAbandoned);
+                backoff, inbox::evictionAbandoned);
         this.loop = new SchedulingLoop(config, informers, inbox, binder::bind, evictor::evict, status, activeQueues,
                 metrics.cycles(), metrics::queueConfigReloaded);
         this.election = new LeaderElection(client, config.namespace(), config.leaseName(), identity,

@@ -1,6 +1,7 @@
 package dev.stook.k8s.status;
 
 import dev.stook.core.model.PodId;
+import dev.stook.k8s.bind.Backoff;
 import dev.stook.k8s.watch.ClusterCache;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -14,69 +15,61 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Sets {@code PodScheduled=False} with a reason and message on pending pods, through the status
  * subresource, on one background thread. Requests for the same pod coalesce (the latest wins), and a pod
- * whose cached condition already says the same is not written again.
+ * whose cached condition already says the same is not written again. A failed write is retried with
+ * backoff, a few times at most, unless a newer request for the pod replaced it.
  */
 public final class PodConditionWriter implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PodConditionWriter.class.getName());
     private static final String POD_SCHEDULED = "PodScheduled";
+    /** Bounded so that a pod whose writes the server keeps refusing does not hold the writer forever. */
+    private static final int MAX_ATTEMPTS = 5;
 
     private final KubernetesClient client;
     private final ClusterCache cache;
-    private final Map<PodId, Wanted> wanted = new LinkedHashMap<>();
+    private final Backoff backoff;
+    private final PendingConditions pending = new PendingConditions();
     private final Thread worker;
-    private boolean closed;
 
-    private record Wanted(String reason, String message) {}
-
-    public PodConditionWriter(KubernetesClient client, ClusterCache cache) {
+    public PodConditionWriter(KubernetesClient client, ClusterCache cache, Backoff backoff) {
         this.client = client;
         this.cache = cache;
+        this.backoff = backoff;
         this.worker = new Thread(this::work, "stook-pod-conditions");
         this.worker.setDaemon(true);
         this.worker.start();
     }
 
-    public synchronized void unschedulable(PodId pod, String reason, String message) {
-        wanted.put(pod, new Wanted(reason, message));
-        notifyAll();
+    public void unschedulable(PodId pod, String reason, String message) {
+        pending.add(ConditionRequest.now(pod, reason, message));
     }
 
     private void work() {
-        while (true) {
-            PodId id;
-            Wanted next;
-            synchronized (this) {
-                while (wanted.isEmpty() && !closed) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+        try {
+            for (Optional<ConditionRequest> next = pending.takeDue(); next.isPresent(); next = pending.takeDue()) {
+                ConditionRequest request = next.get();
+                boolean done = cache.pod(request.pod()).map(pod -> write(pod, request)).orElse(true);
+                if (!done && request.failures() + 1 < MAX_ATTEMPTS) {
+                    pending.retry(request.failed(backoff.delayMillis(request.failures() + 1)));
                 }
-                if (closed) {
-                    return;
-                }
-                var first = wanted.entrySet().iterator().next();
-                id = first.getKey();
-                next = first.getValue();
-                wanted.remove(id);
             }
-            cache.pod(id).ifPresent(pod -> write(pod, next));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private void write(Pod pod, Wanted next) {
+    /** False if the server did not take the write; true once written or when there is nothing to write. */
+    private boolean write(Pod pod, ConditionRequest next) {
         if (pod.getSpec().getNodeName() != null && !pod.getSpec().getNodeName().isEmpty()) {
-            return;
+            return true;
         }
         List<PodCondition> conditions = new ArrayList<>();
         if (pod.getStatus() != null && pod.getStatus().getConditions() != null) {
@@ -85,7 +78,7 @@ public final class PodConditionWriter implements AutoCloseable {
                     conditions.add(condition);
                 } else if ("False".equals(condition.getStatus()) && next.reason().equals(condition.getReason())
                         && next.message().equals(condition.getMessage())) {
-                    return;
+                    return true;
                 }
             }
         }
@@ -97,14 +90,16 @@ public final class PodConditionWriter implements AutoCloseable {
         try {
             client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
                     .subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+            return true;
         } catch (KubernetesClientException e) {
-            LOG.log(Level.FINE, "condition of " + pod.getMetadata().getName() + " not written: " + e.getMessage());
+            LOG.log(Level.FINE, "condition of " + pod.getMetadata().getName() + " not written (attempt "
+                    + (next.failures() + 1) + "): " + e.getMessage());
+            return false;
         }
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        notifyAll();
+    public void close() {
+        pending.close();
     }
 }

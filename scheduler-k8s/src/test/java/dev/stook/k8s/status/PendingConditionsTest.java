@@ -1,0 +1,30 @@
+package dev.stook.k8s.status;
+
+import dev.stook.core.model.PodId;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PendingConditionsTest {
+    private static final PodId POD = new PodId("work", "p");
+    private final PendingConditions pending = new PendingConditions();
+
+    @Test
+    void aRetryDoesNotReplaceANewerRequestForThePod() throws InterruptedException {
+        ConditionRequest failed = ConditionRequest.now(POD, "Unschedulable", "old").failed(0);
+        pending.add(ConditionRequest.now(POD, "Unschedulable", "new"));
+        pending.retry(failed);
+
+        assertThat(pending.takeDue()).hasValueSatisfying(request -> assertThat(request.message()).isEqualTo("new"));
+    }
+
+    @Test
+    void aRetryIsHandedOutOnlyAfterItsBackoff() throws InterruptedException {
+        ConditionRequest failed = ConditionRequest.now(POD, "Unschedulable", "m").failed(200);
+        pending.retry(failed);
+
+        long start = System.nanoTime();
+        assertThat(pending.takeDue()).hasValueSatisfying(request -> assertThat(request.failures()).isOne());
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(150_000_000L);
+    }
+}
