@@ -51,6 +51,11 @@ public final class ClusterState {
         this(new ChunkIndex());
     }
 
+    /** Where chunks are cached, reported and learned. */
+    public ChunkIndex chunkIndex() {
+        return chunks;
+    }
+
     public ClusterState(ChunkIndex chunks) {
         this.chunks = chunks;
     }

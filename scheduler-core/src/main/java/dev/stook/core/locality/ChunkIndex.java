@@ -35,9 +35,15 @@ public final class ChunkIndex {
     private final Set<String> changed = new LinkedHashSet<>();
     private final Cache<Learned, Boolean> learned;
 
+    /** The bounded cache of learned locations, for its statistics (hits, evictions, size). */
+    public Cache<?, ?> learnedCache() {
+        return learned;
+    }
+
     public ChunkIndex(ChunkIndexSettings settings, Ticker ticker) {
         this.learned = Caffeine.newBuilder()
                 .ticker(ticker)
+                .recordStats()
                 .executor(Runnable::run)
                 .expireAfterWrite(settings.learnedTtlMillis(), TimeUnit.MILLISECONDS)
                 .maximumWeight(settings.learnedMaxRanges())

@@ -69,6 +69,7 @@ public final class SchedulerProcess implements AutoCloseable {
                 Duration.ofMillis(config.leaseDurationMillis()), Duration.ofMillis(config.renewDeadlineMillis()),
                 Duration.ofMillis(config.retryPeriodMillis()));
         metrics.leader(election::isLeading);
+        metrics.learnedLocality(loop.cluster().chunkIndex().learnedCache());
     }
 
     public synchronized void start() throws IOException {

@@ -1,8 +1,10 @@
 package dev.stook.k8s.metrics;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
@@ -60,6 +62,11 @@ public final class StookMetrics implements AutoCloseable {
     public void leader(BooleanSupplier leading) {
         Gauge.builder("stook.leader", leading, l -> l.getAsBoolean() ? 1 : 0)
                 .description("1 while this instance leads and schedules").strongReference(true).register(registry);
+    }
+
+    /** Statistics of the bounded cache of learned chunk locations, as {@code cache_*{cache="learned_locality"}}. */
+    public void learnedLocality(Cache<?, ?> cache) {
+        CaffeineCacheMetrics.monitor(registry, cache, "learned_locality");
     }
 
     /** A changed queue config was validated: applied, or rejected with the last good one kept. */
