@@ -7,8 +7,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +25,8 @@ import static org.awaitility.Awaitility.await;
 
 class EvictionEndToEndTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private final MockCluster cluster = new MockCluster();
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = new MockCluster();
 
     @Test
     void aGangOwedItsGuaranteeReclaimsTheYoungestPodsOfTheQueueAboveItsShare() {

@@ -4,8 +4,8 @@ import dev.stook.core.explain.LastAttempt;
 import dev.stook.core.explain.PodExplanation;
 import dev.stook.k8s.loop.SchedulerProcess;
 import dev.stook.k8s.testing.MockCluster;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,12 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 class ExplainEndpointTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private final MockCluster cluster = new MockCluster();
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = new MockCluster();
 
     @Test
     void aPodThatCannotFitIsExplainedWithItsReasons() throws Exception {

@@ -2,8 +2,8 @@ package dev.stook.k8s.loop;
 
 import dev.stook.k8s.testing.MockCluster;
 import io.fabric8.kubernetes.api.model.PodCondition;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,12 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 class BindingEndToEndTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private final MockCluster cluster = new MockCluster();
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = new MockCluster();
 
     @Test
     void pendingPodsAreBoundAndConfirmedThroughTheWatch() throws Exception {

@@ -3,8 +3,8 @@ package dev.stook.k8s.loop;
 import dev.stook.core.queue.QueueConfig;
 import dev.stook.k8s.testing.MockCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.Map;
@@ -15,12 +15,8 @@ import static org.awaitility.Awaitility.await;
 
 class QueueConfigMapTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private final MockCluster cluster = new MockCluster();
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = new MockCluster();
 
     @Test
     void aGoodUpdateIsAppliedAndABadOneRejectedKeepingTheLastGood() {

@@ -4,8 +4,8 @@ import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.model.PodId;
 import dev.stook.k8s.testing.MockCluster;
 import io.fabric8.kubernetes.api.model.Pod;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.Map;
@@ -18,12 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 class RelistTest {
     private static final Duration PATIENCE = Duration.ofSeconds(40);
-    private final MockCluster cluster = new MockCluster();
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = new MockCluster();
 
     @Test
     void changesMissedWhileTheWatchWasDownAreRecoveredByTheRelist() {

@@ -4,8 +4,8 @@ import dev.stook.k8s.loop.SchedulerProcess;
 import dev.stook.k8s.testing.ClusterInvariants;
 import dev.stook.k8s.testing.MockApiDispatcher.AcceptedBinding;
 import dev.stook.k8s.testing.MockCluster;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,12 +25,8 @@ class CrashMidGangTest {
     private static final int GANG = 48;
     private static final int BOUND_BEFORE_CRASH = 12;
     private static final int NEW_WORK = 30;
-    private final MockCluster cluster = new MockCluster();
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = new MockCluster();
 
     @Test
     void aFreshInstanceFinishesThePartlyBoundGangFirstWithCapacityHeldForIt() {

@@ -9,8 +9,8 @@ import dev.stook.k8s.testing.FaultPlan.Target;
 import dev.stook.k8s.testing.MockApiDispatcher.AcceptedBinding;
 import dev.stook.k8s.testing.MockCluster;
 import dev.stook.k8s.testing.PacedPodStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -41,12 +41,8 @@ class LeaderFailoverUnderLoadTest {
      */
     private static final double ACQUIRE_RETRY_JITTER = 1.2;
 
-    private final MockCluster cluster = new MockCluster();
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = new MockCluster();
 
     @Test
     void theStandbyTakesOverWithinTheLeaseWithoutDoubleBindsOrPartialGangs() throws InterruptedException {

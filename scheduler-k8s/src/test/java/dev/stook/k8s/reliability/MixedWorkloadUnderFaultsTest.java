@@ -10,8 +10,8 @@ import dev.stook.k8s.testing.MixedWorkload;
 import dev.stook.k8s.testing.MockCluster;
 import dev.stook.k8s.testing.WatchDropper;
 import io.fabric8.kubernetes.api.model.Pod;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -52,12 +52,8 @@ class MixedWorkloadUnderFaultsTest {
     private static final int NODES = 60;
     private static final List<String> UNSCHEDULABLE = List.of("too-big-0", "too-big-1", "too-big-2");
 
-    private final MockCluster cluster = new MockCluster();
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = new MockCluster();
 
     @Test
     void everyPodIsBoundExactlyOnceWithoutPartialGangsOrOverCommittedNodes() {

@@ -4,8 +4,8 @@ import dev.stook.k8s.testing.FaultPlan;
 import dev.stook.k8s.testing.FaultPlan.Rates;
 import dev.stook.k8s.testing.FaultPlan.Target;
 import dev.stook.k8s.testing.MockCluster;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,12 +18,8 @@ import static org.awaitility.Awaitility.await;
 class PodConditionRetryTest {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final List<String> TOO_BIG = IntStream.range(0, 5).mapToObj(i -> "too-big-" + i).toList();
-    private final MockCluster cluster = new MockCluster();
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final MockCluster cluster = new MockCluster();
 
     @Test
     void aConditionWriteThatFailedIsRetriedOnceTheServerRecovers() {

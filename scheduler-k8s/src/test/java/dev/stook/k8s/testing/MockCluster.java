@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A fabric8 CRUD mock API server with binding support, a client on it, and helpers to fill it. */
-public final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable, AfterEachCallback {
     public static final String NAMESPACE = "work";
     public static final String SYSTEM_NAMESPACE = "stook-system";
 
@@ -193,6 +195,12 @@ public final class MockCluster implements AutoCloseable {
         return client.events().v1().events().inNamespace(namespace).list().getItems().stream()
                 .filter(e -> e.getRegarding() != null && regardingName.equals(e.getRegarding().getName()))
                 .map(e -> e.getReason()).toList();
+    }
+
+    /** Registered with {@code @RegisterExtension}, the cluster is closed after each test. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override
