@@ -82,6 +82,32 @@ class PodPlacerTest {
     }
 
     @Test
+    void nodesHeldForAUnitAreOpenOnlyToItAndCanBeHeldForAnotherOnceReleased() {
+        ClusterState cluster = new ClusterState();
+        cluster.upsertNode(node("n1", "4", "8Gi"));
+        cluster.upsertNode(node("n2", "4", "8Gi"));
+        ScratchCluster scratch = new ScratchCluster(cluster.snapshot());
+        PodPlacer placer = new PodPlacer(profile);
+        Pod pod = pod("p", "1", "1Gi");
+        int first = 1;
+        int second = 2;
+        int other = 3;
+
+        placer.reserveFor(pod, scratch, first);
+        scratch.actingFor(other);
+        assertThat(placer.bestNode(pod, scratch)).isEqualTo(-1);
+        scratch.actingFor(first);
+        assertThat(placer.bestNode(pod, scratch)).isZero();
+
+        scratch.releaseReservations(first);
+        placer.reserveFor(pod, scratch, second);
+        scratch.actingFor(other);
+        assertThat(placer.bestNode(pod, scratch)).as("held again, now for the second unit").isEqualTo(-1);
+        scratch.actingFor(second);
+        assertThat(placer.bestNode(pod, scratch)).isZero();
+    }
+
+    @Test
     void whatWasLearnedOnOneClusterIsNotUsedOnAnother() {
         ClusterState cordoned = new ClusterState();
         cordoned.upsertNode(node("n1", "4", "8Gi").cordoned());
