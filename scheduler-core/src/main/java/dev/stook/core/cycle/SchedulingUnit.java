@@ -24,24 +24,6 @@ public record SchedulingUnit(String name, List<Pod> pending, int minMember, int 
         return new SchedulingUnit(pod.id().toString(), List.of(pod), 1, 0);
     }
 
-    /** The highest priority among the members: the unit is ordered as its most important pod. */
-    public int priority() {
-        int priority = Integer.MIN_VALUE;
-        for (Pod pod : pending) {
-            priority = Math.max(priority, pod.priority());
-        }
-        return priority;
-    }
-
-    /** When the oldest member was created. */
-    public long createdAtMillis() {
-        long created = Long.MAX_VALUE;
-        for (Pod pod : pending) {
-            created = Math.min(created, pod.createdAtMillis());
-        }
-        return created;
-    }
-
     public boolean isGang() {
         return pending.size() + alreadyPlaced > 1 || minMember > 1;
     }
