@@ -57,7 +57,7 @@ class BindingThroughputBenchmark {
                     && scheduler.cluster().nodeCount() == NODES);
             CountDownLatch allBound = new CountDownLatch(PODS);
             Set<String> bound = ConcurrentHashMap.newKeySet();
-            SharedIndexInformer<Pod> watch = cluster.client.pods().inNamespace(NAMESPACE).inform(new ResourceEventHandler<>() {
+            SharedIndexInformer<Pod> watch = cluster.client().pods().inNamespace(NAMESPACE).inform(new ResourceEventHandler<>() {
                 @Override
                 public void onAdd(Pod pod) {
                     count(pod);
@@ -92,9 +92,9 @@ class BindingThroughputBenchmark {
             addNodes(cluster);
             IntStream.range(0, PODS).parallel().forEach(i ->
                     cluster.create(MockCluster.pod("p" + i, "1").editSpec().withSchedulerName("nobody").endSpec()));
-            String base = cluster.client.getMasterUrl().toString().replaceAll("/+$", "");
+            String base = cluster.client().getMasterUrl().toString().replaceAll("/+$", "");
             long start = System.nanoTime();
-            inParallel(i -> cluster.client.raw(base + "/api/v1/namespaces/" + NAMESPACE + "/pods/p" + i + "/binding",
+            inParallel(i -> cluster.client().raw(base + "/api/v1/namespaces/" + NAMESPACE + "/pods/p" + i + "/binding",
                     "POST", new BindingBuilder().withNewMetadata().withNamespace(NAMESPACE).withName("p" + i).endMetadata()
                             .withNewTarget().withKind("Node").withName("node-" + i % NODES).endTarget().build()));
             double seconds = (System.nanoTime() - start) / 1e9;

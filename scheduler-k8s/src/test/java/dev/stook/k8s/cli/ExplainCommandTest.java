@@ -1,16 +1,14 @@
 package dev.stook.k8s.cli;
 
 import dev.stook.k8s.loop.SchedulerProcess;
-import dev.stook.k8s.testing.MockCluster;
-import org.junit.jupiter.api.AfterEach;
+import dev.stook.k8s.testing.TestCluster;
+import dev.stook.k8s.testing.real.RealCluster;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,14 +16,10 @@ import static org.awaitility.Awaitility.await;
 
 class ExplainCommandTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private final MockCluster cluster = new MockCluster();
+    @RegisterExtension
+    final RealCluster cluster = new RealCluster();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     @Test
     void asksTheRunningSchedulerAndPrintsItsExplanation() {
@@ -64,16 +58,16 @@ class ExplainCommandTest {
     }
 
     @Test
-    void fallsBackToTheConditionAndEventsWhenTheSchedulerIsGone(@TempDir Path dir) throws Exception {
+    void fallsBackToTheConditionAndEventsWhenTheSchedulerIsGone() {
         cluster.node("n1", "4", "16Gi");
         cluster.create("huge", "16");
         SchedulerProcess scheduler = cluster.startScheduler();
-        await().atMost(PATIENCE).until(() -> cluster.eventReasons(MockCluster.NAMESPACE, "huge").contains("FailedScheduling"));
+        await().atMost(PATIENCE).until(() -> cluster.eventReasons(TestCluster.NAMESPACE, "huge").contains("FailedScheduling"));
         int port = scheduler.healthPort();
         scheduler.close();
 
         int exit = explain("work/huge", "--scheduler", "http://localhost:" + port,
-                "--kubeconfig", kubeconfig(dir).toString());
+                "--kubeconfig", cluster.controlPlane().adminKubeconfig().toString());
 
         assertThat(exit).isEqualTo(ExplainCommand.EXPLAINED);
         assertThat(out.toString()).startsWith("FALLBACK: the scheduler cannot be asked (http://localhost:" + port
@@ -99,18 +93,5 @@ class ExplainCommandTest {
         full[0] = "explain";
         System.arraycopy(args, 0, full, 1, args.length);
         return cli.execute(full);
-    }
-
-    private Path kubeconfig(Path dir) throws Exception {
-        Path file = dir.resolve("kubeconfig");
-        Files.writeString(file, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: mock, cluster: {server: "%s"}}]
-                users: [{name: mock, user: {token: test}}]
-                contexts: [{name: mock, context: {cluster: mock, user: mock}}]
-                current-context: mock
-                """.formatted(cluster.client.getConfiguration().getMasterUrl()));
-        return file;
     }
 }

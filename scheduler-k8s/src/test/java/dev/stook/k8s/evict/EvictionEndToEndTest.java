@@ -162,7 +162,7 @@ class EvictionEndToEndTest {
     }
 
     private List<Long> podsPerNode() {
-        return cluster.client.pods().inNamespace(NAMESPACE).list().getItems().stream()
+        return cluster.client().pods().inNamespace(NAMESPACE).list().getItems().stream()
                 .map(Pod::getSpec).map(spec -> spec.getNodeName()).filter(Objects::nonNull)
                 .collect(java.util.stream.Collectors.groupingBy(node -> node, java.util.stream.Collectors.counting()))
                 .values().stream().toList();

@@ -3,7 +3,7 @@ package dev.stook.k8s.explain;
 import dev.stook.core.explain.LastAttempt;
 import dev.stook.core.explain.PodExplanation;
 import dev.stook.k8s.loop.SchedulerProcess;
-import dev.stook.k8s.testing.MockCluster;
+import dev.stook.k8s.testing.real.RealCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 class ExplainEndpointTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     @RegisterExtension
-    final MockCluster cluster = new MockCluster();
+    final RealCluster cluster = new RealCluster();
 
     @Test
     void aPodThatCannotFitIsExplainedWithItsReasons() throws Exception {

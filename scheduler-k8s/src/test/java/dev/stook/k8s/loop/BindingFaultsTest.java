@@ -52,7 +52,7 @@ class BindingFaultsTest {
         await().atMost(PATIENCE).until(() -> cluster.isBound("first"));
         cluster.create("waiting", "1");
         await().atMost(PATIENCE).until(() -> cluster.podScheduled("waiting").isPresent());
-        cluster.client.pods().inNamespace(NAMESPACE).withName("first").delete();
+        cluster.client().pods().inNamespace(NAMESPACE).withName("first").delete();
 
         await().atMost(PATIENCE).until(() -> cluster.isBound("waiting"));
         await().atMost(PATIENCE).until(() -> scheduler.cluster().placedPodCount() == 1);

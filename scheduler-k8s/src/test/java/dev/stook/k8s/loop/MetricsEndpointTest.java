@@ -1,6 +1,6 @@
 package dev.stook.k8s.loop;
 
-import dev.stook.k8s.testing.MockCluster;
+import dev.stook.k8s.testing.real.RealCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 class MetricsEndpointTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     @RegisterExtension
-    final MockCluster cluster = new MockCluster();
+    final RealCluster cluster = new RealCluster();
 
     @Test
     void theHealthPortServesBindingCycleAndLeaderMetrics() throws Exception {

@@ -1,7 +1,8 @@
 package dev.stook.k8s.loop;
 
 import dev.stook.core.queue.QueueConfig;
-import dev.stook.k8s.testing.MockCluster;
+import dev.stook.k8s.testing.TestCluster;
+import dev.stook.k8s.testing.real.RealCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -9,14 +10,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.Map;
 
-import static dev.stook.k8s.testing.MockCluster.SYSTEM_NAMESPACE;
+import static dev.stook.k8s.testing.TestCluster.SYSTEM_NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class QueueConfigMapTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     @RegisterExtension
-    final MockCluster cluster = new MockCluster();
+    final RealCluster cluster = new RealCluster();
 
     @Test
     void aGoodUpdateIsAppliedAndABadOneRejectedKeepingTheLastGood() {
@@ -50,7 +51,7 @@ class QueueConfigMapTest {
     }
 
     private void write(String yaml) {
-        cluster.client.configMaps().inNamespace(SYSTEM_NAMESPACE).resource(new ConfigMapBuilder()
+        cluster.client().configMaps().inNamespace(SYSTEM_NAMESPACE).resource(new ConfigMapBuilder()
                 .withNewMetadata().withNamespace(SYSTEM_NAMESPACE).withName("stook-queues").endMetadata()
                 .withData(Map.of("queues.yaml", yaml)).build()).createOr(op -> op.update());
     }

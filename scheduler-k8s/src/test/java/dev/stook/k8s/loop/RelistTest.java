@@ -31,8 +31,8 @@ class RelistTest {
         await().atMost(PATIENCE).until(() -> scheduler.cluster().placedPodCount() == 6);
 
         cluster.dispatcher.silenceWatches();
-        cluster.client.pods().inNamespace(NAMESPACE).withName("p0").delete();
-        cluster.client.pods().inNamespace(NAMESPACE).withName("p1").delete();
+        cluster.client().pods().inNamespace(NAMESPACE).withName("p0").delete();
+        cluster.client().pods().inNamespace(NAMESPACE).withName("p1").delete();
         cluster.create(MockCluster.pod("foreign", "2").editSpec().withSchedulerName("default-scheduler")
                 .withNodeName("n2").endSpec());
         cluster.node("n3", "4", "16Gi");
@@ -57,7 +57,7 @@ class RelistTest {
         await().atMost(PATIENCE).until(() -> scheduler.cluster().placements().stream().anyMatch(p -> !p.assumed()));
 
         cluster.dispatcher.silenceWatches();
-        cluster.client.pods().inNamespace(NAMESPACE).withName("web-0").delete();
+        cluster.client().pods().inNamespace(NAMESPACE).withName("web-0").delete();
         Pod replacement = cluster.create("web-0", "1");
         assertThat(replacement.getMetadata().getUid()).isNotEqualTo(firstUid);
         cluster.dispatcher.expireWatches();
@@ -68,7 +68,7 @@ class RelistTest {
     }
 
     private Map<PodId, String> apiTruth() {
-        return cluster.client.pods().inAnyNamespace().list().getItems().stream()
+        return cluster.client().pods().inAnyNamespace().list().getItems().stream()
                 .filter(p -> p.getSpec().getNodeName() != null)
                 .collect(Collectors.toMap(RelistTest::idOf, p -> p.getSpec().getNodeName()));
     }

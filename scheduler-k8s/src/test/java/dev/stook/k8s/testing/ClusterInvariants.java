@@ -69,7 +69,7 @@ public final class ClusterInvariants {
             }
         }
         List<String> over = new ArrayList<>();
-        for (Node node : cluster.client.nodes().list().getItems()) {
+        for (Node node : cluster.client().nodes().list().getItems()) {
             Map<String, BigDecimal> sums = requested.getOrDefault(node.getMetadata().getName(), Map.of());
             sums.forEach((resource, sum) -> {
                 Quantity allocatable = node.getStatus().getAllocatable().get(resource);
@@ -82,7 +82,7 @@ public final class ClusterInvariants {
     }
 
     public List<Pod> pods() {
-        return cluster.client.pods().inAnyNamespace().list().getItems();
+        return cluster.client().pods().inAnyNamespace().list().getItems();
     }
 
     public static boolean isBound(Pod pod) {

@@ -84,7 +84,7 @@ public final class MixedWorkload {
     /** A create retried by the client after a slow answer may find its first try succeeded. */
     private static void create(MockCluster cluster, Pod pod) {
         try {
-            cluster.client.pods().inNamespace(MockCluster.NAMESPACE).resource(pod).create();
+            cluster.client().pods().inNamespace(MockCluster.NAMESPACE).resource(pod).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {
                 throw e;

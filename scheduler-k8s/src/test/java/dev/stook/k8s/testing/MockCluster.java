@@ -1,19 +1,7 @@
 package dev.stook.k8s.testing;
 
-import dev.stook.k8s.config.SchedulerConfig;
-import dev.stook.k8s.config.SchedulerConfigLoader;
-import dev.stook.k8s.loop.SchedulerProcess;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.events.v1.Event;
-import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -21,40 +9,16 @@ import io.fabric8.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
-/** A fabric8 CRUD mock API server with binding support, a client on it, and helpers to fill it. */
-public final class MockCluster implements AutoCloseable, AfterEachCallback {
-    public static final String NAMESPACE = "work";
-    public static final String SYSTEM_NAMESPACE = "stook-system";
-
-    /** Test settings: fast leases and retries, an ephemeral health port. */
-    public static final String TEST_CONFIG = """
-            healthPort: 0
-            namespace: stook-system
-            bindBackoffInitial: 50ms
-            bindBackoffMax: 500ms
-            bindConfirmTimeout: 2s
-            gangSettleTime: 200ms
-            leaseDuration: 6s
-            renewDeadline: 4s
-            retryPeriod: 500ms
-            shutdownTimeout: 5s
-            eventsPerSecond: 1000
-            eventBurst: 1000
-            """;
-
+/**
+ * A fabric8 CRUD mock API server with binding support. Only for what a real API server cannot do in a
+ * test (see README, "Test tiers"): the dispatcher stalls bindings, fails deletions and counts requests.
+ */
+public final class MockCluster extends TestCluster implements AfterEachCallback {
     public final MockApiDispatcher dispatcher = new MockApiDispatcher();
     public final KubernetesMockServer server;
-    public final KubernetesClient client;
-    private final List<SchedulerProcess> processes = new ArrayList<>();
-    private final Map<SchedulerProcess, KubernetesClient> clients = new HashMap<>();
-    private int processCount;
+    private final KubernetesClient client;
 
     public MockCluster() {
         server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(),
@@ -63,138 +27,14 @@ public final class MockCluster implements AutoCloseable, AfterEachCallback {
         client = server.createClient();
     }
 
-    public static SchedulerConfig testConfig() {
-        return SchedulerConfigLoader.parse(TEST_CONFIG, "test config");
+    @Override
+    public KubernetesClient client() {
+        return client;
     }
 
-    public SchedulerProcess startScheduler() {
-        return startScheduler(testConfig());
-    }
-
-    public SchedulerProcess startScheduler(SchedulerConfig config) {
-        return start(config, true);
-    }
-
-    /**
-     * A scheduler whose client does not retry 5xx answers and timeouts itself (fabric8 does by default),
-     * so that every injected failure reaches Stook's own retries.
-     */
-    public SchedulerProcess startSchedulerWithoutClientRetries() {
-        return startSchedulerWithoutClientRetries(testConfig());
-    }
-
-    public SchedulerProcess startSchedulerWithoutClientRetries(SchedulerConfig config) {
-        return start(config, false);
-    }
-
-    /**
-     * Each scheduler gets its own client, with the config's request timeout as {@code stook run} sets it,
-     * and its identity as User-Agent so the server knows who sent what.
-     */
-    private synchronized SchedulerProcess start(SchedulerConfig config, boolean clientRetries) {
-        String identity = "stook-" + ++processCount;
-        ConfigBuilder clientConfig = new ConfigBuilder(client.getConfiguration()).withUserAgent(identity)
-                .withRequestTimeout((int) config.requestTimeoutMillis());
-        if (!clientRetries) {
-            clientConfig.withRequestRetryBackoffLimit(0);
-        }
-        KubernetesClient schedulerClient = new KubernetesClientBuilder().withConfig(clientConfig.build()).build();
-        SchedulerProcess process = new SchedulerProcess(schedulerClient, config, identity);
-        try {
-            process.start();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        processes.add(process);
-        clients.put(process, schedulerClient);
-        return process;
-    }
-
-    /**
-     * Kills the scheduler as a crash would: its connections to the API server are cut at once, nothing
-     * in flight is finished and the lease is not released. What is left of the process can reach the
-     * server no more; it is closed with the cluster.
-     */
-    public synchronized void crash(SchedulerProcess process) {
-        clients.get(process).close();
-    }
-
-    /** The User-Agent of the scheduler's requests. */
-    public synchronized String identityOf(SchedulerProcess process) {
-        return clients.get(process).getConfiguration().getUserAgent();
-    }
-
-    public Node node(String name, String cpu, String memory) {
-        Node node = new NodeBuilder().withNewMetadata().withName(name).endMetadata()
-                .withNewStatus().addToAllocatable("cpu", new Quantity(cpu)).addToAllocatable("memory", new Quantity(memory))
-                .addToAllocatable("pods", new Quantity("110"))
-                .addNewCondition().withType("Ready").withStatus("True").endCondition()
-                .endStatus().build();
-        return client.nodes().resource(node).create();
-    }
-
-    public static PodBuilder pod(String name, String cpu) {
-        return new PodBuilder().withNewMetadata().withNamespace(NAMESPACE).withName(name)
-                .withCreationTimestamp(Instant.now().toString()).endMetadata()
-                .withNewSpec().withSchedulerName("stook")
-                .addNewContainer().withName("main").withImage("busybox")
-                .withNewResources().addToRequests("cpu", new Quantity(cpu)).addToRequests("memory", new Quantity("1Gi"))
-                .endResources().endContainer().endSpec();
-    }
-
-    public Pod create(PodBuilder pod) {
-        return client.pods().inNamespace(NAMESPACE).resource(pod.build()).create();
-    }
-
-    public Pod create(String name, String cpu) {
-        return create(pod(name, cpu));
-    }
-
-    public Pod createGangMember(String name, String cpu, String gang, int minMembers) {
-        return create(pod(name, cpu).editMetadata()
-                .withAnnotations(Map.of("stook.dev/gang", gang, "stook.dev/gang-min-members", String.valueOf(minMembers)))
-                .endMetadata());
-    }
-
-    public Pod get(String name) {
-        return client.pods().inNamespace(NAMESPACE).withName(name).get();
-    }
-
-    public String nodeOf(String name) {
-        Pod pod = get(name);
-        return pod == null ? null : pod.getSpec().getNodeName();
-    }
-
-    public boolean isBound(String name) {
-        String node = nodeOf(name);
-        return node != null && !node.isEmpty();
-    }
-
-    public Optional<PodCondition> podScheduled(String name) {
-        Pod pod = get(name);
-        if (pod == null || pod.getStatus() == null || pod.getStatus().getConditions() == null) {
-            return Optional.empty();
-        }
-        return pod.getStatus().getConditions().stream().filter(c -> "PodScheduled".equals(c.getType())).findFirst();
-    }
-
-    /** Creates or replaces the {@code stook-queues} ConfigMap. */
-    public void writeQueueConfig(String yaml) {
-        client.configMaps().inNamespace(SYSTEM_NAMESPACE).resource(new ConfigMapBuilder()
-                .withNewMetadata().withNamespace(SYSTEM_NAMESPACE).withName("stook-queues").endMetadata()
-                .withData(Map.of("queues.yaml", yaml)).build()).createOr(op -> op.update());
-    }
-
-    public List<Event> events(String namespace, String regardingName) {
-        return client.events().v1().events().inNamespace(namespace).list().getItems().stream()
-                .filter(e -> e.getRegarding() != null && regardingName.equals(e.getRegarding().getName()))
-                .toList();
-    }
-
-    public List<String> eventReasons(String namespace, String regardingName) {
-        return client.events().v1().events().inNamespace(namespace).list().getItems().stream()
-                .filter(e -> e.getRegarding() != null && regardingName.equals(e.getRegarding().getName()))
-                .map(e -> e.getReason()).toList();
+    @Override
+    protected Config schedulerClientConfig() {
+        return client.getConfiguration();
     }
 
     /** Registered with {@code @RegisterExtension}, the cluster is closed after each test. */
@@ -204,8 +44,7 @@ public final class MockCluster implements AutoCloseable, AfterEachCallback {
     }
 
     @Override
-    public void close() {
-        processes.forEach(SchedulerProcess::close);
+    protected void shutDown() {
         client.close();
         server.destroy();
     }

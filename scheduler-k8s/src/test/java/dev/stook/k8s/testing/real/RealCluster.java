@@ -1,0 +1,85 @@
+package dev.stook.k8s.testing.real;
+
+import dev.stook.k8s.testing.TestCluster;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A real kube-apiserver for a test, registered with {@code @RegisterExtension}. One control plane per set
+ * of {@link ControlPlane.Options} is shared by the tests of a JVM and emptied before each test; JUnit
+ * stops it when the run ends. Schedulers connect as Stook's ServiceAccount with the RBAC of
+ * {@code deploy/scheduler/rbac.yaml}, so a permission missing there fails here.
+ *
+ * <p>Without {@code KUBEBUILDER_ASSETS} the test is skipped or fails, as {@link RealServerAssumption} says.
+ */
+public final class RealCluster extends TestCluster implements BeforeEachCallback, AfterEachCallback {
+    private static final Path DEPLOY_RBAC = Path.of("..", "deploy", "scheduler", "rbac.yaml");
+    private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(RealCluster.class);
+
+    private final ControlPlane.Options options;
+    private ControlPlane plane;
+    private KubernetesClient client;
+
+    public RealCluster() {
+        this(ControlPlane.Options.API_ONLY);
+    }
+
+    public RealCluster(ControlPlane.Options options) {
+        this.options = options;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        RealServerAssumption.check(context.getRequiredTestClass().getSimpleName() + "." + context.getDisplayName());
+        plane = context.getRoot().getStore(STORE).getOrComputeIfAbsent(options, o -> prepared(ControlPlane.start(o)),
+                ControlPlane.class);
+        client = plane.adminClient();
+        ClusterReset.clear(client);
+    }
+
+    private static ControlPlane prepared(ControlPlane plane) {
+        try (KubernetesClient admin = plane.adminClient(); InputStream rbac = Files.newInputStream(DEPLOY_RBAC)) {
+            ClusterReset.ensureNamespaces(admin, List.of(NAMESPACE, SYSTEM_NAMESPACE));
+            admin.load(rbac).items().forEach(item -> admin.resource(item).createOr(existing -> existing.update()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return plane;
+    }
+
+    public ControlPlane controlPlane() {
+        return plane;
+    }
+
+    @Override
+    public KubernetesClient client() {
+        return client;
+    }
+
+    @Override
+    protected Config schedulerClientConfig() {
+        return plane.stookConfig();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    protected void shutDown() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}
