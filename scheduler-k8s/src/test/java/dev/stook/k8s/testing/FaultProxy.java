@@ -1,14 +1,12 @@
 package dev.stook.k8s.testing;
 
+import dev.stook.k8s.testing.real.InsecureTls;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.StatusDetailsBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -21,8 +19,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,19 +83,20 @@ public final class FaultProxy implements AutoCloseable {
     /** Starts proxying to {@code upstream}, an {@code https://} API server whose certificate is not checked. */
     public FaultProxy(URI upstream) {
         this.upstream = upstream;
-        this.tls = trustAll();
-        AtomicInteger threadCount = new AtomicInteger();
-        this.threads = new ThreadPoolExecutor(0, MAX_THREADS, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, "fault-proxy-" + threadCount.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.tls = InsecureTls.context().getSocketFactory();
         try {
             this.server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.acceptor = new Thread(this::acceptLoop, "fault-proxy-accept");
+        String threadPrefix = threadPrefix();
+        AtomicInteger threadCount = new AtomicInteger();
+        this.threads = new ThreadPoolExecutor(0, MAX_THREADS, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, threadPrefix + threadCount.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.acceptor = new Thread(this::acceptLoop, threadPrefix + "accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -107,6 +104,11 @@ public final class FaultProxy implements AutoCloseable {
     /** Where clients connect: {@code http://127.0.0.1:port}. */
     public URI url() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    }
+
+    /** How this proxy's threads are named: the prefix, then a number or {@code accept}. */
+    public String threadPrefix() {
+        return "fault-proxy-" + server.getLocalPort() + "-";
     }
 
     /** From now on, faults and latency are drawn from the plan. */
@@ -172,7 +174,7 @@ public final class FaultProxy implements AutoCloseable {
         return watches.size();
     }
 
-    /** Every open watch is closed without a word, as by a broken connection: clients must watch again. */
+    /** Every open watch is reset without a word, as by a broken connection: clients must watch again. */
     public void dropWatches() {
         for (WatchTunnel watch : watches) {
             watch.reset();
@@ -376,7 +378,8 @@ public final class FaultProxy implements AutoCloseable {
 
     private void streamWatch(Exchange exchange) throws IOException {
         Socket up = sendUpstream(exchange, false);
-        tunnel(new WatchTunnel(exchange.client, exchange.connection, null), exchange, () -> copy(up.getInputStream(), exchange.out));
+        WatchTunnel watch = new WatchTunnel(exchange.client, exchange.connection, null);
+        tunnel(watch, exchange, () -> copy(up.getInputStream(), exchange.out));
     }
 
     private void tunnelWebSocket(Exchange exchange) throws IOException {
@@ -527,30 +530,6 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private static SSLSocketFactory trustAll() {
-        TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trustAll}, null);
-            return context.getSocketFactory();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @FunctionalInterface
     private interface IoAction {
         void run() throws IOException;
@@ -616,7 +595,10 @@ public final class FaultProxy implements AutoCloseable {
             FaultProxy.this.close(client);
         }
 
-        /** Resets both connections, as a broken network would: the client's next read fails at once. */
+        /**
+         * Resets both connections, as a broken network would. A plain close is not enough: the JDK WebSocket
+         * client can miss an end of stream that arrives while no message is asked for, and then waits forever.
+         */
         void reset() {
             for (Socket socket : List.of(upstream, client)) {
                 try {
