@@ -21,7 +21,7 @@ REQUIRED = [
     (False, "", "events", "create"), (False, "events.k8s.io", "events", "create"),
 ] + [(False, "", "nodes", v) for v in ("get", "list", "watch")] + [
     (True, "", "configmaps", v) for v in ("get", "list", "watch")
-] + [(True, "coordination.k8s.io", "leases", v) for v in ("get", "create", "update")]
+] + [(True, "coordination.k8s.io", "leases", v) for v in ("get", "create", "update", "patch")]
 
 failures = []
 

@@ -81,14 +81,16 @@ public final class EventRecorder implements AutoCloseable {
         sender.execute(() -> {
             try {
                 client.events().v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
-            } catch (KubernetesClientException e) {
+            } catch (KubernetesClientException | IllegalStateException e) {
+                // IllegalStateException: the client was closed under a send in flight at shutdown
                 LOG.log(Level.FINE, "event " + reason + " not written: " + e.getMessage());
             }
         });
     }
 
+    /** Events still queued are dropped: they are best effort, and the client is closed next. */
     @Override
     public void close() {
-        sender.shutdown();
+        sender.shutdownNow();
     }
 }

@@ -91,7 +91,8 @@ public final class PodConditionWriter implements AutoCloseable {
             client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
                     .subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), patch);
             return true;
-        } catch (KubernetesClientException e) {
+        } catch (KubernetesClientException | IllegalStateException e) {
+            // IllegalStateException: the client was closed under a write in flight at shutdown
             LOG.log(Level.FINE, "condition of " + pod.getMetadata().getName() + " not written (attempt "
                     + (next.failures() + 1) + "): " + e.getMessage());
             return false;

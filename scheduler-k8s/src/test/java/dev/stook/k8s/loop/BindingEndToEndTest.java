@@ -33,6 +33,7 @@ class BindingEndToEndTest {
         await().atMost(PATIENCE).until(() -> IntStream.range(0, 12).allMatch(i -> cluster.isBound("p" + i)));
         await().atMost(PATIENCE).until(() -> scheduler.cluster().placements().stream().noneMatch(p -> p.assumed())
                 && scheduler.cluster().placedPodCount() == 12);
+        IntStream.range(0, 12).forEach(i -> assertThat(cluster.api().acceptedBindings(NAMESPACE, "p" + i)).isOne());
         await().atMost(PATIENCE).until(() -> cluster.eventReasons(NAMESPACE, "p0").contains("Scheduled"));
         assertThat(get(scheduler.healthPort(), "/healthz")).isEqualTo(200);
         assertThat(get(scheduler.healthPort(), "/readyz")).isEqualTo(200);
@@ -50,6 +51,7 @@ class BindingEndToEndTest {
         await().atMost(PATIENCE).until(() -> cluster.podScheduled("train-0").map(PodCondition::getReason)
                 .filter("GangWaiting"::equals).isPresent());
         assertThat(IntStream.range(0, 7).noneMatch(i -> cluster.isBound("train-" + i))).isTrue();
+        assertThat(cluster.api().bindingRequests()).isZero();
 
         cluster.createGangMember("train-7", "1", "train", 8);
         await().atMost(PATIENCE).until(() -> IntStream.range(0, 8).allMatch(i -> cluster.isBound("train-" + i)));

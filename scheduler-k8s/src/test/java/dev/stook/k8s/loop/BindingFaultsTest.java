@@ -1,31 +1,32 @@
 package dev.stook.k8s.loop;
 
-import dev.stook.k8s.testing.MockCluster;
+import dev.stook.k8s.testing.TestCluster;
+import dev.stook.k8s.testing.real.RealCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.stream.IntStream;
 
-import static dev.stook.k8s.testing.MockCluster.NAMESPACE;
+import static dev.stook.k8s.testing.TestCluster.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class BindingFaultsTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     @RegisterExtension
-    final MockCluster cluster = new MockCluster();
+    final RealCluster cluster = new RealCluster();
 
     @Test
     void failedBindingsAreRetriedWithoutDoubleBindsOrLostPods() {
         cluster.node("n1", "8", "32Gi");
-        cluster.dispatcher.failNextBindings(6);
+        cluster.api().failNextBindings(6);
         SchedulerProcess scheduler = cluster.startScheduler();
         IntStream.range(0, 10).forEach(i -> cluster.create("p" + i, "500m"));
 
         await().atMost(PATIENCE).until(() -> IntStream.range(0, 10).allMatch(i -> cluster.isBound("p" + i)));
-        IntStream.range(0, 10).forEach(i -> assertThat(cluster.dispatcher.acceptedBindings(NAMESPACE, "p" + i)).isOne());
-        assertThat(cluster.dispatcher.bindingRequests()).isGreaterThanOrEqualTo(16);
+        IntStream.range(0, 10).forEach(i -> assertThat(cluster.api().acceptedBindings(NAMESPACE, "p" + i)).isOne());
+        assertThat(cluster.api().bindingRequests()).isGreaterThanOrEqualTo(16);
         await().atMost(PATIENCE).until(() -> scheduler.cluster().placedPodCount() == 10
                 && scheduler.cluster().placements().stream().noneMatch(p -> p.assumed()));
     }
@@ -33,15 +34,15 @@ class BindingFaultsTest {
     @Test
     void conflictsAreNotRetriedAndTheWatchConfirmsWherePodsAre() {
         cluster.node("n1", "8", "32Gi");
-        cluster.dispatcher.loseNextBindingAnswers(4);
+        cluster.api().loseNextBindingAnswers(4);
         SchedulerProcess scheduler = cluster.startScheduler();
         IntStream.range(0, 8).forEach(i -> cluster.create("p" + i, "500m"));
 
         await().atMost(PATIENCE).until(() -> IntStream.range(0, 8).allMatch(i -> cluster.isBound("p" + i)));
         await().atMost(PATIENCE).until(() -> scheduler.cluster().placedPodCount() == 8
                 && scheduler.cluster().placements().stream().noneMatch(p -> p.assumed()));
-        assertThat(cluster.dispatcher.bindingRequests()).isEqualTo(8);
-        IntStream.range(0, 8).forEach(i -> assertThat(cluster.dispatcher.acceptedBindings(NAMESPACE, "p" + i)).isOne());
+        assertThat(cluster.api().bindingRequests()).isEqualTo(8);
+        IntStream.range(0, 8).forEach(i -> assertThat(cluster.api().acceptedBindings(NAMESPACE, "p" + i)).isOne());
     }
 
     @Test
@@ -52,7 +53,7 @@ class BindingFaultsTest {
         await().atMost(PATIENCE).until(() -> cluster.isBound("first"));
         cluster.create("waiting", "1");
         await().atMost(PATIENCE).until(() -> cluster.podScheduled("waiting").isPresent());
-        cluster.client().pods().inNamespace(NAMESPACE).withName("first").delete();
+        cluster.delete("first");
 
         await().atMost(PATIENCE).until(() -> cluster.isBound("waiting"));
         await().atMost(PATIENCE).until(() -> scheduler.cluster().placedPodCount() == 1);

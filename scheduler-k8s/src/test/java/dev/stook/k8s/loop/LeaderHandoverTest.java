@@ -1,6 +1,6 @@
 package dev.stook.k8s.loop;
 
-import dev.stook.k8s.testing.MockCluster;
+import dev.stook.k8s.testing.real.RealCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,7 +13,7 @@ import static org.awaitility.Awaitility.await;
 class LeaderHandoverTest {
     private static final Duration PATIENCE = Duration.ofSeconds(40);
     @RegisterExtension
-    final MockCluster cluster = new MockCluster();
+    final RealCluster cluster = new RealCluster();
 
     @Test
     void onlyTheLeaderSchedulesAndAStandbyTakesOverWithoutDoubleBinds() {
@@ -37,7 +37,7 @@ class LeaderHandoverTest {
         await().atMost(PATIENCE).until(() -> IntStream.range(0, 10)
                 .allMatch(i -> cluster.isBound("b" + i) && cluster.isBound("c" + i)));
         await().atMost(PATIENCE).until(() -> second.cluster().placedPodCount() == 30);
-        cluster.dispatcher.acceptedBindings().values().forEach(count -> assertThat(count.get()).isOne());
-        assertThat(cluster.dispatcher.acceptedBindings()).hasSize(30);
+        cluster.api().acceptedBindings().values().forEach(count -> assertThat(count.get()).isOne());
+        assertThat(cluster.api().acceptedBindings()).hasSize(30);
     }
 }

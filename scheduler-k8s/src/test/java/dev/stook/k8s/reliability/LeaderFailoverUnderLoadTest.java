@@ -6,8 +6,9 @@ import dev.stook.k8s.testing.ClusterInvariants;
 import dev.stook.k8s.testing.FaultPlan;
 import dev.stook.k8s.testing.FaultPlan.Rates;
 import dev.stook.k8s.testing.FaultPlan.Target;
-import dev.stook.k8s.testing.MockApiDispatcher.AcceptedBinding;
-import dev.stook.k8s.testing.MockCluster;
+import dev.stook.k8s.testing.FaultyApi.AcceptedBinding;
+import dev.stook.k8s.testing.TestCluster;
+import dev.stook.k8s.testing.real.RealCluster;
 import dev.stook.k8s.testing.PacedPodStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,14 +43,14 @@ class LeaderFailoverUnderLoadTest {
     private static final double ACQUIRE_RETRY_JITTER = 1.2;
 
     @RegisterExtension
-    final MockCluster cluster = new MockCluster();
+    final RealCluster cluster = new RealCluster();
 
     @Test
     void theStandbyTakesOverWithinTheLeaseWithoutDoubleBindsOrPartialGangs() throws InterruptedException {
         IntStream.range(0, NODES).forEach(i -> cluster.node("n" + i, "16", "64Gi"));
-        cluster.dispatcher.injectFaults(new FaultPlan(11,
+        cluster.api().injectFaults(new FaultPlan(11,
                 Map.of(Target.BINDING, new Rates(0, 0, 0, 0, BINDING_LATENCY_MILLIS)), 0));
-        SchedulerConfig config = MockCluster.testConfig();
+        SchedulerConfig config = TestCluster.testConfig();
         SchedulerProcess leader = cluster.startScheduler(config);
         await().atMost(PATIENCE).until(leader::isLeading);
         SchedulerProcess standby = cluster.startScheduler(config);
@@ -64,13 +65,13 @@ class LeaderFailoverUnderLoadTest {
         try {
             await().atMost(PATIENCE).until(() -> bindingsFrom(oldLeader).size() >= BINDINGS_BEFORE_CRASH);
             // Held requests are neither carried out nor answered: the crash finds them in flight for sure.
-            int requestsBeforeHold = cluster.dispatcher.bindingRequests();
-            cluster.dispatcher.stallBindingsAfter(0);
-            await().atMost(PATIENCE).until(() -> cluster.dispatcher.bindingRequests() > requestsBeforeHold);
+            int requestsBeforeHold = cluster.api().bindingRequests();
+            cluster.api().stallBindingsAfter(0);
+            await().atMost(PATIENCE).until(() -> cluster.api().bindingRequests() > requestsBeforeHold);
             cluster.crash(leader);
             crashedAt = System.currentTimeMillis();
-            unansweredAtCrash = cluster.dispatcher.bindingRequests() - requestsBeforeHold;
-            cluster.dispatcher.resumeBindings();
+            unansweredAtCrash = cluster.api().bindingRequests() - requestsBeforeHold;
+            cluster.api().resumeBindings();
             await().atMost(PATIENCE).until(standby::isLeading);
             ledAfterCrash = System.currentTimeMillis() - crashedAt;
             await().atMost(PATIENCE).until(() -> bindingsFrom(newLeader).size() >= BINDINGS_AFTER_TAKEOVER);
@@ -108,6 +109,6 @@ class LeaderFailoverUnderLoadTest {
     }
 
     private List<AcceptedBinding> bindingsFrom(String client) {
-        return cluster.dispatcher.bindingLog().stream().filter(binding -> client.equals(binding.client())).toList();
+        return cluster.api().bindingLog().stream().filter(binding -> client.equals(binding.client())).toList();
     }
 }

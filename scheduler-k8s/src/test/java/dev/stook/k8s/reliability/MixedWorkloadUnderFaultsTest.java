@@ -7,7 +7,8 @@ import dev.stook.k8s.testing.FaultPlan;
 import dev.stook.k8s.testing.FaultPlan.Rates;
 import dev.stook.k8s.testing.FaultPlan.Target;
 import dev.stook.k8s.testing.MixedWorkload;
-import dev.stook.k8s.testing.MockCluster;
+import dev.stook.k8s.testing.TestCluster;
+import dev.stook.k8s.testing.real.RealCluster;
 import dev.stook.k8s.testing.WatchDropper;
 import io.fabric8.kubernetes.api.model.Pod;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import static dev.stook.k8s.testing.MockCluster.NAMESPACE;
+import static dev.stook.k8s.testing.TestCluster.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +40,7 @@ class MixedWorkloadUnderFaultsTest {
      * Timed-out answers come after 1.5 s, beyond the 1 s request timeout. The lease outlasts the pauses of
      * the mock server, which serves everything from one thread and replays every pod to each new watch.
      */
-    static final SchedulerConfig CONFIG = SchedulerConfigLoader.parse(MockCluster.TEST_CONFIG
+    static final SchedulerConfig CONFIG = SchedulerConfigLoader.parse(TestCluster.TEST_CONFIG
             .replace("leaseDuration: 6s", "leaseDuration: 20s").replace("renewDeadline: 4s", "renewDeadline: 15s") + """
             requestTimeout: 1s
             bindConcurrency: 32
@@ -53,7 +54,7 @@ class MixedWorkloadUnderFaultsTest {
     private static final List<String> UNSCHEDULABLE = List.of("too-big-0", "too-big-1", "too-big-2");
 
     @RegisterExtension
-    final MockCluster cluster = new MockCluster();
+    final RealCluster cluster = new RealCluster();
 
     @Test
     void everyPodIsBoundExactlyOnceWithoutPartialGangsOrOverCommittedNodes() {
@@ -61,18 +62,17 @@ class MixedWorkloadUnderFaultsTest {
         IntStream.range(0, NODES).forEach(i -> cluster.node("n" + i, "32", "128Gi"));
         MixedWorkload workload = MixedWorkload.generate(42, 2_000, "", List.of("a", "b"));
         workload.createIn(cluster, 4);
-        UNSCHEDULABLE.forEach(name -> cluster.create(MockCluster.pod(name, "40").editMetadata()
+        UNSCHEDULABLE.forEach(name -> cluster.create(TestCluster.pod(name, "40").editMetadata()
                 .addToAnnotations("stook.dev/queue", "b").endMetadata()));
         FaultPlan faults = new FaultPlan(7, RATES, 1_500);
-        cluster.dispatcher.injectFaults(faults);
-        cluster.dispatcher.discardEvents();
+        cluster.api().injectFaults(faults);
         ClusterInvariants invariants = new ClusterInvariants(cluster);
 
         long start = System.nanoTime();
-        try (WatchDropper ignored = new WatchDropper(cluster.dispatcher, 5_000)) {
+        try (WatchDropper ignored = new WatchDropper(cluster.api(), 5_000)) {
             cluster.startSchedulerWithoutClientRetries(CONFIG);
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
-                    .until(() -> cluster.dispatcher.acceptedBindings().size() >= workload.pods().size());
+                    .until(() -> cluster.api().acceptedBindings().size() >= workload.pods().size());
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
 
@@ -89,8 +89,8 @@ class MixedWorkloadUnderFaultsTest {
                   all schedulable pods bound %d ms after the scheduler started; binding requests %d for %d pods; watches broken %d times
                   double binds %d, partial gangs %d, over-committed nodes %d
                 %s""", workload.pods().size(), workload.lonePods(), workload.gangMembers(), workload.gangs(),
-                workload.cpu(), UNSCHEDULABLE.size(), NODES, NODES * 32, millis, cluster.dispatcher.bindingRequests(),
-                workload.pods().size(), cluster.dispatcher.watchesDropped(), doubleBinds.size(), partialGangs.size(),
+                workload.cpu(), UNSCHEDULABLE.size(), NODES, NODES * 32, millis, cluster.api().bindingRequests(),
+                workload.pods().size(), cluster.api().watchesDropped(), doubleBinds.size(), partialGangs.size(),
                 overCommitted.size(), faults.summary());
         assertThat(doubleBinds).isEmpty();
         assertThat(partialGangs).isEmpty();
@@ -102,6 +102,6 @@ class MixedWorkloadUnderFaultsTest {
                     assertThat(condition.getStatus()).isEqualTo("False");
                     assertThat(condition.getReason()).isEqualTo("Unschedulable");
                 })));
-        assertThat(cluster.dispatcher.acceptedBindings(NAMESPACE, UNSCHEDULABLE.get(0))).isZero();
+        assertThat(cluster.api().acceptedBindings(NAMESPACE, UNSCHEDULABLE.get(0))).isZero();
     }
 }

@@ -3,7 +3,7 @@ package dev.stook.k8s.status;
 import dev.stook.k8s.testing.FaultPlan;
 import dev.stook.k8s.testing.FaultPlan.Rates;
 import dev.stook.k8s.testing.FaultPlan.Target;
-import dev.stook.k8s.testing.MockCluster;
+import dev.stook.k8s.testing.real.RealCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,19 +19,19 @@ class PodConditionRetryTest {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final List<String> TOO_BIG = IntStream.range(0, 5).mapToObj(i -> "too-big-" + i).toList();
     @RegisterExtension
-    final MockCluster cluster = new MockCluster();
+    final RealCluster cluster = new RealCluster();
 
     @Test
     void aConditionWriteThatFailedIsRetriedOnceTheServerRecovers() {
         cluster.node("n1", "4", "16Gi");
         FaultPlan failing = new FaultPlan(3, Map.of(Target.POD_STATUS, new Rates(1, 0, 0, 0, 0)), 0);
-        cluster.dispatcher.injectFaults(failing);
+        cluster.api().injectFaults(failing);
         cluster.startSchedulerWithoutClientRetries();
         TOO_BIG.forEach(name -> cluster.create(name, "8"));
         await().atMost(PATIENCE).until(() -> failing.injected(Target.POD_STATUS, FaultPlan.Fault.SERVER_ERROR)
                 >= TOO_BIG.size());
 
-        cluster.dispatcher.injectFaults(new FaultPlan(3, Map.of(), 0));
+        cluster.api().injectFaults(new FaultPlan(3, Map.of(), 0));
 
         await().atMost(PATIENCE).untilAsserted(() -> TOO_BIG.forEach(name ->
                 assertThat(cluster.podScheduled(name)).hasValueSatisfying(condition -> {

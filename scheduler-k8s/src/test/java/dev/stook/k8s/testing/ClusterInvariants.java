@@ -13,20 +13,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * DESIGN §5's binding invariants, checked against what the mock API server holds: no pod bound twice, no
+ * DESIGN §5's binding invariants, checked against what the API server holds and the bindings it accepted: no pod bound twice, no
  * gang with 0 < bound < minMember, no node whose bound pods request more than it can allocate.
  */
 public final class ClusterInvariants {
-    private final MockCluster cluster;
+    private final TestCluster cluster;
 
-    public ClusterInvariants(MockCluster cluster) {
+    public ClusterInvariants(TestCluster cluster) {
         this.cluster = cluster;
     }
 
     /** Pods whose binding the server accepted more than once, {@code namespace/name}. */
     public List<String> doubleBinds() {
         List<String> twice = new ArrayList<>();
-        cluster.dispatcher.acceptedBindings().forEach((pod, count) -> {
+        cluster.api().acceptedBindings().forEach((pod, count) -> {
             if (count.get() > 1) {
                 twice.add(pod);
             }

@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
  * be copied back until the API server closes, without parsing its framing. WebSocket upgrades (fabric8's
  * watches) and {@code ?watch=true} streams are tunnelled both ways and can be dropped or expired.
  */
-public final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements FaultyApi, AutoCloseable {
     private static final Pattern BINDING = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/binding");
     private static final Pattern POD_STATUS = Pattern.compile("/api/v1/namespaces/[^/]+/pods/[^/]+/status");
     private static final Pattern EVENTS = Pattern.compile("/(api/v1|apis/events\\.k8s\\.io/v1)/namespaces/[^/]+/events");
@@ -57,9 +57,6 @@ public final class FaultProxy implements AutoCloseable {
     private static final int MAX_THREADS = 512;
     private static final int MAX_BUFFERED_ANSWER = 16 * 1024 * 1024;
     private static final int REQUEST_READ_TIMEOUT_MILLIS = 30_000;
-
-    /** A binding the API server carried out: {@code namespace/name}, the client's User-Agent, when. */
-    public record AcceptedBinding(String pod, String client, long atMillis) {}
 
     private final URI upstream;
     private final SSLSocketFactory tls;
@@ -112,20 +109,24 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /** From now on, faults and latency are drawn from the plan. */
+    @Override
     public void injectFaults(FaultPlan plan) {
         faults = plan;
     }
 
+    @Override
     public FaultPlan faults() {
         return faults;
     }
 
     /** The next {@code count} binding requests answer 500 and are not sent on. */
+    @Override
     public void failNextBindings(int count) {
         failuresToInject.set(count);
     }
 
     /** The next {@code count} bindings are carried out but answer 409, as when a retried request's first try had won. */
+    @Override
     public void loseNextBindingAnswers(int count) {
         lostAnswersToInject.set(count);
     }
@@ -135,12 +136,14 @@ public final class FaultProxy implements AutoCloseable {
      * {@link #resumeBindings()} (or two minutes), then answered 503: a scheduler can be caught with a gang
      * partly bound.
      */
+    @Override
     public void stallBindingsAfter(int count) {
         synchronized (stall) {
             bindingsBeforeStall = count;
         }
     }
 
+    @Override
     public void resumeBindings() {
         synchronized (stall) {
             bindingsBeforeStall = Integer.MAX_VALUE;
@@ -148,21 +151,25 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
+    @Override
     public int bindingRequests() {
         return bindingRequests.get();
     }
 
+    @Override
     public int acceptedBindings(String namespace, String name) {
         AtomicInteger count = accepted.get(namespace + "/" + name);
         return count == null ? 0 : count.get();
     }
 
     /** Bindings the API server accepted, by {@code namespace/name}. */
+    @Override
     public Map<String, AtomicInteger> acceptedBindings() {
         return accepted;
     }
 
     /** Every accepted binding, in the order the API server answered them. */
+    @Override
     public List<AcceptedBinding> bindingLog() {
         synchronized (bindingLog) {
             return List.copyOf(bindingLog);
@@ -175,6 +182,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /** Every open watch is reset without a word, as by a broken connection: clients must watch again. */
+    @Override
     public void dropWatches() {
         for (WatchTunnel watch : watches) {
             watch.reset();
@@ -186,6 +194,7 @@ public final class FaultProxy implements AutoCloseable {
      * Every open WebSocket watch gets a 410 Gone ERROR event and is closed: informers relist. Streamed HTTP
      * watches cannot be interrupted between two events by this proxy, so they are dropped instead.
      */
+    @Override
     public void expireWatches() {
         for (WatchTunnel watch : watches) {
             watch.expire();
@@ -194,6 +203,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /** How many times open watches were expired or dropped. */
+    @Override
     public int watchesDropped() {
         return watchesDropped.get();
     }

@@ -71,6 +71,11 @@ class FaultProxyTest {
         assertThat(admin.configMaps().inNamespace(NAMESPACE).withName("crud").get().getData()).containsEntry("value", "2");
         assertThat(configMaps.list().getItems()).extracting(cm -> cm.getMetadata().getName()).contains("crud");
 
+        ConfigMap replaced = configMaps.withName("crud").get();
+        replaced.getData().put("value", "3");
+        configMaps.resource(replaced).update();
+        assertThat(admin.configMaps().inNamespace(NAMESPACE).withName("crud").get().getData()).containsEntry("value", "3");
+
         configMaps.withName("crud").delete();
         await().atMost(PATIENCE).until(() -> configMaps.withName("crud").get() == null);
     }

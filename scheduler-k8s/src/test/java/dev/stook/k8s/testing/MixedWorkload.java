@@ -41,13 +41,13 @@ public final class MixedWorkload {
                 int minimum = random.nextDouble() < 0.7 ? size : random.nextInt((size + 1) / 2, size + 1);
                 String gang = prefix + "g" + gangs++;
                 for (int member = 0; member < size; member++) {
-                    pods.add(inQueue(MockCluster.pod(gang + "-" + member, "500m"), queue, Map.of(
+                    pods.add(inQueue(TestCluster.pod(gang + "-" + member, "500m"), queue, Map.of(
                             "stook.dev/gang", gang, "stook.dev/gang-min-members", String.valueOf(minimum))));
                 }
                 gangMembers += size;
             } else {
                 int millicores = 250 * random.nextInt(1, 7);
-                pods.add(inQueue(MockCluster.pod(prefix + "p" + pods.size(), millicores + "m"), queue, Map.of()));
+                pods.add(inQueue(TestCluster.pod(prefix + "p" + pods.size(), millicores + "m"), queue, Map.of()));
             }
         }
         Collections.shuffle(pods, new Random(random.nextLong()));
@@ -82,9 +82,9 @@ public final class MixedWorkload {
     }
 
     /** A create retried by the client after a slow answer may find its first try succeeded. */
-    private static void create(MockCluster cluster, Pod pod) {
+    private static void create(TestCluster cluster, Pod pod) {
         try {
-            cluster.client().pods().inNamespace(MockCluster.NAMESPACE).resource(pod).create();
+            cluster.client().pods().inNamespace(TestCluster.NAMESPACE).resource(pod).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {
                 throw e;
@@ -93,7 +93,7 @@ public final class MixedWorkload {
     }
 
     /** Creates the pods in the cluster from a few threads, returning when all exist. */
-    public void createIn(MockCluster cluster, int threads) {
+    public void createIn(TestCluster cluster, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> created = new ArrayList<>();

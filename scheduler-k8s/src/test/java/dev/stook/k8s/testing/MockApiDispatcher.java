@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * random faults and latency to bindings and status writes; bindings can be stalled to catch a scheduler
  * mid-way through a gang.
  */
-public final class MockApiDispatcher extends KubernetesCrudDispatcher {
+public final class MockApiDispatcher extends KubernetesCrudDispatcher implements FaultyApi {
     private static final Pattern BINDING = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/?]+)/binding(\\?.*)?");
     private static final Pattern POD = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/?]+)(\\?.*)?");
     private static final Pattern POD_STATUS = Pattern.compile("/api/v1/namespaces/[^/]+/pods/[^/?]+/status(\\?.*)?");
@@ -44,9 +44,6 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher {
 
     /** A pod deletion the server carried out: the pod just before it, and the request's options. */
     public record Deletion(Pod pod, DeleteOptions options) {}
-
-    /** A binding the server carried out: {@code namespace/name}, the client's User-Agent, when. */
-    public record AcceptedBinding(String pod, String client, long atMillis) {}
 
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     private final List<AcceptedBinding> bindingLog = new ArrayList<>();
@@ -73,10 +70,12 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher {
     }
 
     /** From now on, faults and latency are drawn from the plan. */
+    @Override
     public void injectFaults(FaultPlan plan) {
         faults = plan;
     }
 
+    @Override
     public FaultPlan faults() {
         return faults;
     }
@@ -85,25 +84,30 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher {
      * After {@code count} more accepted bindings, binding requests are neither carried out nor answered
      * (until {@link #resumeBindings()}), so a scheduler can be caught with a gang partly bound.
      */
+    @Override
     public synchronized void stallBindingsAfter(int count) {
         bindingsBeforeStall = count;
     }
 
+    @Override
     public synchronized void resumeBindings() {
         bindingsBeforeStall = Integer.MAX_VALUE;
     }
 
     /** Every accepted binding, in the order the server carried them out. */
+    @Override
     public synchronized List<AcceptedBinding> bindingLog() {
         return List.copyOf(bindingLog);
     }
 
     /** The next {@code count} binding requests answer 500 and bind nothing. */
+    @Override
     public void failNextBindings(int count) {
         failuresToInject.set(count);
     }
 
     /** The next {@code count} bindings succeed but answer 409, as when a retried request's first try had won. */
+    @Override
     public void loseNextBindingAnswers(int count) {
         lostAnswersToInject.set(count);
     }
@@ -128,15 +132,18 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher {
         return deletions;
     }
 
+    @Override
     public int acceptedBindings(String namespace, String name) {
         AtomicInteger count = accepted.get(namespace + "/" + name);
         return count == null ? 0 : count.get();
     }
 
+    @Override
     public Map<String, AtomicInteger> acceptedBindings() {
         return accepted;
     }
 
+    @Override
     public int bindingRequests() {
         return bindingRequests.get();
     }
@@ -147,6 +154,7 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher {
     }
 
     /** Every open watch gets a 410 Gone error and is closed: informers relist. */
+    @Override
     public void expireWatches() {
         watchesSilenced = false;
         for (GatedSocket socket : watchSockets) {
@@ -159,6 +167,7 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher {
     }
 
     /** Every open watch is closed without a word, as by a broken connection: clients must watch again. */
+    @Override
     public void dropWatches() {
         watchesSilenced = false;
         for (GatedSocket socket : watchSockets) {
@@ -169,6 +178,7 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher {
     }
 
     /** How many times open watches were expired or dropped. */
+    @Override
     public int watchesDropped() {
         return watchesDropped.get();
     }

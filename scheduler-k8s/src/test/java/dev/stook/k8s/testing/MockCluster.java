@@ -33,6 +33,11 @@ public final class MockCluster extends TestCluster implements AfterEachCallback 
     }
 
     @Override
+    public FaultyApi api() {
+        return dispatcher;
+    }
+
+    @Override
     protected Config schedulerClientConfig() {
         return client.getConfiguration();
     }

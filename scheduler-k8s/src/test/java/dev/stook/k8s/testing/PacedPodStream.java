@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class PacedPodStream implements AutoCloseable {
     private static final String CPU = "500m";
 
-    private final MockCluster cluster;
+    private final TestCluster cluster;
     private final long tickMillis;
     private final int gangEvery;
     private final int gangSize;
@@ -20,7 +20,7 @@ public final class PacedPodStream implements AutoCloseable {
     private volatile RuntimeException failure;
     private volatile int gangs;
 
-    private PacedPodStream(MockCluster cluster, long tickMillis, int gangEvery, int gangSize) {
+    private PacedPodStream(TestCluster cluster, long tickMillis, int gangEvery, int gangSize) {
         this.cluster = cluster;
         this.tickMillis = tickMillis;
         this.gangEvery = gangEvery;
@@ -28,7 +28,7 @@ public final class PacedPodStream implements AutoCloseable {
         this.creator = new Thread(this::create, "paced-pod-stream");
     }
 
-    public static PacedPodStream start(MockCluster cluster, long tickMillis, int gangEvery, int gangSize) {
+    public static PacedPodStream start(TestCluster cluster, long tickMillis, int gangEvery, int gangSize) {
         PacedPodStream stream = new PacedPodStream(cluster, tickMillis, gangEvery, gangSize);
         stream.creator.start();
         return stream;

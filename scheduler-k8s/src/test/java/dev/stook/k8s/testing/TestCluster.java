@@ -56,6 +56,9 @@ public abstract class TestCluster implements AutoCloseable {
     /** The client the test fills the cluster with (an admin). */
     public abstract KubernetesClient client();
 
+    /** The faults the test injects into the schedulers' requests, and the bindings the server accepted. */
+    public abstract FaultyApi api();
+
     /** The configuration a scheduler's client starts from: where it connects, and as whom. */
     protected abstract Config schedulerClientConfig();
 

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Breaks every open watch of the mock API server periodically, alternately by closing it (clients watch
+ * Breaks every open watch periodically, alternately by closing it (clients watch
  * again) and by expiring it with 410 Gone (clients relist).
  */
 public final class WatchDropper implements AutoCloseable {
@@ -17,12 +17,12 @@ public final class WatchDropper implements AutoCloseable {
     });
     private final AtomicInteger rounds = new AtomicInteger();
 
-    public WatchDropper(MockApiDispatcher dispatcher, long periodMillis) {
+    public WatchDropper(FaultyApi api, long periodMillis) {
         timer.scheduleAtFixedRate(() -> {
             if (rounds.getAndIncrement() % 2 == 0) {
-                dispatcher.dropWatches();
+                api.dropWatches();
             } else {
-                dispatcher.expireWatches();
+                api.expireWatches();
             }
         }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }

@@ -1,7 +1,10 @@
 package dev.stook.k8s.testing.real;
 
+import dev.stook.k8s.testing.FaultProxy;
+import dev.stook.k8s.testing.FaultyApi;
 import dev.stook.k8s.testing.TestCluster;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -18,7 +21,8 @@ import java.util.List;
  * A real kube-apiserver for a test, registered with {@code @RegisterExtension}. One control plane per set
  * of {@link ControlPlane.Options} is shared by the tests of a JVM and emptied before each test; JUnit
  * stops it when the run ends. Schedulers connect as Stook's ServiceAccount with the RBAC of
- * {@code deploy/scheduler/rbac.yaml}, so a permission missing there fails here.
+ * {@code deploy/scheduler/rbac.yaml}, so a permission missing there fails here, and through a
+ * {@link FaultProxy} that counts their bindings and injects the faults a test asks for.
  *
  * <p>Without {@code KUBEBUILDER_ASSETS} the test is skipped or fails, as {@link RealServerAssumption} says.
  */
@@ -29,6 +33,7 @@ public final class RealCluster extends TestCluster implements BeforeEachCallback
     private final ControlPlane.Options options;
     private ControlPlane plane;
     private KubernetesClient client;
+    private FaultProxy proxy;
 
     public RealCluster() {
         this(ControlPlane.Options.API_ONLY);
@@ -45,6 +50,7 @@ public final class RealCluster extends TestCluster implements BeforeEachCallback
                 ControlPlane.class);
         client = plane.adminClient();
         ClusterReset.clear(client);
+        proxy = new FaultProxy(plane.apiServer());
     }
 
     private static ControlPlane prepared(ControlPlane plane) {
@@ -66,9 +72,15 @@ public final class RealCluster extends TestCluster implements BeforeEachCallback
         return client;
     }
 
+    /** The proxy every scheduler's requests go through. */
+    @Override
+    public FaultyApi api() {
+        return proxy;
+    }
+
     @Override
     protected Config schedulerClientConfig() {
-        return plane.stookConfig();
+        return new ConfigBuilder(plane.stookConfig()).withMasterUrl(proxy.url().toString()).build();
     }
 
     @Override
@@ -78,6 +90,9 @@ public final class RealCluster extends TestCluster implements BeforeEachCallback
 
     @Override
     protected void shutDown() {
+        if (proxy != null) {
+            proxy.close();
+        }
         if (client != null) {
             client.close();
         }

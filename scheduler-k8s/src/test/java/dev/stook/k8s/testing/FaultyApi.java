@@ -1,0 +1,52 @@
+package dev.stook.k8s.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What a test can make the API server do wrong, and what it saw of bindings. The mock's dispatcher offers
+ * it, and so does the proxy in front of a real API server.
+ */
+public interface FaultyApi {
+    /** A binding the API server carried out: {@code namespace/name}, the client's User-Agent, when. */
+    record AcceptedBinding(String pod, String client, long atMillis) {}
+
+    /** From now on, faults and latency are drawn from the plan. */
+    void injectFaults(FaultPlan plan);
+
+    FaultPlan faults();
+
+    /** The next {@code count} binding requests answer 500 and bind nothing. */
+    void failNextBindings(int count);
+
+    /** The next {@code count} bindings are carried out but answer 409, as when a retried request's first try had won. */
+    void loseNextBindingAnswers(int count);
+
+    /**
+     * After {@code count} more accepted bindings, binding requests are neither carried out nor answered
+     * (until {@link #resumeBindings()}), so a scheduler can be caught with a gang partly bound.
+     */
+    void stallBindingsAfter(int count);
+
+    void resumeBindings();
+
+    int bindingRequests();
+
+    int acceptedBindings(String namespace, String name);
+
+    /** Bindings the API server carried out, by {@code namespace/name}. */
+    Map<String, AtomicInteger> acceptedBindings();
+
+    /** Every accepted binding, in the order the API server carried them out. */
+    List<AcceptedBinding> bindingLog();
+
+    /** Every open watch is closed without a word, as by a broken connection: clients must watch again. */
+    void dropWatches();
+
+    /** Every open watch ends with 410 Gone: informers relist. */
+    void expireWatches();
+
+    /** How many times open watches were expired or dropped. */
+    int watchesDropped();
+}
