@@ -127,6 +127,15 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
+    /** A kubeconfig file with the identity of {@link #stookConfig()}, for {@code stook run --kubeconfig}. */
+    public Path stookKubeconfig() {
+        try {
+            return writeKubeconfig("stook", credentials.stookToken);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The API server's serving certificate and its issuer, as a client's trusted authority. */
     public Path certificateAuthority() {
         return folder.resolve("apiserver-certs").resolve("apiserver.crt");
@@ -188,7 +197,11 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
-    private void startKubeScheduler(int qps) throws IOException {
+    /**
+     * Starts the stock kube-scheduler now (a benchmark starts it once the pods exist), its client limited
+     * to {@code qps} requests per second with the same burst; returns once it answers its health check.
+     */
+    public void startKubeScheduler(int qps) throws IOException {
         Path kubeconfig = writeKubeconfig("kube-scheduler", credentials.schedulerToken);
         int port = freePort();
         LocalProcess scheduler = launch("kube-scheduler", List.of(KubeAssets.binary("kube-scheduler").toString(),

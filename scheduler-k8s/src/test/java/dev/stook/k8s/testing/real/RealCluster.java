@@ -10,12 +10,6 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A real kube-apiserver for a test, registered with {@code @RegisterExtension}. One control plane per set
@@ -27,7 +21,6 @@ import java.util.List;
  * <p>Without {@code KUBEBUILDER_ASSETS} the test is skipped or fails, as {@link RealServerAssumption} says.
  */
 public final class RealCluster extends TestCluster implements BeforeEachCallback, AfterEachCallback {
-    private static final Path DEPLOY_RBAC = Path.of("..", "deploy", "scheduler", "rbac.yaml");
     private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(RealCluster.class);
 
     private final ControlPlane.Options options;
@@ -54,12 +47,7 @@ public final class RealCluster extends TestCluster implements BeforeEachCallback
     }
 
     private static ControlPlane prepared(ControlPlane plane) {
-        try (KubernetesClient admin = plane.adminClient(); InputStream rbac = Files.newInputStream(DEPLOY_RBAC)) {
-            ClusterReset.ensureNamespaces(admin, List.of(NAMESPACE, SYSTEM_NAMESPACE));
-            admin.load(rbac).items().forEach(item -> admin.resource(item).createOr(existing -> existing.update()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        StookAccess.grant(plane);
         return plane;
     }
 
