@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 /**
  * A plain-HTTP proxy in front of a real API server that injects the faults {@link MockApiDispatcher} injects:
  * failed, conflicting, late and lost binding answers, failed and late status and event writes, latency, and
- * watches dropped or expired with 410 Gone. It counts bindings as the mock does.
+ * watches silenced, dropped or expired with 410 Gone. It counts bindings as the mock does.
  *
  * <p>Each client connection carries one request: its head and body are read, hop-by-hop and h2c upgrade
  * headers dropped, and it is sent over a new TLS connection with {@code Connection: close}, so the answer can
@@ -74,6 +74,7 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     private final List<AcceptedBinding> bindingLog = new ArrayList<>();
     private final AtomicInteger watchesDropped = new AtomicInteger();
+    private volatile boolean watchesSilenced;
     private final Object stall = new Object();
     private int bindingsBeforeStall = Integer.MAX_VALUE;
 
@@ -181,9 +182,20 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
         return watches.size();
     }
 
+    /**
+     * WebSocket watches drop the API server's events (open ones and those opened until the silence ends);
+     * streamed HTTP watches go on.
+     */
+    @Override
+    public void silenceWatches() {
+        watchesSilenced = true;
+        watches.forEach(WatchTunnel::silence);
+    }
+
     /** Every open watch is reset without a word, as by a broken connection: clients must watch again. */
     @Override
     public void dropWatches() {
+        watchesSilenced = false;
         for (WatchTunnel watch : watches) {
             watch.reset();
         }
@@ -196,6 +208,7 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
      */
     @Override
     public void expireWatches() {
+        watchesSilenced = false;
         for (WatchTunnel watch : watches) {
             watch.expire();
         }
@@ -417,6 +430,9 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
     private void tunnel(WatchTunnel watch, Exchange exchange, IoAction fromServer) throws IOException {
         if (watch != null) {
             watches.add(watch);
+            if (watchesSilenced) {
+                watch.silence();
+            }
         }
         try {
             threads.execute(() -> {
@@ -581,7 +597,7 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
         }
     }
 
-    /** An open watch: both connections, and the relay through which a WebSocket watch can be expired. */
+    /** An open watch: both connections, and the relay through which a WebSocket watch can be silenced or expired. */
     private final class WatchTunnel {
         final Socket client;
         final Socket upstream;
@@ -591,6 +607,13 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
             this.client = client;
             this.upstream = upstreamConnection;
             this.relay = relay;
+        }
+
+        /** Only a WebSocket watch can be silenced: a streamed one is not parsed into events here. */
+        void silence() {
+            if (relay != null) {
+                relay.silence();
+            }
         }
 
         void expire() {

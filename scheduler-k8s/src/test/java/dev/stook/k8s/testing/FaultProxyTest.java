@@ -37,6 +37,8 @@ import static org.awaitility.Awaitility.await;
 /** The proxy in front of a real API server: requests and watches pass, and faults are injected as asked. */
 class FaultProxyTest {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** Long enough for a change to reach a watch that is not silenced. */
+    private static final Duration UNSEEN = Duration.ofSeconds(1);
     @RegisterExtension
     final RealCluster cluster = new RealCluster();
     private FaultProxy proxy;
@@ -83,21 +85,7 @@ class FaultProxyTest {
     @Test
     void anInformerKeepsSeeingChangesAfterItsWatchIsDroppedOrExpired() {
         Set<String> seen = ConcurrentHashMap.newKeySet();
-        SharedIndexInformer<ConfigMap> informer = client.configMaps().inNamespace(NAMESPACE)
-                .withLabel("test", "informer").inform(new ResourceEventHandler<>() {
-                    @Override
-                    public void onAdd(ConfigMap cm) {
-                        seen.add(cm.getMetadata().getName());
-                    }
-
-                    @Override
-                    public void onUpdate(ConfigMap old, ConfigMap cm) {
-                    }
-
-                    @Override
-                    public void onDelete(ConfigMap cm, boolean unknownFinalState) {
-                    }
-                });
+        SharedIndexInformer<ConfigMap> informer = informOfAdds(seen);
         try {
             admin.configMaps().inNamespace(NAMESPACE).resource(informed("before")).create();
             await().atMost(PATIENCE).until(() -> seen.contains("before") && proxy.openWatches() == 1);
@@ -110,6 +98,34 @@ class FaultProxyTest {
             admin.configMaps().inNamespace(NAMESPACE).resource(informed("after-expiry")).create();
             await().atMost(PATIENCE).until(() -> seen.contains("after-expiry") && proxy.openWatches() == 1);
             assertThat(proxy.watchesDropped()).isEqualTo(2);
+        } finally {
+            informer.close();
+        }
+    }
+
+    @Test
+    void aSilencedWatchDeliversNothingUntilItIsDroppedOrExpired() {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        SharedIndexInformer<ConfigMap> informer = informOfAdds(seen);
+        try {
+            admin.configMaps().inNamespace(NAMESPACE).resource(informed("before")).create();
+            await().atMost(PATIENCE).until(() -> seen.contains("before") && proxy.openWatches() == 1);
+
+            proxy.silenceWatches();
+            admin.configMaps().inNamespace(NAMESPACE).resource(informed("unseen-until-dropped")).create();
+            await().during(UNSEEN).atMost(UNSEEN.multipliedBy(2)).until(() -> !seen.contains("unseen-until-dropped"));
+            proxy.dropWatches();
+            // watching again from the last version it saw, the informer is sent what it missed
+            await().atMost(PATIENCE).until(() -> seen.contains("unseen-until-dropped") && proxy.openWatches() == 1);
+
+            proxy.silenceWatches();
+            admin.configMaps().inNamespace(NAMESPACE).resource(informed("unseen-until-expired")).create();
+            await().during(UNSEEN).atMost(UNSEEN.multipliedBy(2)).until(() -> !seen.contains("unseen-until-expired"));
+            proxy.expireWatches();
+            await().atMost(PATIENCE).until(() -> seen.contains("unseen-until-expired") && proxy.openWatches() == 1);
+
+            admin.configMaps().inNamespace(NAMESPACE).resource(informed("after-silence")).create();
+            await().atMost(PATIENCE).until(() -> seen.contains("after-silence"));
         } finally {
             informer.close();
         }
@@ -244,6 +260,23 @@ class FaultProxyTest {
         assertThat(proxy.faults().injected(FaultPlan.Target.BINDING, FaultPlan.Fault.TIMEOUT)).isOne();
         assertThat(proxy.acceptedBindings(NAMESPACE, "timeout")).isOne();
         assertThat(proxy.acceptedBindings(NAMESPACE, "conflict")).isZero();
+    }
+
+    private SharedIndexInformer<ConfigMap> informOfAdds(Set<String> seen) {
+        return client.configMaps().inNamespace(NAMESPACE).withLabel("test", "informer").inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(ConfigMap cm) {
+                seen.add(cm.getMetadata().getName());
+            }
+
+            @Override
+            public void onUpdate(ConfigMap old, ConfigMap cm) {
+            }
+
+            @Override
+            public void onDelete(ConfigMap cm, boolean unknownFinalState) {
+            }
+        });
     }
 
     private static ConfigMap configMap(String name, String value) {

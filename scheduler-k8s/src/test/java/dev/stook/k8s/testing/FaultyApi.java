@@ -41,10 +41,16 @@ public interface FaultyApi {
     /** Every accepted binding, in the order the API server carried them out. */
     List<AcceptedBinding> bindingLog();
 
-    /** Every open watch is closed without a word, as by a broken connection: clients must watch again. */
+    /**
+     * Open watches, and those opened until the next {@link #dropWatches()} or {@link #expireWatches()}, stop
+     * delivering events, as on a broken connection nobody noticed yet.
+     */
+    void silenceWatches();
+
+    /** Every open watch is closed without a word, as by a broken connection: clients must watch again. Ends a silence. */
     void dropWatches();
 
-    /** Every open watch ends with 410 Gone: informers relist. */
+    /** Every open watch ends with 410 Gone: informers relist. Ends a silence. */
     void expireWatches();
 
     /** How many times open watches were expired or dropped. */

@@ -148,7 +148,7 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher implements
         return bindingRequests.get();
     }
 
-    /** Open watches stop delivering events, as on a broken connection nobody noticed yet. */
+    @Override
     public void silenceWatches() {
         watchesSilenced = true;
     }
