@@ -1,7 +1,7 @@
 package dev.stook.k8s.evict;
 
 import dev.stook.k8s.loop.SchedulerProcess;
-import dev.stook.k8s.testing.MockApiDispatcher.Deletion;
+import dev.stook.k8s.testing.FaultyApi.Deletion;
 import dev.stook.k8s.testing.MockCluster;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;

@@ -6,7 +6,10 @@ import io.fabric8.kubernetes.api.model.Binding;
 import io.fabric8.kubernetes.api.model.BindingBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.DeleteOptions;
+import io.fabric8.kubernetes.api.model.DeleteOptionsBuilder;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -262,6 +265,52 @@ class FaultProxyTest {
         assertThat(proxy.acceptedBindings(NAMESPACE, "conflict")).isZero();
     }
 
+    @Test
+    void aPodDeletionIsRecordedWithThePodAsItWasAndTheOptionsSent() {
+        String uid = createPod("deleted").getMetadata().getUid();
+
+        delete("deleted", new DeleteOptionsBuilder().withGracePeriodSeconds(5L).build());
+
+        await().atMost(PATIENCE).until(() -> admin.pods().inNamespace(NAMESPACE).withName("deleted").get() == null);
+        assertThat(proxy.deleteRequests(NAMESPACE, "deleted")).isOne();
+        assertThat(proxy.deletions()).containsOnlyKeys(NAMESPACE + "/deleted");
+        FaultyApi.Deletion deletion = proxy.deletions().get(NAMESPACE + "/deleted");
+        assertThat(deletion.pod().getMetadata().getUid()).isEqualTo(uid);
+        assertThat(deletion.options().getGracePeriodSeconds()).isEqualTo(5L);
+    }
+
+    @Test
+    void aDeletionTheApiServerRefusesIsCountedButNotRecorded() {
+        createPod("kept");
+
+        assertThatThrownBy(() -> delete("kept", new DeleteOptionsBuilder().withNewPreconditions().withUid("another")
+                .endPreconditions().build())).isInstanceOfSatisfying(KubernetesClientException.class,
+                e -> assertThat(e.getCode()).isEqualTo(409));
+
+        assertThat(admin.pods().inNamespace(NAMESPACE).withName("kept").get()).isNotNull();
+        assertThat(proxy.deleteRequests(NAMESPACE, "kept")).isOne();
+        assertThat(proxy.deletions()).isEmpty();
+    }
+
+    @Test
+    void failedDeletionsDeleteNothingAndRacedOnesDeleteButAnswer404() {
+        createPod("fails");
+        createPod("races");
+        proxy.failNextDeletes(1);
+        proxy.raceNextDeletes(1);
+
+        assertThatThrownBy(() -> delete("fails", new DeleteOptions())).isInstanceOfSatisfying(
+                KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(500));
+        assertThat(admin.pods().inNamespace(NAMESPACE).withName("fails").get()).isNotNull();
+        assertThatThrownBy(() -> delete("races", new DeleteOptions())).isInstanceOfSatisfying(
+                KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+        await().atMost(PATIENCE).until(() -> admin.pods().inNamespace(NAMESPACE).withName("races").get() == null);
+
+        assertThat(proxy.deleteRequests(NAMESPACE, "fails")).isOne();
+        assertThat(proxy.deleteRequests(NAMESPACE, "races")).isOne();
+        assertThat(proxy.deletions()).containsOnlyKeys(NAMESPACE + "/races");
+    }
+
     private SharedIndexInformer<ConfigMap> informOfAdds(Set<String> seen) {
         return client.configMaps().inNamespace(NAMESPACE).withLabel("test", "informer").inform(new ResourceEventHandler<>() {
             @Override
@@ -287,14 +336,20 @@ class FaultProxyTest {
         return new ConfigMapBuilder(configMap(name, "1")).editMetadata().addToLabels("test", "informer").endMetadata().build();
     }
 
-    private void createPod(String name) {
-        admin.pods().inNamespace(NAMESPACE).resource(new PodBuilder().withNewMetadata().withName(name).endMetadata()
+    private Pod createPod(String name) {
+        return admin.pods().inNamespace(NAMESPACE).resource(new PodBuilder().withNewMetadata().withName(name).endMetadata()
                 .withNewSpec().withSchedulerName("nobody")
                 .addNewContainer().withName("main").withImage("busybox").endContainer().endSpec().build()).create();
     }
 
     private String nodeOf(String pod) {
         return admin.pods().inNamespace(NAMESPACE).withName(pod).get().getSpec().getNodeName();
+    }
+
+    /** As Stook's evictor sends it. */
+    private void delete(String pod, DeleteOptions options) {
+        client.raw(client.getMasterUrl().toString().replaceAll("/+$", "") + "/api/v1/namespaces/" + NAMESPACE
+                + "/pods/" + pod, "DELETE", options);
     }
 
     private void bind(String pod, String node) {
