@@ -1,12 +1,16 @@
 package dev.stook.k8s.evict;
 
 import dev.stook.k8s.loop.SchedulerProcess;
-import dev.stook.k8s.testing.MockApiDispatcher.Deletion;
-import dev.stook.k8s.testing.MockCluster;
+import dev.stook.k8s.testing.FaultyApi.Deletion;
+import dev.stook.k8s.testing.TestCluster;
+import dev.stook.k8s.testing.real.RealCluster;
+import dev.stook.k8s.testing.real.StandInKubelet;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,14 +23,28 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
-import static dev.stook.k8s.testing.MockCluster.NAMESPACE;
+import static dev.stook.k8s.testing.TestCluster.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class EvictionEndToEndTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     @RegisterExtension
-    final MockCluster cluster = new MockCluster();
+    final RealCluster cluster = new RealCluster();
+    private StandInKubelet kubelet;
+
+    /** Stook deletes its victims with their grace period and waits until they are gone: that takes a kubelet. */
+    @BeforeEach
+    void startKubelet() {
+        kubelet = new StandInKubelet(cluster.client());
+    }
+
+    @AfterEach
+    void stopKubelet() {
+        if (kubelet != null) {
+            kubelet.close();
+        }
+    }
 
     @Test
     void aGangOwedItsGuaranteeReclaimsTheYoungestPodsOfTheQueueAboveItsShare() {
@@ -41,13 +59,13 @@ class EvictionEndToEndTest {
                 .addToAnnotations(Map.of("stook.dev/gang", "train", "stook.dev/gang-min-members", "4")).endMetadata()));
 
         await().atMost(PATIENCE).until(() -> IntStream.range(0, 4).allMatch(i -> cluster.isBound("a-" + i)));
-        assertThat(cluster.dispatcher.deletions().keySet()).containsExactlyInAnyOrder(keys("b-4", "b-5", "b-6", "b-7"));
-        cluster.dispatcher.deletions().values().forEach(deletion -> {
+        assertThat(cluster.api().deletions().keySet()).containsExactlyInAnyOrder(keys("b-4", "b-5", "b-6", "b-7"));
+        cluster.api().deletions().values().forEach(deletion -> {
             assertMarkedBeforeDeletion(deletion, "gang " + NAMESPACE + "/train");
             assertThat(deletion.options().getGracePeriodSeconds()).isEqualTo(7L);
             assertThat(deletion.options().getPreconditions().getUid()).isEqualTo(deletion.pod().getMetadata().getUid());
         });
-        IntStream.range(0, 4).forEach(i -> assertThat(cluster.dispatcher.acceptedBindings(NAMESPACE, "a-" + i)).isOne());
+        IntStream.range(0, 4).forEach(i -> assertThat(cluster.api().acceptedBindings(NAMESPACE, "a-" + i)).isOne());
         IntStream.range(0, 4).forEach(i -> assertThat(cluster.isBound("b-" + i)).isTrue());
         assertThat(podsPerNode()).allMatch(count -> count == 1);
         for (String victim : List.of("b-4", "b-5", "b-6", "b-7")) {
@@ -69,8 +87,8 @@ class EvictionEndToEndTest {
                 .addToAnnotations(Map.of("stook.dev/gang", "train", "stook.dev/gang-min-members", "4")).endMetadata()));
 
         await().atMost(PATIENCE).until(() -> IntStream.range(0, 4).allMatch(i -> cluster.isBound("a-" + i)));
-        assertThat(cluster.dispatcher.deletions().keySet()).containsExactlyInAnyOrder(keys("b-0", "b-1", "b-2", "b-3"));
-        IntStream.range(4, 8).forEach(i -> assertThat(cluster.dispatcher.deleteRequests(NAMESPACE, "b-" + i)).isZero());
+        assertThat(cluster.api().deletions().keySet()).containsExactlyInAnyOrder(keys("b-0", "b-1", "b-2", "b-3"));
+        IntStream.range(4, 8).forEach(i -> assertThat(cluster.api().deleteRequests(NAMESPACE, "b-" + i)).isZero());
         assertThat(podsPerNode()).allMatch(count -> count == 1);
     }
 
@@ -81,15 +99,15 @@ class EvictionEndToEndTest {
         createdInANewSecond(true);
         cluster.create(inQueue("b-1", "b"));
         awaitSettled(scheduler, "b-", 2);
-        cluster.dispatcher.raceNextDeletes(1);
+        cluster.api().raceNextDeletes(1);
 
         cluster.create(inQueue("a-0", "a"));
 
         await().atMost(PATIENCE).until(() -> cluster.isBound("a-0"));
-        assertThat(cluster.dispatcher.deletions().keySet()).containsExactlyInAnyOrder(keys("b-1"));
-        assertMarkedBeforeDeletion(cluster.dispatcher.deletions().get(NAMESPACE + "/b-1"), "pod " + NAMESPACE + "/a-0");
+        assertThat(cluster.api().deletions().keySet()).containsExactlyInAnyOrder(keys("b-1"));
+        assertMarkedBeforeDeletion(cluster.api().deletions().get(NAMESPACE + "/b-1"), "pod " + NAMESPACE + "/a-0");
         await().during(Duration.ofMillis(500)).atMost(PATIENCE)
-                .until(() -> cluster.dispatcher.deleteRequests(NAMESPACE, "b-1") == 1);
+                .until(() -> cluster.api().deleteRequests(NAMESPACE, "b-1") == 1);
         assertThat(cluster.eventReasons(NAMESPACE, "b-1")).doesNotContain("FailedPreemption");
     }
 
@@ -100,14 +118,14 @@ class EvictionEndToEndTest {
         createdInANewSecond(true);
         cluster.create(inQueue("b-1", "b"));
         awaitSettled(scheduler, "b-", 2);
-        cluster.dispatcher.failNextDeletes(2);
+        cluster.api().failNextDeletes(2);
 
         cluster.create(inQueue("a-0", "a"));
 
         await().atMost(PATIENCE).until(() -> cluster.isBound("a-0"));
-        assertThat(cluster.dispatcher.deleteRequests(NAMESPACE, "b-1")).isEqualTo(3);
-        assertThat(cluster.dispatcher.deletions().keySet()).containsExactlyInAnyOrder(keys("b-1"));
-        assertThat(cluster.dispatcher.acceptedBindings(NAMESPACE, "a-0")).isOne();
+        assertThat(cluster.api().deleteRequests(NAMESPACE, "b-1")).isEqualTo(3);
+        assertThat(cluster.api().deletions().keySet()).containsExactlyInAnyOrder(keys("b-1"));
+        assertThat(cluster.api().acceptedBindings(NAMESPACE, "a-0")).isOne();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(cluster.eventReasons(NAMESPACE, "b-1"))
                 .contains("FailedPreemption", "Preempted"));
     }
@@ -130,7 +148,7 @@ class EvictionEndToEndTest {
     }
 
     private static PodBuilder inQueue(String name, String queue) {
-        return MockCluster.pod(name, "1").editMetadata().addToAnnotations("stook.dev/queue", queue).endMetadata();
+        return TestCluster.pod(name, "1").editMetadata().addToAnnotations("stook.dev/queue", queue).endMetadata();
     }
 
     /**

@@ -2,7 +2,8 @@ package dev.stook.k8s.loop;
 
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.model.PodId;
-import dev.stook.k8s.testing.MockCluster;
+import dev.stook.k8s.testing.TestCluster;
+import dev.stook.k8s.testing.real.RealCluster;
 import io.fabric8.kubernetes.api.model.Pod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,14 +13,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static dev.stook.k8s.testing.MockCluster.NAMESPACE;
+import static dev.stook.k8s.testing.TestCluster.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class RelistTest {
     private static final Duration PATIENCE = Duration.ofSeconds(40);
+    /** Long enough for a change to reach a scheduler whose watch is not silenced. */
+    private static final Duration UNSEEN = Duration.ofSeconds(1);
     @RegisterExtension
-    final MockCluster cluster = new MockCluster();
+    final RealCluster cluster = new RealCluster();
 
     @Test
     void changesMissedWhileTheWatchWasDownAreRecoveredByTheRelist() {
@@ -30,22 +33,23 @@ class RelistTest {
         await().atMost(PATIENCE).until(() -> IntStream.range(0, 6).allMatch(i -> cluster.isBound("p" + i)));
         await().atMost(PATIENCE).until(() -> scheduler.cluster().placedPodCount() == 6);
 
-        cluster.dispatcher.silenceWatches();
-        cluster.client().pods().inNamespace(NAMESPACE).withName("p0").delete();
-        cluster.client().pods().inNamespace(NAMESPACE).withName("p1").delete();
-        cluster.create(MockCluster.pod("foreign", "2").editSpec().withSchedulerName("default-scheduler")
+        cluster.api().silenceWatches();
+        cluster.delete("p0");
+        cluster.delete("p1");
+        cluster.create(TestCluster.pod("foreign", "2").editSpec().withSchedulerName("default-scheduler")
                 .withNodeName("n2").endSpec());
         cluster.node("n3", "4", "16Gi");
         cluster.create("missed", "1");
-        assertThat(scheduler.cluster().placedPodCount()).isEqualTo(6);
+        await().during(UNSEEN).atMost(UNSEEN.multipliedBy(2)).until(() -> scheduler.cluster().placedPodCount() == 6
+                && scheduler.cluster().nodeCount() == 2 && !cluster.isBound("missed"));
 
-        cluster.dispatcher.expireWatches();
+        cluster.api().expireWatches();
 
         await().atMost(PATIENCE).until(() -> cluster.isBound("missed"));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(placements(scheduler.cluster())).isEqualTo(apiTruth()));
         assertThat(scheduler.cluster().nodeCount()).isEqualTo(3);
         assertThat(scheduler.cluster().placements()).noneMatch(ClusterState.Placement::assumed);
-        cluster.dispatcher.acceptedBindings().values().forEach(count -> assertThat(count.get()).isOne());
+        cluster.api().acceptedBindings().values().forEach(count -> assertThat(count.get()).isOne());
     }
 
     @Test
@@ -56,15 +60,16 @@ class RelistTest {
         await().atMost(PATIENCE).until(() -> cluster.isBound("web-0"));
         await().atMost(PATIENCE).until(() -> scheduler.cluster().placements().stream().anyMatch(p -> !p.assumed()));
 
-        cluster.dispatcher.silenceWatches();
-        cluster.client().pods().inNamespace(NAMESPACE).withName("web-0").delete();
+        cluster.api().silenceWatches();
+        cluster.delete("web-0");
         Pod replacement = cluster.create("web-0", "1");
         assertThat(replacement.getMetadata().getUid()).isNotEqualTo(firstUid);
-        cluster.dispatcher.expireWatches();
+        await().during(UNSEEN).atMost(UNSEEN.multipliedBy(2)).until(() -> !cluster.isBound("web-0"));
+        cluster.api().expireWatches();
 
         await().atMost(PATIENCE).until(() -> cluster.isBound("web-0"));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(placements(scheduler.cluster())).isEqualTo(apiTruth()));
-        assertThat(cluster.dispatcher.acceptedBindings(NAMESPACE, "web-0")).isEqualTo(2);
+        assertThat(cluster.api().acceptedBindings(NAMESPACE, "web-0")).isEqualTo(2);
     }
 
     private Map<PodId, String> apiTruth() {

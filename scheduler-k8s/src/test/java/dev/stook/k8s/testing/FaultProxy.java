@@ -1,6 +1,8 @@
 package dev.stook.k8s.testing;
 
 import dev.stook.k8s.testing.real.InsecureTls;
+import io.fabric8.kubernetes.api.model.DeleteOptions;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.StatusDetailsBuilder;
@@ -9,6 +11,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import javax.net.ssl.SSLSocketFactory;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,8 +38,9 @@ import java.util.regex.Pattern;
 
 /**
  * A plain-HTTP proxy in front of a real API server that injects the faults {@link MockApiDispatcher} injects:
- * failed, conflicting, late and lost binding answers, failed and late status and event writes, latency, and
- * watches dropped or expired with 410 Gone. It counts bindings as the mock does.
+ * failed, conflicting, late and lost binding answers, failed and late status and event writes, failed and
+ * raced pod deletions, latency, and watches silenced, dropped or expired with 410 Gone. It counts bindings and
+ * records pod deletions as the mock does.
  *
  * <p>Each client connection carries one request: its head and body are read, hop-by-hop and h2c upgrade
  * headers dropped, and it is sent over a new TLS connection with {@code Connection: close}, so the answer can
@@ -45,6 +49,7 @@ import java.util.regex.Pattern;
  */
 public final class FaultProxy implements FaultyApi, AutoCloseable {
     private static final Pattern BINDING = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/binding");
+    private static final Pattern POD = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)");
     private static final Pattern POD_STATUS = Pattern.compile("/api/v1/namespaces/[^/]+/pods/[^/]+/status");
     private static final Pattern EVENTS = Pattern.compile("/(api/v1|apis/events\\.k8s\\.io/v1)/namespaces/[^/]+/events");
     private static final Pattern WATCH_QUERY = Pattern.compile("(^|&)watch=(true|1)(&|$)");
@@ -74,6 +79,11 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     private final List<AcceptedBinding> bindingLog = new ArrayList<>();
     private final AtomicInteger watchesDropped = new AtomicInteger();
+    private volatile boolean watchesSilenced;
+    private final Map<String, AtomicInteger> deleteRequests = new ConcurrentHashMap<>();
+    private final Map<String, Deletion> deletions = new ConcurrentHashMap<>();
+    private final AtomicInteger deleteFailuresToInject = new AtomicInteger();
+    private final AtomicInteger deleteRacesToInject = new AtomicInteger();
     private final Object stall = new Object();
     private int bindingsBeforeStall = Integer.MAX_VALUE;
 
@@ -176,14 +186,47 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
         }
     }
 
+    /** The next {@code count} pod deletions answer 500 and are not sent on. */
+    @Override
+    public void failNextDeletes(int count) {
+        deleteFailuresToInject.set(count);
+    }
+
+    @Override
+    public void raceNextDeletes(int count) {
+        deleteRacesToInject.set(count);
+    }
+
+    @Override
+    public int deleteRequests(String namespace, String name) {
+        AtomicInteger count = deleteRequests.get(namespace + "/" + name);
+        return count == null ? 0 : count.get();
+    }
+
+    @Override
+    public Map<String, Deletion> deletions() {
+        return deletions;
+    }
+
     /** Watches open through the proxy now. */
     public int openWatches() {
         return watches.size();
     }
 
+    /**
+     * WebSocket watches drop the API server's events (open ones and those opened until the silence ends);
+     * streamed HTTP watches go on.
+     */
+    @Override
+    public void silenceWatches() {
+        watchesSilenced = true;
+        watches.forEach(WatchTunnel::silence);
+    }
+
     /** Every open watch is reset without a word, as by a broken connection: clients must watch again. */
     @Override
     public void dropWatches() {
+        watchesSilenced = false;
         for (WatchTunnel watch : watches) {
             watch.reset();
         }
@@ -196,6 +239,7 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
      */
     @Override
     public void expireWatches() {
+        watchesSilenced = false;
         for (WatchTunnel watch : watches) {
             watch.expire();
         }
@@ -272,10 +316,13 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
         String method = request.method();
         String path = request.path();
         Matcher binding = BINDING.matcher(path);
+        Matcher pod = POD.matcher(path);
         if (request.headerHasToken("Upgrade", "websocket")) {
             tunnelWebSocket(exchange);
         } else if (method.equals("POST") && binding.matches()) {
             bind(exchange, binding.group(1), binding.group(2));
+        } else if (method.equals("DELETE") && pod.matches()) {
+            deletePod(exchange, pod.group(1), pod.group(2));
         } else if (method.equals("PATCH") && POD_STATUS.matcher(path).matches()) {
             statusWrite(exchange, FaultPlan.Target.POD_STATUS);
         } else if (method.equals("POST") && EVENTS.matcher(path).matches()) {
@@ -369,6 +416,54 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
         }
     }
 
+    private void deletePod(Exchange exchange, String namespace, String name) throws IOException {
+        String key = namespace + "/" + name;
+        deleteRequests.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        if (deleteFailuresToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            answer(exchange, 500, "InternalError", "injected failure", name);
+            return;
+        }
+        Pod before = currentPod(exchange);
+        BufferedAnswer answer = forwardBuffered(exchange);
+        if (answer.status() / 100 != 2) {
+            answer.writeTo(exchange.out);
+            return;
+        }
+        if (before != null) {
+            String options = new String(exchange.body, StandardCharsets.UTF_8);
+            deletions.put(key, new Deletion(before,
+                    options.isBlank() ? null : Serialization.unmarshal(options, DeleteOptions.class)));
+        }
+        if (deleteRacesToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            answer(exchange, 404, "NotFound", "pods \"" + name + "\" not found", name);
+            return;
+        }
+        answer.writeTo(exchange.out);
+    }
+
+    /** The pod the request names, as the API server has it now and shows it to the request's sender; null if not. */
+    private Pod currentPod(Exchange exchange) throws IOException {
+        HttpHead get = new HttpHead("GET " + exchange.request.path() + " HTTP/1.1",
+                List.of(Map.entry("Accept", "application/json")));
+        String authorization = exchange.request.header("Authorization");
+        if (authorization != null) {
+            get.with("Authorization", authorization);
+        }
+        Exchange lookup = new Exchange(exchange.client, exchange.in, exchange.out, get, new byte[0]);
+        BufferedAnswer answer;
+        try {
+            answer = forwardBuffered(lookup);
+        } finally {
+            if (lookup.connection != null) {
+                close(lookup.connection);
+            }
+        }
+        if (answer.status() != 200) {
+            return null;
+        }
+        return Serialization.unmarshal(new String(answer.body(), StandardCharsets.UTF_8), Pod.class);
+    }
+
     private void statusWrite(Exchange exchange, FaultPlan.Target target) throws IOException, InterruptedException {
         FaultPlan plan = faults;
         FaultPlan.Fault fault = plan.next(target);
@@ -417,6 +512,9 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
     private void tunnel(WatchTunnel watch, Exchange exchange, IoAction fromServer) throws IOException {
         if (watch != null) {
             watches.add(watch);
+            if (watchesSilenced) {
+                watch.silence();
+            }
         }
         try {
             threads.execute(() -> {
@@ -506,6 +604,7 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
 
     private static String reasonPhrase(int code) {
         return switch (code) {
+            case 404 -> "Not Found";
             case 409 -> "Conflict";
             case 500 -> "Internal Server Error";
             case 503 -> "Service Unavailable";
@@ -579,9 +678,16 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
             out.write(rest);
             out.flush();
         }
+
+        /** The body without its chunked framing, if it had one. */
+        byte[] body() throws IOException {
+            boolean endsWithTheConnection = head.header("Content-Length") == null
+                    && !head.headerHasToken("Transfer-Encoding", "chunked");
+            return endsWithTheConnection ? rest : head.readBody(new ByteArrayInputStream(rest));
+        }
     }
 
-    /** An open watch: both connections, and the relay through which a WebSocket watch can be expired. */
+    /** An open watch: both connections, and the relay through which a WebSocket watch can be silenced or expired. */
     private final class WatchTunnel {
         final Socket client;
         final Socket upstream;
@@ -591,6 +697,13 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
             this.client = client;
             this.upstream = upstreamConnection;
             this.relay = relay;
+        }
+
+        /** Only a WebSocket watch can be silenced: a streamed one is not parsed into events here. */
+        void silence() {
+            if (relay != null) {
+                relay.silence();
+            }
         }
 
         void expire() {

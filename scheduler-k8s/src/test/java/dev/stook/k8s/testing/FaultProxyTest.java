@@ -6,7 +6,10 @@ import io.fabric8.kubernetes.api.model.Binding;
 import io.fabric8.kubernetes.api.model.BindingBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.DeleteOptions;
+import io.fabric8.kubernetes.api.model.DeleteOptionsBuilder;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -37,6 +40,8 @@ import static org.awaitility.Awaitility.await;
 /** The proxy in front of a real API server: requests and watches pass, and faults are injected as asked. */
 class FaultProxyTest {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** Long enough for a change to reach a watch that is not silenced. */
+    private static final Duration UNSEEN = Duration.ofSeconds(1);
     @RegisterExtension
     final RealCluster cluster = new RealCluster();
     private FaultProxy proxy;
@@ -83,21 +88,7 @@ class FaultProxyTest {
     @Test
     void anInformerKeepsSeeingChangesAfterItsWatchIsDroppedOrExpired() {
         Set<String> seen = ConcurrentHashMap.newKeySet();
-        SharedIndexInformer<ConfigMap> informer = client.configMaps().inNamespace(NAMESPACE)
-                .withLabel("test", "informer").inform(new ResourceEventHandler<>() {
-                    @Override
-                    public void onAdd(ConfigMap cm) {
-                        seen.add(cm.getMetadata().getName());
-                    }
-
-                    @Override
-                    public void onUpdate(ConfigMap old, ConfigMap cm) {
-                    }
-
-                    @Override
-                    public void onDelete(ConfigMap cm, boolean unknownFinalState) {
-                    }
-                });
+        SharedIndexInformer<ConfigMap> informer = informOfAdds(seen);
         try {
             admin.configMaps().inNamespace(NAMESPACE).resource(informed("before")).create();
             await().atMost(PATIENCE).until(() -> seen.contains("before") && proxy.openWatches() == 1);
@@ -110,6 +101,34 @@ class FaultProxyTest {
             admin.configMaps().inNamespace(NAMESPACE).resource(informed("after-expiry")).create();
             await().atMost(PATIENCE).until(() -> seen.contains("after-expiry") && proxy.openWatches() == 1);
             assertThat(proxy.watchesDropped()).isEqualTo(2);
+        } finally {
+            informer.close();
+        }
+    }
+
+    @Test
+    void aSilencedWatchDeliversNothingUntilItIsDroppedOrExpired() {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        SharedIndexInformer<ConfigMap> informer = informOfAdds(seen);
+        try {
+            admin.configMaps().inNamespace(NAMESPACE).resource(informed("before")).create();
+            await().atMost(PATIENCE).until(() -> seen.contains("before") && proxy.openWatches() == 1);
+
+            proxy.silenceWatches();
+            admin.configMaps().inNamespace(NAMESPACE).resource(informed("unseen-until-dropped")).create();
+            await().during(UNSEEN).atMost(UNSEEN.multipliedBy(2)).until(() -> !seen.contains("unseen-until-dropped"));
+            proxy.dropWatches();
+            // watching again from the last version it saw, the informer is sent what it missed
+            await().atMost(PATIENCE).until(() -> seen.contains("unseen-until-dropped") && proxy.openWatches() == 1);
+
+            proxy.silenceWatches();
+            admin.configMaps().inNamespace(NAMESPACE).resource(informed("unseen-until-expired")).create();
+            await().during(UNSEEN).atMost(UNSEEN.multipliedBy(2)).until(() -> !seen.contains("unseen-until-expired"));
+            proxy.expireWatches();
+            await().atMost(PATIENCE).until(() -> seen.contains("unseen-until-expired") && proxy.openWatches() == 1);
+
+            admin.configMaps().inNamespace(NAMESPACE).resource(informed("after-silence")).create();
+            await().atMost(PATIENCE).until(() -> seen.contains("after-silence"));
         } finally {
             informer.close();
         }
@@ -246,6 +265,69 @@ class FaultProxyTest {
         assertThat(proxy.acceptedBindings(NAMESPACE, "conflict")).isZero();
     }
 
+    @Test
+    void aPodDeletionIsRecordedWithThePodAsItWasAndTheOptionsSent() {
+        String uid = createPod("deleted").getMetadata().getUid();
+
+        delete("deleted", new DeleteOptionsBuilder().withGracePeriodSeconds(5L).build());
+
+        await().atMost(PATIENCE).until(() -> admin.pods().inNamespace(NAMESPACE).withName("deleted").get() == null);
+        assertThat(proxy.deleteRequests(NAMESPACE, "deleted")).isOne();
+        assertThat(proxy.deletions()).containsOnlyKeys(NAMESPACE + "/deleted");
+        FaultyApi.Deletion deletion = proxy.deletions().get(NAMESPACE + "/deleted");
+        assertThat(deletion.pod().getMetadata().getUid()).isEqualTo(uid);
+        assertThat(deletion.options().getGracePeriodSeconds()).isEqualTo(5L);
+    }
+
+    @Test
+    void aDeletionTheApiServerRefusesIsCountedButNotRecorded() {
+        createPod("kept");
+
+        assertThatThrownBy(() -> delete("kept", new DeleteOptionsBuilder().withNewPreconditions().withUid("another")
+                .endPreconditions().build())).isInstanceOfSatisfying(KubernetesClientException.class,
+                e -> assertThat(e.getCode()).isEqualTo(409));
+
+        assertThat(admin.pods().inNamespace(NAMESPACE).withName("kept").get()).isNotNull();
+        assertThat(proxy.deleteRequests(NAMESPACE, "kept")).isOne();
+        assertThat(proxy.deletions()).isEmpty();
+    }
+
+    @Test
+    void failedDeletionsDeleteNothingAndRacedOnesDeleteButAnswer404() {
+        createPod("fails");
+        createPod("races");
+        proxy.failNextDeletes(1);
+        proxy.raceNextDeletes(1);
+
+        assertThatThrownBy(() -> delete("fails", new DeleteOptions())).isInstanceOfSatisfying(
+                KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(500));
+        assertThat(admin.pods().inNamespace(NAMESPACE).withName("fails").get()).isNotNull();
+        assertThatThrownBy(() -> delete("races", new DeleteOptions())).isInstanceOfSatisfying(
+                KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+        await().atMost(PATIENCE).until(() -> admin.pods().inNamespace(NAMESPACE).withName("races").get() == null);
+
+        assertThat(proxy.deleteRequests(NAMESPACE, "fails")).isOne();
+        assertThat(proxy.deleteRequests(NAMESPACE, "races")).isOne();
+        assertThat(proxy.deletions()).containsOnlyKeys(NAMESPACE + "/races");
+    }
+
+    private SharedIndexInformer<ConfigMap> informOfAdds(Set<String> seen) {
+        return client.configMaps().inNamespace(NAMESPACE).withLabel("test", "informer").inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(ConfigMap cm) {
+                seen.add(cm.getMetadata().getName());
+            }
+
+            @Override
+            public void onUpdate(ConfigMap old, ConfigMap cm) {
+            }
+
+            @Override
+            public void onDelete(ConfigMap cm, boolean unknownFinalState) {
+            }
+        });
+    }
+
     private static ConfigMap configMap(String name, String value) {
         return new ConfigMapBuilder().withNewMetadata().withName(name).endMetadata().addToData("value", value).build();
     }
@@ -254,14 +336,20 @@ class FaultProxyTest {
         return new ConfigMapBuilder(configMap(name, "1")).editMetadata().addToLabels("test", "informer").endMetadata().build();
     }
 
-    private void createPod(String name) {
-        admin.pods().inNamespace(NAMESPACE).resource(new PodBuilder().withNewMetadata().withName(name).endMetadata()
+    private Pod createPod(String name) {
+        return admin.pods().inNamespace(NAMESPACE).resource(new PodBuilder().withNewMetadata().withName(name).endMetadata()
                 .withNewSpec().withSchedulerName("nobody")
                 .addNewContainer().withName("main").withImage("busybox").endContainer().endSpec().build()).create();
     }
 
     private String nodeOf(String pod) {
         return admin.pods().inNamespace(NAMESPACE).withName(pod).get().getSpec().getNodeName();
+    }
+
+    /** As Stook's evictor sends it. */
+    private void delete(String pod, DeleteOptions options) {
+        client.raw(client.getMasterUrl().toString().replaceAll("/+$", "") + "/api/v1/namespaces/" + NAMESPACE
+                + "/pods/" + pod, "DELETE", options);
     }
 
     private void bind(String pod, String node) {

@@ -1,16 +1,22 @@
 package dev.stook.k8s.testing;
 
+import io.fabric8.kubernetes.api.model.DeleteOptions;
+import io.fabric8.kubernetes.api.model.Pod;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What a test can make the API server do wrong, and what it saw of bindings. The mock's dispatcher offers
- * it, and so does the proxy in front of a real API server.
+ * What a test can make the API server do wrong, and what it saw of bindings and pod deletions. The mock's
+ * dispatcher offers it, and so does the proxy in front of a real API server.
  */
 public interface FaultyApi {
     /** A binding the API server carried out: {@code namespace/name}, the client's User-Agent, when. */
     record AcceptedBinding(String pod, String client, long atMillis) {}
+
+    /** A pod deletion the API server carried out: the pod just before it, and the request's options (or null). */
+    record Deletion(Pod pod, DeleteOptions options) {}
 
     /** From now on, faults and latency are drawn from the plan. */
     void injectFaults(FaultPlan plan);
@@ -41,10 +47,28 @@ public interface FaultyApi {
     /** Every accepted binding, in the order the API server carried them out. */
     List<AcceptedBinding> bindingLog();
 
-    /** Every open watch is closed without a word, as by a broken connection: clients must watch again. */
+    /** The next {@code count} pod deletions answer 500 and delete nothing. */
+    void failNextDeletes(int count);
+
+    /** The next {@code count} pod deletions are carried out but answer 404, as when someone else deleted the pod first. */
+    void raceNextDeletes(int count);
+
+    /** Pod deletion requests for {@code namespace/name}, carried out or not. */
+    int deleteRequests(String namespace, String name);
+
+    /** Pod deletions the API server carried out, by {@code namespace/name}: the last one of each name. */
+    Map<String, Deletion> deletions();
+
+    /**
+     * Open watches, and those opened until the next {@link #dropWatches()} or {@link #expireWatches()}, stop
+     * delivering events, as on a broken connection nobody noticed yet.
+     */
+    void silenceWatches();
+
+    /** Every open watch is closed without a word, as by a broken connection: clients must watch again. Ends a silence. */
     void dropWatches();
 
-    /** Every open watch ends with 410 Gone: informers relist. */
+    /** Every open watch ends with 410 Gone: informers relist. Ends a silence. */
     void expireWatches();
 
     /** How many times open watches were expired or dropped. */

@@ -124,7 +124,7 @@ final class HttpHead {
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** The request body after this head, by Content-Length or chunked; empty if it has neither. */
+    /** The body after this head, by Content-Length or chunked; empty if it has neither, as a request without one. */
     byte[] readBody(InputStream in) throws IOException {
         String length = header("Content-Length");
         if (length != null) {

@@ -42,9 +42,6 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher implements
     private static final Pattern EVENTS = Pattern.compile("/apis/events.k8s.io/v1/namespaces/[^/]+/events(\\?.*)?");
     private static final Duration STALLED_ANSWER_DELAY = Duration.ofMinutes(2);
 
-    /** A pod deletion the server carried out: the pod just before it, and the request's options. */
-    public record Deletion(Pod pod, DeleteOptions options) {}
-
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     private final List<AcceptedBinding> bindingLog = new ArrayList<>();
     private volatile FaultPlan faults = new FaultPlan(0, Map.of(), 0);
@@ -112,22 +109,23 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher implements
         lostAnswersToInject.set(count);
     }
 
-    /** The next {@code count} pod deletions answer 500 and delete nothing. */
+    @Override
     public void failNextDeletes(int count) {
         deleteFailuresToInject.set(count);
     }
 
-    /** The next {@code count} pod deletions delete the pod but answer 404, as when someone else deleted it first. */
+    @Override
     public void raceNextDeletes(int count) {
         deleteRacesToInject.set(count);
     }
 
+    @Override
     public int deleteRequests(String namespace, String name) {
         AtomicInteger count = deleteRequests.get(namespace + "/" + name);
         return count == null ? 0 : count.get();
     }
 
-    /** Pods the server deleted, by {@code namespace/name}. */
+    @Override
     public Map<String, Deletion> deletions() {
         return deletions;
     }
@@ -148,7 +146,7 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher implements
         return bindingRequests.get();
     }
 
-    /** Open watches stop delivering events, as on a broken connection nobody noticed yet. */
+    @Override
     public void silenceWatches() {
         watchesSilenced = true;
     }
@@ -292,13 +290,16 @@ public final class MockApiDispatcher extends KubernetesCrudDispatcher implements
         }
         String path = "/api/v1/namespaces/" + namespace + "/pods/" + name;
         MockResponse current = handleGet(path);
+        MockResponse response = super.dispatch(request);
+        if (response.code() >= 300) {
+            return response;
+        }
         if (current.code() == 200) {
             String body = request.getUtf8Body();
             deletions.put(key, new Deletion(Serialization.unmarshal(current.getBody().readUtf8(), Pod.class),
                     body == null || body.isEmpty() ? null : Serialization.unmarshal(body, DeleteOptions.class)));
         }
-        MockResponse response = super.dispatch(request);
-        if (response.code() < 300 && deleteRacesToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (deleteRacesToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return status(404, "NotFound", "pods \"" + name + "\" not found");
         }
         return response;

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.util.HashMap;
 
 /**
- * A fabric8 CRUD mock API server with binding support. Only for what a real API server cannot do in a
- * test (see README, "Test tiers"): the dispatcher stalls bindings, fails deletions and counts requests.
+ * A fabric8 CRUD mock API server with binding support. The tests run on a real API server
+ * ({@link dev.stook.k8s.testing.real.RealCluster}), whose {@link FaultProxy} injects the faults the dispatcher
+ * injects here; only the binding throughput benchmark, which measures against the mock, still uses this.
  */
 public final class MockCluster extends TestCluster implements AfterEachCallback {
     public final MockApiDispatcher dispatcher = new MockApiDispatcher();

@@ -10,7 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Copies a WebSocket's server-to-client frames, whole, from the API server to the client, so that another
- * thread can slip a last text message and a close frame in between two messages.
+ * thread can slip a last text message and a close frame in between two messages. Once silenced, it reads
+ * the server's messages and drops them, as a connection broken without either side noticing would.
  */
 final class WebSocketRelay {
     private static final int FIN = 0x80;
@@ -23,6 +24,7 @@ final class WebSocketRelay {
     /** Held while a frame is written, and from a fragmented message's first frame to its last. */
     private final ReentrantLock writing = new ReentrantLock();
     private boolean ended;
+    private volatile boolean silenced;
 
     WebSocketRelay(InputStream fromServer, OutputStream toClient) {
         this.fromServer = fromServer;
@@ -33,6 +35,7 @@ final class WebSocketRelay {
     void run() throws IOException {
         byte[] buffer = new byte[8192];
         boolean midMessage = false;
+        boolean droppingMessage = false;
         while (true) {
             int b0 = fromServer.read();
             if (b0 < 0) {
@@ -53,6 +56,12 @@ final class WebSocketRelay {
                     length = (length << 8) | (head[i] & 0xff);
                 }
             }
+            int opcode = b0 & 0x0f;
+            boolean dataFrame = opcode == OPCODE_CONTINUATION || opcode < OPCODE_CLOSE;
+            if (dataFrame && !midMessage) {
+                droppingMessage = silenced;
+            }
+            boolean drop = dataFrame && droppingMessage;
             if (!midMessage) {
                 writing.lock();
             }
@@ -60,18 +69,20 @@ final class WebSocketRelay {
                 if (ended) {
                     return;
                 }
-                toClient.write(head);
+                if (!drop) {
+                    toClient.write(head);
+                }
                 for (long left = length; left > 0; ) {
                     int n = fromServer.read(buffer, 0, (int) Math.min(buffer.length, left));
                     if (n < 0) {
                         throw new EOFException("stream ended inside a WebSocket frame");
                     }
-                    toClient.write(buffer, 0, n);
+                    if (!drop) {
+                        toClient.write(buffer, 0, n);
+                    }
                     left -= n;
                 }
                 toClient.flush();
-                int opcode = b0 & 0x0f;
-                boolean dataFrame = opcode == OPCODE_CONTINUATION || opcode < OPCODE_CLOSE;
                 if (dataFrame) {
                     midMessage = (b0 & FIN) == 0;
                 }
@@ -81,6 +92,14 @@ final class WebSocketRelay {
                 }
             }
         }
+    }
+
+    /**
+     * From the next message on, the server's messages are dropped; control frames (ping, pong, close) still
+     * pass.
+     */
+    void silence() {
+        silenced = true;
     }
 
     /**
