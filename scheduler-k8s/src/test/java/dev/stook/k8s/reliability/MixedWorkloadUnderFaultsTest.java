@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Over 2,000 pods, lone and in gangs, in two queues, scheduled while a fifth of bindings and status
  * writes fail, time out or answer 409, and every watch breaks every few seconds. The pods are created
- * before the scheduler starts: the mock API server takes several milliseconds per create.
+ * before the scheduler starts.
  */
 class MixedWorkloadUnderFaultsTest {
     static final String QUEUES = """
@@ -37,8 +37,8 @@ class MixedWorkloadUnderFaultsTest {
                 weight: 1
             """;
     /**
-     * Timed-out answers come after 1.5 s, beyond the 1 s request timeout. The lease outlasts the pauses of
-     * the mock server, which serves everything from one thread and replays every pod to each new watch.
+     * Timed-out answers come after 1.5 s, beyond the 1 s request timeout. The lease is long so that one
+     * renewal delayed on a loaded two-core machine cannot end the run: leader handover is tested elsewhere.
      */
     static final SchedulerConfig CONFIG = SchedulerConfigLoader.parse(TestCluster.TEST_CONFIG
             .replace("leaseDuration: 6s", "leaseDuration: 20s").replace("renewDeadline: 4s", "renewDeadline: 15s") + """

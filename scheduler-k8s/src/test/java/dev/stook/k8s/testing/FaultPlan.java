@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Which faults the mock API server injects into which requests, drawn from a seeded random so a run can
+ * Which faults are injected into which requests, drawn from a seeded random so a run can
  * be repeated, and how many of each it injected.
  */
 public final class FaultPlan {

@@ -37,10 +37,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A plain-HTTP proxy in front of a real API server that injects the faults {@link MockApiDispatcher} injects:
+ * A plain-HTTP proxy in front of a real API server that injects the faults {@link FaultyApi} offers:
  * failed, conflicting, late and lost binding answers, failed and late status and event writes, failed and
  * raced pod deletions, latency, and watches silenced, dropped or expired with 410 Gone. It counts bindings and
- * records pod deletions as the mock does.
+ * records pod deletions.
  *
  * <p>Each client connection carries one request: its head and body are read, hop-by-hop and h2c upgrade
  * headers dropped, and it is sent over a new TLS connection with {@code Connection: close}, so the answer can

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What a test can make the API server do wrong, and what it saw of bindings and pod deletions. The mock's
- * dispatcher offers it, and so does the proxy in front of a real API server.
+ * What a test can make the API server do wrong, and what it saw of bindings and pod deletions, as the
+ * schedulers' requests see it: {@link FaultProxy} offers it in front of a real API server.
  */
 public interface FaultyApi {
     /** A binding the API server carried out: {@code namespace/name}, the client's User-Agent, when. */

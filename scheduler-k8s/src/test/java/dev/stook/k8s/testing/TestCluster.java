@@ -25,9 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An API server for a test, a client on it, schedulers started against it, and helpers to fill it. The
- * same helpers work on the fabric8 mock ({@link MockCluster}) and on a real kube-apiserver
- * ({@link dev.stook.k8s.testing.real.RealCluster}).
+ * An API server for a test, a client on it, schedulers started against it, and helpers to fill it; how
+ * the server is run is the subclass's job ({@link dev.stook.k8s.testing.real.RealCluster}: a real
+ * kube-apiserver; a fabric8 mock can join for APIs the test server does not serve).
  */
 public abstract class TestCluster implements AutoCloseable {
     public static final String NAMESPACE = "work";
