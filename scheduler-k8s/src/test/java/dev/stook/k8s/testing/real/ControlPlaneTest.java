@@ -1,10 +1,15 @@
 package dev.stook.k8s.testing.real;
 
+import dev.stook.k8s.testing.real.ControlPlane.Options;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class ControlPlaneTest {
@@ -29,7 +36,7 @@ class ControlPlaneTest {
     void theFullControlPlaneSchedulesAndRunsControllersThenLeavesNothingBehind() {
         List<Long> pids;
         Path folder;
-        try (ControlPlane plane = ControlPlane.start(new ControlPlane.Options(true, true, 50));
+        try (ControlPlane plane = ControlPlane.start(new Options(true, true, 50));
              KubernetesClient admin = plane.adminClient()) {
             pids = plane.pids();
             folder = plane.folder();
@@ -53,6 +60,24 @@ class ControlPlaneTest {
         }
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
         assertThat(folder).doesNotExist();
+    }
+
+    @Test
+    void twoControlPlanesRunSideBySideEachWithItsOwnState() throws Exception {
+        CompletableFuture<ControlPlane> other = CompletableFuture.supplyAsync(() -> ControlPlane.start(Options.API_ONLY));
+        try (ControlPlane one = ControlPlane.start(Options.API_ONLY); ControlPlane two = other.get(2, TimeUnit.MINUTES);
+             KubernetesClient first = one.adminClient(); KubernetesClient second = two.adminClient()) {
+            assertThat(one.apiServer()).isNotEqualTo(two.apiServer());
+            first.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("only-in-one").endMetadata()
+                    .build()).create();
+
+            assertThat(second.namespaces().withName("only-in-one").get()).isNull();
+            try (KubernetesClient strangerToOne = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
+                    one.adminConfig()).withOauthToken(two.adminToken()).build()).build()) {
+                assertThatThrownBy(() -> strangerToOne.namespaces().list()).as("each has its own credentials")
+                        .isInstanceOf(KubernetesClientException.class);
+            }
+        }
     }
 
     @Test
