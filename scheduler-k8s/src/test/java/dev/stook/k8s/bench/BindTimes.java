@@ -1,8 +1,9 @@
 package dev.stook.k8s.bench;
 
+import dev.stook.k8s.testing.ClusterInvariants;
+import dev.stook.k8s.testing.PodVersions;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
 import java.util.Map;
@@ -18,26 +19,11 @@ final class BindTimes implements AutoCloseable {
 
     BindTimes(KubernetesClient client, String namespace, int expected) {
         allBound = new CountDownLatch(expected);
-        informer = client.pods().inNamespace(namespace).inform(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Pod pod) {
-                seen(pod);
-            }
-
-            @Override
-            public void onUpdate(Pod before, Pod after) {
-                seen(after);
-            }
-
-            @Override
-            public void onDelete(Pod pod, boolean unknown) {
-            }
-        });
+        informer = PodVersions.inform(client.pods().inNamespace(namespace), this::seen);
     }
 
     private void seen(Pod pod) {
-        String node = pod.getSpec().getNodeName();
-        if (node != null && !node.isEmpty() && boundAt.putIfAbsent(pod.getMetadata().getName(), System.nanoTime()) == null) {
+        if (ClusterInvariants.isBound(pod) && boundAt.putIfAbsent(pod.getMetadata().getName(), System.nanoTime()) == null) {
             allBound.countDown();
         }
     }

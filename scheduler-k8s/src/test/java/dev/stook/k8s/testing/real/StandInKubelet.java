@@ -1,8 +1,8 @@
 package dev.stook.k8s.testing.real;
 
+import dev.stook.k8s.testing.PodVersions;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
 /**
@@ -16,21 +16,7 @@ public final class StandInKubelet implements AutoCloseable {
 
     public StandInKubelet(KubernetesClient client) {
         this.client = client;
-        this.informer = client.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Pod pod) {
-                finishIfTerminating(pod);
-            }
-
-            @Override
-            public void onUpdate(Pod before, Pod pod) {
-                finishIfTerminating(pod);
-            }
-
-            @Override
-            public void onDelete(Pod pod, boolean finalStateUnknown) {
-            }
-        });
+        this.informer = PodVersions.inform(client.pods().inAnyNamespace(), this::finishIfTerminating);
     }
 
     private void finishIfTerminating(Pod pod) {
