@@ -170,6 +170,11 @@ public final class Scheduler {
                 .map(unit -> unit.members().iterator().next().gang()).toList();
     }
 
+    /** The tunables this scheduler runs with. */
+    public SchedulerSettings settings() {
+        return settings;
+    }
+
     public ClusterState cluster() {
         return cluster;
     }

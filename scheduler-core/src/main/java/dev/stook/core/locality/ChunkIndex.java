@@ -56,8 +56,12 @@ public final class ChunkIndex {
                 .build();
     }
 
+    public ChunkIndex(ChunkIndexSettings settings) {
+        this(settings, Ticker.systemTicker());
+    }
+
     public ChunkIndex() {
-        this(ChunkIndexSettings.DEFAULTS, Ticker.systemTicker());
+        this(ChunkIndexSettings.DEFAULTS);
     }
 
     /** The node's cache agent reports what it holds now: replaces its previous report. */

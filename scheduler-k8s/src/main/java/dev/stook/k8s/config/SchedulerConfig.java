@@ -1,5 +1,7 @@
 package dev.stook.k8s.config;
 
+import dev.stook.core.cycle.SchedulerSettings;
+import dev.stook.core.locality.ChunkIndexSettings;
 import dev.stook.core.plugins.PluginProfile;
 
 import java.util.Map;
@@ -7,7 +9,9 @@ import java.util.Objects;
 
 /**
  * Everything {@code stook run} can be told, with the defaults of {@code config/scheduler.yaml}. Immutable.
- * Durations are in milliseconds. {@code namespace} is null until resolved from the environment.
+ * Durations are in milliseconds. {@code namespace} is null until resolved from the environment. The engine's
+ * own tunables and their defaults are the core's: {@code engine} for the scheduler, {@code learnedLocality}
+ * for the chunk index's cache of locations learned from finished pods.
  */
 public record SchedulerConfig(
         String schedulerName,
@@ -16,8 +20,8 @@ public record SchedulerConfig(
         String leaseName,
         int healthPort,
         Map<String, Integer> scoreWeights,
-        long starvationTimeoutMillis,
-        long gangSettleMillis,
+        SchedulerSettings engine,
+        ChunkIndexSettings learnedLocality,
         int bindConcurrency,
         long requestTimeoutMillis,
         long bindBackoffInitialMillis,
@@ -36,17 +40,20 @@ public record SchedulerConfig(
     public static final String DEFAULT_NAMESPACE = "stook-system";
 
     public static final SchedulerConfig DEFAULTS = new SchedulerConfig("stook", null, "stook-queues",
-            "stook-scheduler", 10259, PluginProfile.DEFAULT_WEIGHTS, 300_000, 1_000, 16, 10_000, 1_000, 60_000,
-            30_000, 4, 5, 10_000, 7_000, 2_000, 10_000, 10, 50, 60_000);
+            "stook-scheduler", 10259, PluginProfile.DEFAULT_WEIGHTS, SchedulerSettings.DEFAULTS,
+            ChunkIndexSettings.DEFAULTS, 16, 10_000, 1_000, 60_000, 30_000, 4, 5, 10_000, 7_000, 2_000, 10_000, 10, 50,
+            60_000);
 
     public SchedulerConfig {
         Objects.requireNonNull(schedulerName, "schedulerName");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(learnedLocality, "learnedLocality");
         scoreWeights = Map.copyOf(scoreWeights);
     }
 
     public SchedulerConfig withNamespace(String newNamespace) {
         return new SchedulerConfig(schedulerName, newNamespace, queueConfigMap, leaseName, healthPort, scoreWeights,
-                starvationTimeoutMillis, gangSettleMillis, bindConcurrency, requestTimeoutMillis,
+                engine, learnedLocality, bindConcurrency, requestTimeoutMillis,
                 bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
@@ -55,7 +62,7 @@ public record SchedulerConfig(
 
     public SchedulerConfig withHealthPort(int port) {
         return new SchedulerConfig(schedulerName, namespace, queueConfigMap, leaseName, port, scoreWeights,
-                starvationTimeoutMillis, gangSettleMillis, bindConcurrency, requestTimeoutMillis,
+                engine, learnedLocality, bindConcurrency, requestTimeoutMillis,
                 bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,

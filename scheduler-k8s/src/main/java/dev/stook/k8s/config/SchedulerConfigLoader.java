@@ -1,5 +1,7 @@
 package dev.stook.k8s.config;
 
+import dev.stook.core.cycle.SchedulerSettings;
+import dev.stook.core.locality.ChunkIndexSettings;
 import dev.stook.core.model.Durations;
 import dev.stook.core.model.InputText;
 import dev.stook.core.plugins.PluginProfile;
@@ -28,11 +30,14 @@ import java.util.function.Function;
  * naming the file and line. Keys left out keep the defaults of {@link SchedulerConfig#DEFAULTS}.
  */
 public final class SchedulerConfigLoader {
-    private static final List<String> KEYS = List.of("schedulerName", "namespace", "queueConfigMap", "leaseName",
-            "healthPort", "scoreWeights", "starvationTimeout", "gangSettleTime", "bindConcurrency", "requestTimeout",
-            "bindBackoffInitial", "bindBackoffMax", "bindConfirmTimeout", "evictConcurrency", "evictAttempts",
-            "leaseDuration", "renewDeadline", "retryPeriod", "shutdownTimeout", "eventsPerSecond", "eventBurst",
-            "eventInterval");
+    static final List<String> KEYS = List.of("schedulerName", "namespace", "queueConfigMap", "leaseName",
+            "healthPort", "scoreWeights", "starvationTimeout", "gangSettleTime", "gangAdmission", "localityWait",
+            "localityThreshold", "learnedLocalityTtl", "learnedLocalityMaxRanges", "bindConcurrency",
+            "requestTimeout", "bindBackoffInitial", "bindBackoffMax", "bindConfirmTimeout", "evictConcurrency",
+            "evictAttempts", "leaseDuration", "renewDeadline", "retryPeriod", "shutdownTimeout", "eventsPerSecond",
+            "eventBurst", "eventInterval");
+    /** Catches a slipped digit: a billion learned ranges would outgrow any heap Stook runs with. */
+    private static final long MAX_LEARNED_RANGES = 1_000_000_000;
 
     private final String source;
     private final Map<String, ScalarNode> scalars = new LinkedHashMap<>();
@@ -77,7 +82,9 @@ public final class SchedulerConfigLoader {
         for (NodeTuple tuple : mapping.getValue()) {
             String key = keyOf(tuple.getKeyNode());
             if (!KEYS.contains(key)) {
-                throw error(tuple.getKeyNode(), "unknown key " + InputText.quote(key) + "; known keys: " + String.join(", ", KEYS));
+                // Too many keys to list in one line; the shipped file documents each of them.
+                throw error(tuple.getKeyNode(), "unknown key " + InputText.quote(key)
+                        + "; config/scheduler.yaml lists every key with its default");
             }
             if (!seen.add(key)) {
                 throw error(tuple.getKeyNode(), "\"" + key + "\" is given twice");
@@ -101,8 +108,8 @@ public final class SchedulerConfigLoader {
                 name("leaseName", d.leaseName()),
                 integer("healthPort", d.healthPort(), 0, 65_535),
                 scoreWeights(),
-                duration("starvationTimeout", d.starvationTimeoutMillis(), 1),
-                duration("gangSettleTime", d.gangSettleMillis(), 0),
+                engine(d.engine()),
+                learnedLocality(d.learnedLocality()),
                 integer("bindConcurrency", d.bindConcurrency(), 1, 256),
                 duration("requestTimeout", d.requestTimeoutMillis(), 1),
                 duration("bindBackoffInitial", d.bindBackoffInitialMillis(), 1),
@@ -128,6 +135,21 @@ public final class SchedulerConfigLoader {
         return config;
     }
 
+    private SchedulerSettings engine(SchedulerSettings d) {
+        return new SchedulerSettings(
+                bool("gangAdmission", d.gangAdmission()),
+                duration("starvationTimeout", d.starvationMillis(), 1),
+                duration("gangSettleTime", d.gangSettleMillis(), 0),
+                duration("localityWait", d.localityWaitMillis(), 0),
+                fraction("localityThreshold", d.localityThreshold()));
+    }
+
+    private ChunkIndexSettings learnedLocality(ChunkIndexSettings d) {
+        return new ChunkIndexSettings(
+                duration("learnedLocalityTtl", d.learnedTtlMillis(), 1),
+                whole("learnedLocalityMaxRanges", d.learnedMaxRanges(), 1, MAX_LEARNED_RANGES));
+    }
+
     private String name(String key, String fallback) {
         return value(key, fallback, text -> {
             if (!text.matches("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?")) {
@@ -138,10 +160,14 @@ public final class SchedulerConfigLoader {
     }
 
     private int integer(String key, int fallback, int min, int max) {
+        return (int) whole(key, fallback, min, max);
+    }
+
+    private long whole(String key, long fallback, long min, long max) {
         return value(key, fallback, text -> {
-            int value;
+            long value;
             try {
-                value = Integer.parseInt(text);
+                value = Long.parseLong(text);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(InputText.quote(text) + " is not an integer");
             }
@@ -164,6 +190,23 @@ public final class SchedulerConfigLoader {
                 throw new IllegalArgumentException("must be a positive number");
             }
             return value;
+        });
+    }
+
+    private double fraction(String key, double fallback) {
+        return value(key, fallback, text -> {
+            if (!text.matches("[0-9]*\\.?[0-9]+") || Double.parseDouble(text) > 1) {
+                throw new IllegalArgumentException(InputText.quote(text) + " is not a number from 0 to 1");
+            }
+            return Double.parseDouble(text);
+        });
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        return value(key, fallback, text -> switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(InputText.quote(text) + " is not true or false");
         });
     }
 

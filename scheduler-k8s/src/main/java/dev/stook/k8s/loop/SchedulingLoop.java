@@ -3,9 +3,9 @@ package dev.stook.k8s.loop;
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cycle.Decision;
 import dev.stook.core.cycle.Scheduler;
-import dev.stook.core.cycle.SchedulerSettings;
 import dev.stook.core.cycle.SchedulingObserver;
 import dev.stook.core.cycle.TimeSource;
+import dev.stook.core.locality.ChunkIndex;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.PodId;
 import dev.stook.core.plugins.PluginProfile;
@@ -51,7 +51,7 @@ public final class SchedulingLoop implements Runnable {
     private final QueueConfigReloader queueConfig;
     private final Backoff backoff;
     private final SchedulingObserver observer;
-    private final ClusterState cluster = new ClusterState();
+    private final ClusterState cluster;
     private final Scheduler scheduler;
     private final Map<PodId, PodFingerprint> submitted = new HashMap<>();
     private final Map<PodId, Integer> bindFailures = new HashMap<>();
@@ -74,9 +74,8 @@ public final class SchedulingLoop implements Runnable {
         this.queueConfig = new QueueConfigReloader(activeQueues, status, queueConfigChecked);
         this.observer = observer;
         this.backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
-        SchedulerSettings settings = SchedulerSettings.DEFAULTS.withStarvationMillis(config.starvationTimeoutMillis());
-        settings = new SchedulerSettings(settings.gangAdmission(), settings.starvationMillis(), config.gangSettleMillis());
-        this.scheduler = new Scheduler(cluster, PluginProfile.standard(config.scoreWeights()), settings,
+        this.cluster = new ClusterState(new ChunkIndex(config.learnedLocality()));
+        this.scheduler = new Scheduler(cluster, PluginProfile.standard(config.scoreWeights()), config.engine(),
                 TimeSource.SYSTEM);
     }
 

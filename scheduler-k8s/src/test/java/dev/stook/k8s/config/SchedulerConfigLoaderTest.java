@@ -1,21 +1,78 @@
 package dev.stook.k8s.config;
 
+import dev.stook.core.cycle.SchedulerSettings;
+import dev.stook.core.locality.ChunkIndexSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SchedulerConfigLoaderTest {
+    private static final Path SHIPPED = Path.of("../config/scheduler.yaml");
+
     @Test
     void theDocumentedFileHoldsExactlyTheDefaults() {
-        assertThat(SchedulerConfigLoader.load(Path.of("../config/scheduler.yaml"))).isEqualTo(SchedulerConfig.DEFAULTS);
+        assertThat(SchedulerConfigLoader.load(SHIPPED)).isEqualTo(SchedulerConfig.DEFAULTS);
+    }
+
+    @Test
+    void theDocumentedFileListsEveryKey() throws IOException {
+        String shipped = Files.readString(SHIPPED);
+        assertThat(SchedulerConfigLoader.KEYS).allSatisfy(key -> assertThat(shipped)
+                .as("config/scheduler.yaml documents " + key)
+                .containsPattern(Pattern.compile("^(# )?" + key + ":", Pattern.MULTILINE)));
     }
 
     @Test
     void anEmptyFileMeansDefaults() {
         assertThat(SchedulerConfigLoader.parse("", "f")).isEqualTo(SchedulerConfig.DEFAULTS);
+    }
+
+    @Test
+    void theEngineTunablesAreRead() {
+        SchedulerConfig config = SchedulerConfigLoader.parse("""
+                gangAdmission: false
+                starvationTimeout: 2m
+                gangSettleTime: 0s
+                localityWait: 500ms
+                localityThreshold: 0.25
+                learnedLocalityTtl: 10m
+                learnedLocalityMaxRanges: 5000
+                """, "f.yaml");
+
+        assertThat(config.engine()).isEqualTo(new SchedulerSettings(false, 120_000, 0, 500, 0.25));
+        assertThat(config.learnedLocality()).isEqualTo(new ChunkIndexSettings(600_000, 5_000));
+    }
+
+    @Test
+    void theLocalityThresholdMayBeEitherEnd() {
+        assertThat(SchedulerConfigLoader.parse("localityThreshold: 0\n", "f").engine().localityThreshold()).isZero();
+        assertThat(SchedulerConfigLoader.parse("localityThreshold: 1\n", "f").engine().localityThreshold()).isOne();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "localityThreshold: 1.5          | f.yaml:2: localityThreshold: \"1.5\" is not a number from 0 to 1",
+            "localityThreshold: -0.1         | f.yaml:2: localityThreshold: \"-0.1\" is not a number from 0 to 1",
+            "localityThreshold: .nan         | f.yaml:2: localityThreshold: \".nan\" is not a number from 0 to 1",
+            "localityWait: -1s               | f.yaml:2: localityWait: invalid duration",
+            "localityWait: 3                 | f.yaml:2: localityWait: invalid duration",
+            "learnedLocalityTtl: 0s          | f.yaml:2: learnedLocalityTtl: must be at least 1ms",
+            "learnedLocalityMaxRanges: 0     | f.yaml:2: learnedLocalityMaxRanges: 0 is outside 1..1000000000",
+            "learnedLocalityMaxRanges: lots  | f.yaml:2: learnedLocalityMaxRanges: \"lots\" is not an integer",
+            "gangAdmission: yes              | f.yaml:2: gangAdmission: \"yes\" is not true or false",
+            "gangSettleTime: -1s             | f.yaml:2: gangSettleTime: invalid duration",
+    })
+    void badEngineTunablesAreRefusedNamingKeyAndLine(String line, String error) {
+        assertThatThrownBy(() -> SchedulerConfigLoader.parse("schedulerName: stook\n" + line + "\n", "f.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith(error);
     }
 
     @Test
