@@ -1,0 +1,92 @@
+package dev.stook.k8s.testing;
+
+import dev.stook.k8s.testing.FaultyApi.Deletion;
+import io.fabric8.kubernetes.api.model.DeleteOptions;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Pod deletion requests: counted, failed or raced as the test asks, and, once the API server carried them
+ * out, recorded with the pod as it was just before.
+ */
+final class DeletionLedger {
+    private final ApiServerForwarder forwarder;
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Map<String, Deletion> deletions = new ConcurrentHashMap<>();
+    private final AtomicInteger failuresToInject = new AtomicInteger();
+    private final AtomicInteger racesToInject = new AtomicInteger();
+
+    DeletionLedger(ApiServerForwarder forwarder) {
+        this.forwarder = forwarder;
+    }
+
+    void failNext(int count) {
+        failuresToInject.set(count);
+    }
+
+    void raceNext(int count) {
+        racesToInject.set(count);
+    }
+
+    int requests(String namespace, String name) {
+        AtomicInteger count = requests.get(namespace + "/" + name);
+        return count == null ? 0 : count.get();
+    }
+
+    Map<String, Deletion> deletions() {
+        return deletions;
+    }
+
+    void delete(Exchange exchange, String namespace, String name) throws IOException {
+        String key = namespace + "/" + name;
+        requests.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        if (failuresToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            exchange.answer(500, "InternalError", "injected failure", name);
+            return;
+        }
+        Pod before = currentPod(exchange);
+        BufferedAnswer answer = forwarder.forwardBuffered(exchange);
+        if (answer.status() / 100 != 2) {
+            answer.writeTo(exchange.out);
+            return;
+        }
+        if (before != null) {
+            String options = new String(exchange.body, StandardCharsets.UTF_8);
+            deletions.put(key, new Deletion(before,
+                    options.isBlank() ? null : Serialization.unmarshal(options, DeleteOptions.class)));
+        }
+        if (racesToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            exchange.answer(404, "NotFound", "pods \"" + name + "\" not found", name);
+            return;
+        }
+        answer.writeTo(exchange.out);
+    }
+
+    /** The pod the request names, as the API server has it now and shows it to the request's sender; null if not. */
+    private Pod currentPod(Exchange exchange) throws IOException {
+        HttpHead get = new HttpHead("GET " + exchange.request.path() + " HTTP/1.1",
+                List.of(Map.entry("Accept", "application/json")));
+        String authorization = exchange.request.header("Authorization");
+        if (authorization != null) {
+            get.with("Authorization", authorization);
+        }
+        Exchange lookup = new Exchange(exchange.client, exchange.in, exchange.out, get, new byte[0]);
+        BufferedAnswer answer;
+        try {
+            answer = forwarder.forwardBuffered(lookup);
+        } finally {
+            forwarder.hangUp(lookup);
+        }
+        if (answer.status() != 200) {
+            return null;
+        }
+        return Serialization.unmarshal(new String(answer.body(), StandardCharsets.UTF_8), Pod.class);
+    }
+}
