@@ -19,8 +19,8 @@ final class BindingLedger {
     private final Supplier<FaultPlan> faults;
     private final BindingStall stall;
     private final AtomicInteger requests = new AtomicInteger();
-    private final AtomicInteger failuresToInject = new AtomicInteger();
-    private final AtomicInteger lostAnswersToInject = new AtomicInteger();
+    private final NextRequests failuresToInject = new NextRequests();
+    private final NextRequests lostAnswersToInject = new NextRequests();
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     private final List<AcceptedBinding> log = new ArrayList<>();
 
@@ -71,7 +71,7 @@ final class BindingLedger {
             FaultPlan plan = faults.get();
             FaultPlan.Fault fault = plan.next(FaultPlan.Target.BINDING);
             exchange.holdFor(plan.latencyMillis(FaultPlan.Target.BINDING));
-            if (failuresToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || fault == FaultPlan.Fault.SERVER_ERROR) {
+            if (failuresToInject.take() || fault == FaultPlan.Fault.SERVER_ERROR) {
                 exchange.answer(500, "InternalError", "injected failure", name);
                 return;
             }
@@ -91,7 +91,7 @@ final class BindingLedger {
                 log.add(new AcceptedBinding(namespace + "/" + name, exchange.request.header("User-Agent"),
                         System.currentTimeMillis()));
             }
-            if (lostAnswersToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || fault == FaultPlan.Fault.LOST_ANSWER) {
+            if (lostAnswersToInject.take() || fault == FaultPlan.Fault.LOST_ANSWER) {
                 exchange.answer(409, "Conflict", "Operation cannot be fulfilled on pods/binding \"" + name
                         + "\": pod " + name + " is already assigned (injected lost answer)", name);
                 return;

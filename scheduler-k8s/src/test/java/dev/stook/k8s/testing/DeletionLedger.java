@@ -20,8 +20,8 @@ final class DeletionLedger {
     private final ApiServerForwarder forwarder;
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final Map<String, Deletion> deletions = new ConcurrentHashMap<>();
-    private final AtomicInteger failuresToInject = new AtomicInteger();
-    private final AtomicInteger racesToInject = new AtomicInteger();
+    private final NextRequests failuresToInject = new NextRequests();
+    private final NextRequests racesToInject = new NextRequests();
 
     DeletionLedger(ApiServerForwarder forwarder) {
         this.forwarder = forwarder;
@@ -47,7 +47,7 @@ final class DeletionLedger {
     void delete(Exchange exchange, String namespace, String name) throws IOException {
         String key = namespace + "/" + name;
         requests.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-        if (failuresToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (failuresToInject.take()) {
             exchange.answer(500, "InternalError", "injected failure", name);
             return;
         }
@@ -62,7 +62,7 @@ final class DeletionLedger {
             deletions.put(key, new Deletion(before,
                     options.isBlank() ? null : Serialization.unmarshal(options, DeleteOptions.class)));
         }
-        if (racesToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (racesToInject.take()) {
             exchange.answer(404, "NotFound", "pods \"" + name + "\" not found", name);
             return;
         }
