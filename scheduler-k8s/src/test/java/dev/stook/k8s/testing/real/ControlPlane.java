@@ -34,15 +34,6 @@ public final class ControlPlane implements AutoCloseable {
     /** What to run besides etcd and kube-apiserver; the stock scheduler's client limits as its flags say. */
     public record Options(boolean controllerManager, boolean kubeScheduler, int kubeSchedulerQps) {
         public static final Options API_ONLY = new Options(false, false, 0);
-
-        public static Options withControllerManager() {
-            return new Options(true, false, 0);
-        }
-
-        /** The stock kube-scheduler beside the API server, its client limited to {@code qps} (burst the same). */
-        public static Options withKubeScheduler(int qps) {
-            return new Options(false, true, qps);
-        }
     }
 
     private static final Duration START_PATIENCE = Duration.ofSeconds(90);
