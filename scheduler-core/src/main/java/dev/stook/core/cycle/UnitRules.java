@@ -39,13 +39,14 @@ final class UnitRules {
     static UnitRules standard(PodPlacer placer, UnitTrial trial) {
         Reclaim reclaim = new Reclaim(trial, placer);
         List<UnitRule> rules = new ArrayList<>(List.of(
+                new SchedulingGates(),
                 new GangReadiness(),
                 new QueueCaps(),
                 new GangTimeout(),
                 reclaim,
                 new CapacityHold(),
                 new LocalityDelay()));
-        rules.add(1, new RetryBackoff(List.copyOf(rules)));
+        rules.add(2, new RetryBackoff(List.copyOf(rules)));
         return new UnitRules(rules, reclaim);
     }
 
