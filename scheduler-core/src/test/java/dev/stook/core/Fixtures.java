@@ -3,8 +3,11 @@ package dev.stook.core;
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cluster.NodeSlot;
 import dev.stook.core.cluster.ScratchCluster;
+import dev.stook.core.locality.ChunkSet;
+import dev.stook.core.locality.DataReads;
 import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
+import dev.stook.core.model.PodId;
 import dev.stook.core.model.Resources;
 
 import java.util.Map;
@@ -27,6 +30,20 @@ public final class Fixtures {
 
     public static Pod pod(String name, String cpu, String memory) {
         return Pod.of("default", name, res(cpu, memory));
+    }
+
+    /** A 1-cpu, 1Gi pod reading the chunks, 1 MiB each. */
+    public static Pod reader(String name, ChunkSet chunks) {
+        return pod(name, "1", "1Gi").withDataReads(DataReads.of(chunks, 1 << 20));
+    }
+
+    public static Pod reader(String name, String chunkList) {
+        return reader(name, ChunkSet.parse(chunkList));
+    }
+
+    /** A pod with another pod's requests and constraints, and nothing else of it. */
+    public static Pod sameRequests(PodId id, Pod like) {
+        return new Pod(id, like.requests(), 0, 0, like.constraints());
     }
 
     /** The node as a filter or scorer sees it, with the given pods already bound to it. */
