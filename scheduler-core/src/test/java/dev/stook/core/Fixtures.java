@@ -3,6 +3,8 @@ package dev.stook.core;
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cluster.NodeSlot;
 import dev.stook.core.cluster.ScratchCluster;
+import dev.stook.core.gang.GangId;
+import dev.stook.core.gang.GangMembership;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.locality.DataReads;
 import dev.stook.core.model.Node;
@@ -30,6 +32,16 @@ public final class Fixtures {
 
     public static Pod pod(String name, String cpu, String memory) {
         return Pod.of("default", name, res(cpu, memory));
+    }
+
+    /** Membership of a gang in namespace "default" that may wait five minutes for its minimum. */
+    public static GangMembership gang(String name, int minMembers) {
+        return new GangMembership(new GangId("default", name), minMembers, 300_000);
+    }
+
+    /** Member {@code index} of the gang, with 1Gi of memory. */
+    public static Pod member(String gang, int index, int minMembers, String cpu, long createdAt) {
+        return pod(gang + "-" + index, cpu, "1Gi").createdAt(createdAt).inGang(gang(gang, minMembers));
     }
 
     /** A 1-cpu, 1Gi pod reading the chunks, 1 MiB each. */
