@@ -1,16 +1,17 @@
 package dev.stook.core.cluster;
 
 import dev.stook.core.locality.ChunkSet;
-import dev.stook.core.locality.DataReads;
 import dev.stook.core.locality.LocalChunks;
+import dev.stook.core.testing.RandomChunks;
+import dev.stook.core.testing.RandomCluster;
+import dev.stook.core.testing.RandomNodes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
-import static dev.stook.core.Fixtures.node;
-import static dev.stook.core.Fixtures.pod;
+import static dev.stook.core.Fixtures.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,20 +28,17 @@ class SnapshotChunkHoldersTest {
     @MethodSource("seeds")
     void holdersAgreeWithCachedChunksAcrossSnapshots(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        ClusterState state = new ClusterState();
         int nodes = 60;
-        for (int i = 0; i < nodes; i++) {
-            state.upsertNode(node("n" + i, "8", "8Gi"));
-        }
+        RandomNodes eightCores = RandomNodes.from(random).cpuCores(8).memoryGi(8);
+        ClusterState state = RandomCluster.of(eightCores, nodes).state();
         for (int cycle = 0; cycle < 12; cycle++) {
             for (int change = random.nextInt(6); change > 0; change--) {
                 String node = "n" + random.nextInt(nodes);
                 switch (random.nextInt(4)) {
-                    case 0 -> state.reportCachedChunks(node, shard(random));
-                    case 1 -> state.podSucceeded(pod("done-" + cycle + "-" + change, "1", "1Gi")
-                            .withDataReads(DataReads.of(shard(random), 1 << 20)), node);
+                    case 0 -> state.reportCachedChunks(node, RandomChunks.range(random));
+                    case 1 -> state.podSucceeded(reader("done-" + cycle + "-" + change, RandomChunks.range(random)), node);
                     case 2 -> state.removeNode(node);
-                    default -> state.upsertNode(node(node, "8", "8Gi"));
+                    default -> state.upsertNode(eightCores.next(node));
                 }
             }
             ClusterSnapshot snapshot = state.snapshot();
@@ -48,7 +46,7 @@ class SnapshotChunkHoldersTest {
                 continue;
             }
             for (int pod = 0; pod < 10; pod++) {
-                ChunkSet reads = shard(random);
+                ChunkSet reads = RandomChunks.range(random);
                 LocalChunks local = snapshot.chunkHolders().localChunks(reads);
                 long[] found = new long[snapshot.size()];
                 for (int i = 0; i < local.holderCount(); i++) {
@@ -61,10 +59,5 @@ class SnapshotChunkHoldersTest {
                 assertThat(found).as("seed %d cycle %d pod %d", seed, cycle, pod).containsExactly(expected);
             }
         }
-    }
-
-    private static ChunkSet shard(SplittableRandom random) {
-        long start = 50L * random.nextInt(20);
-        return ChunkSet.parse("d:" + start + "-" + (start + 20 + random.nextInt(100)));
     }
 }

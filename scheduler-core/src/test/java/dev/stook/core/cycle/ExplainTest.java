@@ -8,8 +8,6 @@ import dev.stook.core.explain.PodExplanation;
 import dev.stook.core.explain.QueuePlace;
 import dev.stook.core.explain.QueueStanding;
 import dev.stook.core.explain.QueueStanding.ResourceStanding;
-import dev.stook.core.gang.GangId;
-import dev.stook.core.gang.GangMembership;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 import dev.stook.core.plugins.PluginProfile;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static dev.stook.core.Fixtures.member;
 import static dev.stook.core.Fixtures.node;
 import static dev.stook.core.Fixtures.pod;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +67,7 @@ class ExplainTest {
     void aGangWaitingForMembersShowsItsProgress() {
         cluster.upsertNode(node("n1", "8", "16Gi"));
         for (int i = 0; i < 2; i++) {
-            scheduler.submit(member("train", i, 3));
+            scheduler.submit(member("train", i, 3, "3", i));
         }
         scheduler.runCycle();
 
@@ -86,7 +85,7 @@ class ExplainTest {
         cluster.upsertNode(node("n1", "4", "16Gi"));
         cluster.upsertNode(node("n2", "4", "16Gi"));
         for (int i = 0; i < 3; i++) {
-            scheduler.submit(member("train", i, 3));
+            scheduler.submit(member("train", i, 3, "3", i));
         }
         scheduler.runCycle();
 
@@ -137,10 +136,5 @@ class ExplainTest {
         PodId id = new PodId("default", "nobody");
 
         assertThat(scheduler.explain(id)).isEqualTo(new PodExplanation(id, PodExplanation.Status.UNKNOWN, null, null, null));
-    }
-
-    private static Pod member(String gang, int index, int minMembers) {
-        return pod(gang + "-" + index, "3", "1Gi").createdAt(index)
-                .inGang(new GangMembership(new GangId("default", gang), minMembers, 300_000));
     }
 }

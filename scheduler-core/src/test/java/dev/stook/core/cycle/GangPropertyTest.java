@@ -7,8 +7,10 @@ import dev.stook.core.gang.GangMembership;
 import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
-import dev.stook.core.model.Resources;
 import dev.stook.core.plugins.PluginProfile;
+import dev.stook.core.testing.RandomCluster;
+import dev.stook.core.testing.RandomNodes;
+import dev.stook.core.testing.RandomPods;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,14 +39,10 @@ class GangPropertyTest {
     void noGangIsEverPartlyAdmitted(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         long[] now = {0};
-        ClusterState cluster = new ClusterState();
-        Map<String, Node> nodes = new HashMap<>();
-        for (int i = 0, count = 2 + random.nextInt(20); i < count; i++) {
-            Node node = Node.of("n" + i, Resources.builder().cpuMillis(1000L * (2 + random.nextInt(14)))
-                    .memoryBytes((1L << 30) * (4 + random.nextInt(60))).pods(4 + random.nextInt(30)).build());
-            nodes.put(node.name(), node);
-            cluster.upsertNode(node);
-        }
+        RandomCluster generated = RandomCluster.of(
+                RandomNodes.from(random).cpuCores(2, 15).memoryGi(4, 63).maxPods(4, 33), 2 + random.nextInt(20));
+        ClusterState cluster = generated.state();
+        Map<String, Node> nodes = generated.nodes();
         Scheduler scheduler = new Scheduler(cluster, PluginProfile.standard(),
                 SchedulerSettings.DEFAULTS.withStarvationMillis(1_000 + random.nextInt(20_000)), () -> now[0]);
         Map<GangId, Integer> minimums = new HashMap<>();
@@ -91,13 +89,14 @@ class GangPropertyTest {
         List<Pod> members = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             boolean driver = i == 0 && random.nextBoolean();
-            Resources requests = Resources.builder()
-                    .cpuMillis(driver ? 500 : 250L * (1 + random.nextInt(16)))
-                    .memoryBytes((512L << 20) * (1 + random.nextInt(16))).build();
-            members.add(new Pod(new PodId("ns", name + "-" + i), requests, random.nextInt(2) * 10, 0,
-                    dev.stook.core.model.PlacementConstraints.NONE)
-                    .inGang(new GangMembership(id, minimum, 60_000)));
+            RandomPods shape = driver ? memberPods(random).cpuMillis(500)
+                    : memberPods(random).cpuMillis(250, 4000, 250);
+            members.add(shape.next(name + "-" + i).inGang(new GangMembership(id, minimum, 60_000)));
         }
         unsubmitted.put(id, members);
+    }
+
+    private static RandomPods memberPods(SplittableRandom random) {
+        return RandomPods.from(random).namespaces(List.of("ns")).memoryMi(512, 8192, 512).priority(0, 10, 10);
     }
 }

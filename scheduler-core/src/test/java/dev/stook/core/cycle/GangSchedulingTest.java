@@ -2,7 +2,6 @@ package dev.stook.core.cycle;
 
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.gang.GangId;
-import dev.stook.core.gang.GangMembership;
 import dev.stook.core.model.Pod;
 import dev.stook.core.plugins.PluginProfile;
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import static dev.stook.core.Fixtures.member;
 import static dev.stook.core.Fixtures.node;
 import static dev.stook.core.Fixtures.pod;
 import static dev.stook.core.cycle.SchedulerTest.binds;
@@ -27,11 +27,6 @@ class GangSchedulingTest {
 
     private Scheduler stook() {
         return scheduler(SchedulerSettings.DEFAULTS);
-    }
-
-    static Pod member(String gang, int index, int minMembers, String cpu, long createdAt) {
-        return pod(gang + "-" + index, cpu, "1Gi").createdAt(createdAt)
-                .inGang(new GangMembership(new GangId("default", gang), minMembers, 300_000));
     }
 
     private void nodes(int count, String cpu) {

@@ -3,20 +3,22 @@ package dev.stook.core.cycle;
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.locality.ChunkSet;
-import dev.stook.core.locality.DataReads;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 import dev.stook.core.plugins.PluginProfile;
+import dev.stook.core.testing.RandomCluster;
+import dev.stook.core.testing.RandomNodes;
+import dev.stook.core.testing.RandomPods;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
-import static dev.stook.core.Fixtures.node;
-import static dev.stook.core.Fixtures.pod;
+import static dev.stook.core.Fixtures.reader;
+import static dev.stook.core.Fixtures.sameRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * notice: a placer kept across cycles chooses what a placer with no history chooses.
  */
 class LocalityCachePropertyTest {
+    private static final List<ChunkSet> SHARDS = IntStream.range(0, 10).mapToObj(LocalityCachePropertyTest::shard)
+            .toList();
     private final PluginProfile profile = PluginProfile.standard();
 
     static LongStream seeds() {
@@ -34,16 +38,9 @@ class LocalityCachePropertyTest {
     @MethodSource("seeds")
     void cachedChoicesEqualFreshOnesWhenCachedChunksChange(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        ClusterState cluster = new ClusterState();
         int nodes = 30;
-        for (int i = 0; i < nodes; i++) {
-            cluster.upsertNode(node("n" + i, Integer.toString(4 + random.nextInt(16)), "64Gi"));
-        }
-        List<Pod> shapes = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            shapes.add(pod("shape" + i, (500 * (1 + random.nextInt(4))) + "m", "1Gi")
-                    .withDataReads(DataReads.of(shard(random.nextInt(10)), 1 << 20)));
-        }
+        ClusterState cluster = RandomCluster.of(RandomNodes.from(random).cpuCores(4, 19).memoryGi(64), nodes).state();
+        List<Pod> shapes = RandomPods.from(random).cpuMillis(500, 2000, 500).reading(SHARDS).shapes(5);
         PodPlacer cached = new PodPlacer(profile);
 
         for (int cycle = 0; cycle < 8; cycle++) {
@@ -56,7 +53,7 @@ class LocalityCachePropertyTest {
                         .isEqualTo(expected);
                 assertThat(cached.localityOutlook(pod, scratch)).isEqualTo(new PodPlacer(profile).localityOutlook(pod, scratch));
                 if (expected >= 0 && random.nextInt(3) == 0) {
-                    Pod bound = new Pod(new PodId("bound", cycle + "-" + i), pod.requests(), 0, 0, pod.constraints());
+                    Pod bound = sameRequests(new PodId("bound", cycle + "-" + i), pod);
                     cluster.podBound(bound, scratch.snapshot().node(expected).name());
                 }
             }
@@ -69,8 +66,7 @@ class LocalityCachePropertyTest {
             switch (random.nextInt(3)) {
                 case 0 -> cluster.reportCachedChunks(node, shard(random.nextInt(10)));
                 case 1 -> cluster.reportCachedChunks(node, ChunkSet.EMPTY);
-                default -> cluster.podSucceeded(pod("done" + cycle + k, "1", "1Gi")
-                        .withDataReads(DataReads.of(shard(random.nextInt(10)).slice(0, 50), 1 << 20)), node);
+                default -> cluster.podSucceeded(reader("done" + cycle + k, shard(random.nextInt(10)).slice(0, 50)), node);
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.stook.core.cycle;
 
 import dev.stook.core.cluster.ClusterState;
-import dev.stook.core.gang.GangId;
 import dev.stook.core.gang.GangMembership;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.locality.DataReads;
@@ -13,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static dev.stook.core.Fixtures.gang;
 import static dev.stook.core.Fixtures.node;
 import static dev.stook.core.Fixtures.pod;
+import static dev.stook.core.Fixtures.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalitySchedulingTest {
@@ -24,10 +25,6 @@ class LocalitySchedulingTest {
 
     private Scheduler scheduler(SchedulerSettings settings) {
         return new Scheduler(cluster, PluginProfile.standard(), settings, now::get);
-    }
-
-    private static Pod reader(String name, String chunks) {
-        return pod(name, "1", "1Gi").withDataReads(DataReads.of(ChunkSet.parse(chunks), MIB));
     }
 
     private static List<Decision.Bind> binds(List<Decision> decisions) {
@@ -72,7 +69,7 @@ class LocalitySchedulingTest {
             cluster.reportCachedChunks("n" + i, ChunkSet.parse("d:" + (100 * i) + "-" + (100 * i + 99)));
         }
         Scheduler scheduler = scheduler(SchedulerSettings.DEFAULTS);
-        GangMembership gang = new GangMembership(new GangId("default", "train"), shards, 300_000);
+        GangMembership gang = gang("train", shards);
         for (int i = shards - 1; i >= 0; i--) {
             scheduler.submit(reader("m" + i, "d:" + (100 * i) + "-" + (100 * i + 99)).inGang(gang));
         }
@@ -93,7 +90,7 @@ class LocalitySchedulingTest {
         cluster.reportCachedChunks("x", ChunkSet.parse("d:0-19"));
         cluster.reportCachedChunks("y", ChunkSet.parse("d:10-19"));
         Scheduler scheduler = scheduler(SchedulerSettings.DEFAULTS);
-        GangMembership gang = new GangMembership(new GangId("default", "pair"), 2, 300_000);
+        GangMembership gang = gang("pair", 2);
         // "flexible" reads data both nodes hold and comes first; "picky" can be local only on x.
         scheduler.submit(reader("flexible", "d:10-19").inGang(gang));
         scheduler.submit(reader("picky", "d:0-9").inGang(gang));

@@ -3,22 +3,18 @@ package dev.stook.core.cycle;
 import dev.stook.core.Invariants;
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.model.Node;
-import dev.stook.core.model.NodeSelectorRequirement;
-import dev.stook.core.model.NodeSelectorTerm;
-import dev.stook.core.model.PlacementConstraints;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
-import dev.stook.core.model.ResourceNames;
-import dev.stook.core.model.Resources;
 import dev.stook.core.model.Taint;
-import dev.stook.core.model.TaintEffect;
 import dev.stook.core.model.Toleration;
 import dev.stook.core.plugins.PluginProfile;
+import dev.stook.core.testing.RandomCluster;
+import dev.stook.core.testing.RandomNodes;
+import dev.stook.core.testing.RandomPods;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * binds a pod twice. The seed is in the test name and in every failure message.
  */
 class NoOvercommitPropertyTest {
-    private static final int GPU = ResourceNames.indexOf("nvidia.com/gpu");
     private static final List<String> ZONES = List.of("a", "b", "c");
 
     static LongStream seeds() {
@@ -45,21 +40,22 @@ class NoOvercommitPropertyTest {
     @MethodSource("seeds")
     void noDecisionSequenceOvercommitsAnyNode(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        ClusterState cluster = new ClusterState();
-        Map<String, Node> nodes = new HashMap<>();
-        for (int i = 0, count = 1 + random.nextInt(30); i < count; i++) {
-            Node node = randomNode("n" + i, random);
-            nodes.put(node.name(), node);
-            cluster.upsertNode(node);
-        }
+        RandomNodes randomNodes = RandomNodes.from(random).cpuCores(1, 16).memoryGi(1, 64).maxPods(1, 20)
+                .gpus(4, 1, 8).spotTaint(6).zones(ZONES).cordoned(15);
+        RandomCluster generated = RandomCluster.of(randomNodes, 1 + random.nextInt(30));
+        ClusterState cluster = generated.state();
+        Map<String, Node> nodes = generated.nodes();
         Scheduler scheduler = new Scheduler(cluster, PluginProfile.standard(randomWeights(random)));
         Set<PodId> everBound = new HashSet<>();
         List<Pod> running = new ArrayList<>();
+        RandomPods randomPods = RandomPods.from(random).cpuMillis(100, 4000, 100).memoryMi(256, 8192, 256)
+                .gpus(5, 1, 4).zoneRules(ZONES).namespaces(List.of("ns0", "ns1", "ns2")).priority(0, 200, 100)
+                .createdAtMillis(0, 999);
         int nextPod = 0;
 
         for (int step = 0; step < 40; step++) {
             for (int i = 0, arrivals = random.nextInt(25); i < arrivals; i++) {
-                scheduler.submit(randomPod("p" + nextPod++, random));
+                scheduler.submit(randomPods.next("p" + nextPod++));
             }
             for (Decision decision : scheduler.runCycle()) {
                 if (decision instanceof Decision.Bind bind) {
@@ -82,7 +78,7 @@ class NoOvercommitPropertyTest {
             }
             if (random.nextInt(5) == 0) {
                 Node old = nodes.get("n" + random.nextInt(nodes.size()));
-                Node relabelled = randomNode(old.name(), random);
+                Node relabelled = randomNodes.next(old.name());
                 Node changed = new Node(old.name(), old.allocatable(), relabelled.labels(), relabelled.taints(),
                         relabelled.unschedulable());
                 nodes.put(changed.name(), changed);
@@ -97,44 +93,6 @@ class NoOvercommitPropertyTest {
         }
         return node.taints().stream().filter(Taint::repels)
                 .allMatch(t -> Toleration.anyTolerates(pod.constraints().tolerations(), t));
-    }
-
-    private static Node randomNode(String name, SplittableRandom random) {
-        Resources.Builder allocatable = Resources.builder()
-                .cpuMillis(1000L * (1 + random.nextInt(16)))
-                .memoryBytes((1L << 30) * (1 + random.nextInt(64)))
-                .pods(1 + random.nextInt(20));
-        List<Taint> taints = new ArrayList<>();
-        if (random.nextInt(4) == 0) {
-            allocatable.setSlot(GPU, 1 + random.nextInt(8));
-            taints.add(new Taint("gpu", "", TaintEffect.NO_SCHEDULE));
-        }
-        if (random.nextInt(6) == 0) {
-            taints.add(new Taint("spot", "", TaintEffect.PREFER_NO_SCHEDULE));
-        }
-        Node node = new Node(name, allocatable.build(), Map.of("zone", ZONES.get(random.nextInt(ZONES.size()))),
-                taints, false);
-        return random.nextInt(15) == 0 ? node.cordoned() : node;
-    }
-
-    private static Pod randomPod(String name, SplittableRandom random) {
-        Resources.Builder requests = Resources.builder()
-                .cpuMillis(100L * (1 + random.nextInt(40)))
-                .memoryBytes((256L << 20) * (1 + random.nextInt(32)));
-        PlacementConstraints constraints = PlacementConstraints.NONE;
-        if (random.nextInt(5) == 0) {
-            requests.setSlot(GPU, 1 + random.nextInt(4));
-            constraints = constraints.withTolerations(List.of(new Toleration("gpu", Toleration.Operator.EXISTS, null, null)));
-        }
-        if (random.nextInt(4) == 0) {
-            constraints = constraints.withNodeSelector(Map.of("zone", ZONES.get(random.nextInt(ZONES.size()))));
-        } else if (random.nextInt(4) == 0) {
-            constraints = constraints.withRequiredAffinity(List.of(new NodeSelectorTerm(List.of(
-                    new NodeSelectorRequirement("zone", NodeSelectorRequirement.Operator.NOT_IN,
-                            List.of(ZONES.get(random.nextInt(ZONES.size()))))))));
-        }
-        return new Pod(new PodId("ns" + random.nextInt(3), name), requests.build(), random.nextInt(3) * 100,
-                random.nextInt(1000), constraints);
     }
 
     private static Map<String, Integer> randomWeights(SplittableRandom random) {

@@ -5,17 +5,20 @@ import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 import dev.stook.core.plugins.PluginProfile;
+import dev.stook.core.testing.RandomCluster;
+import dev.stook.core.testing.RandomNodes;
+import dev.stook.core.testing.RandomPods;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
 import static dev.stook.core.Fixtures.node;
 import static dev.stook.core.Fixtures.pod;
+import static dev.stook.core.Fixtures.sameRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PodPlacerTest {
@@ -30,14 +33,8 @@ class PodPlacerTest {
     @MethodSource("seeds")
     void cachedChoicesEqualFreshOnesAcrossPlacementsRollbacksAndCycles(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        ClusterState cluster = new ClusterState();
-        for (int i = 0; i < 50; i++) {
-            cluster.upsertNode(node("n" + i, Integer.toString(2 + random.nextInt(30)), (1 + random.nextInt(64)) + "Gi"));
-        }
-        List<Pod> shapes = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            shapes.add(pod("shape" + i, (100 * (1 + random.nextInt(40))) + "m", (1 + random.nextInt(8)) + "Gi"));
-        }
+        ClusterState cluster = RandomCluster.of(RandomNodes.from(random).cpuCores(2, 31).memoryGi(1, 64), 50).state();
+        List<Pod> shapes = RandomPods.from(random).cpuMillis(100, 4000, 100).memoryMi(1024, 8192, 1024).shapes(4);
         PodPlacer cached = new PodPlacer(profile);
 
         for (int cycle = 0; cycle < 3; cycle++) {
@@ -57,8 +54,7 @@ class PodPlacerTest {
             List<ScratchCluster.Placed> placements = scratch.placedSince(0);
             for (int i = 0; i < placements.size(); i++) {
                 if (random.nextBoolean()) {
-                    Pod pod = placements.get(i).pod();
-                    Pod bound = new Pod(new PodId("bound", cycle + "-" + i), pod.requests(), 0, 0, pod.constraints());
+                    Pod bound = sameRequests(new PodId("bound", cycle + "-" + i), placements.get(i).pod());
                     cluster.podBound(bound, scratch.snapshot().node(placements.get(i).nodeIndex()).name());
                 }
             }

@@ -1,7 +1,6 @@
 package dev.stook.core.cycle;
 
 import dev.stook.core.cluster.ClusterState;
-import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 import dev.stook.core.model.Resources;
@@ -9,6 +8,8 @@ import dev.stook.core.plugins.PluginProfile;
 import dev.stook.core.queue.QueueConfig;
 import dev.stook.core.queue.QueueConfigParser;
 import dev.stook.core.queue.QueueDefinition;
+import dev.stook.core.testing.RandomCluster;
+import dev.stook.core.testing.RandomNodes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -44,10 +45,8 @@ class QueuePropertyTest {
         writeLevel(yaml, random, 1, "  ", guaranteeBudget);
         QueueConfig config = QueueConfigParser.parse(yaml.toString());
 
-        ClusterState cluster = new ClusterState();
-        for (int i = 0; i < nodes; i++) {
-            cluster.upsertNode(Node.of("n" + i, Resources.builder().cpuMillis(4 * POD_CPU).memoryBytes(64L << 30).pods(100).build()));
-        }
+        ClusterState cluster = RandomCluster.of(RandomNodes.from(random).cpuCores(4).memoryGi(64).maxPods(100), nodes)
+                .state();
         Scheduler scheduler = new Scheduler(cluster, PluginProfile.standard(), SchedulerSettings.DEFAULTS, () -> 0);
         scheduler.updateQueues(config);
         Map<String, Integer> demand = new HashMap<>();

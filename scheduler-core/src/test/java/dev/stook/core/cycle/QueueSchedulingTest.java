@@ -1,8 +1,6 @@
 package dev.stook.core.cycle;
 
 import dev.stook.core.cluster.ClusterState;
-import dev.stook.core.gang.GangId;
-import dev.stook.core.gang.GangMembership;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 import dev.stook.core.plugins.PluginProfile;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static dev.stook.core.Fixtures.gang;
 import static dev.stook.core.Fixtures.node;
 import static dev.stook.core.Fixtures.pod;
 import static dev.stook.core.cycle.SchedulerTest.binds;
@@ -76,15 +75,15 @@ class QueueSchedulingTest {
                   - {name: b, guaranteed: {cpu: 4}}
                 """, 8);
         for (int i = 0; i < 3; i++) {
-            scheduler.submit(task("b", "old-" + i, 1).inGang(new GangMembership(new GangId("default", "old"), 3, 300_000)));
-            scheduler.submit(task("b", "young-" + i, 5).inGang(new GangMembership(new GangId("default", "young"), 3, 300_000)));
+            scheduler.submit(task("b", "old-" + i, 1).inGang(gang("old", 3)));
+            scheduler.submit(task("b", "young-" + i, 5).inGang(gang("young", 3)));
         }
         scheduler.submit(task("b", "single-3", 3));
         scheduler.submit(task("b", "single-4", 4));
         assertThat(boundPerQueue(cycle(scheduler))).as("b borrows a's idle half").containsEntry("b", 8L);
 
         for (int i = 0; i < 4; i++) {
-            scheduler.submit(task("a", "a-" + i, 10).inGang(new GangMembership(new GangId("default", "a-job"), 4, 300_000)));
+            scheduler.submit(task("a", "a-" + i, 10).inGang(gang("a-job", 4)));
         }
         List<Decision> reclaim = cycle(scheduler);
 

@@ -1,5 +1,6 @@
 package dev.stook.core.locality;
 
+import dev.stook.core.testing.RandomChunks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,19 +32,19 @@ class ChunkHoldersTest {
     @MethodSource("seeds")
     void countsWhatOverlapCountCountsOnEveryNode(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        ChunkSet[] cached = IntStream.range(0, 1 + random.nextInt(200)).mapToObj(n -> randomSet(random))
+        ChunkSet[] cached = IntStream.range(0, 1 + random.nextInt(200)).mapToObj(n -> RandomChunks.scattered(random))
                 .toArray(ChunkSet[]::new);
         ChunkHolders holders = ChunkHolders.of(cached);
 
         for (int round = 0; round < 5; round++) {
             for (int pod = 0; pod < 20; pod++) {
-                ChunkSet reads = randomSet(random);
+                ChunkSet reads = RandomChunks.scattered(random);
                 assertThat(found(holders.localChunks(reads), cached.length)).as("seed %d round %d pod %d", seed, round, pod)
                         .containsExactly(Arrays.stream(cached).mapToLong(reads::overlapCount).toArray());
             }
             cached = cached.clone();
             for (int changes = random.nextInt(1 + cached.length / 8); changes >= 0; changes--) {
-                cached[random.nextInt(cached.length)] = randomSet(random);
+                cached[random.nextInt(cached.length)] = RandomChunks.scattered(random);
             }
             holders = holders.updatedTo(cached);
         }
@@ -56,15 +57,5 @@ class ChunkHoldersTest {
             found[local.holder(i)] = local.chunks(i);
         }
         return found;
-    }
-
-    private static ChunkSet randomSet(SplittableRandom random) {
-        ChunkSet.Builder builder = ChunkSet.builder();
-        for (int r = random.nextInt(12); r > 0; r--) {
-            long start = random.nextLong(2_000);
-            long length = random.nextInt(10) == 0 ? random.nextLong(1_500) : 1 + random.nextLong(40);
-            builder.addRange(random.nextBoolean() ? "d" : "e", start, start + length);
-        }
-        return builder.build();
     }
 }

@@ -4,13 +4,13 @@ import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cluster.NodeSlot;
 import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.locality.ChunkSet;
-import dev.stook.core.locality.DataReads;
 import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
 import org.junit.jupiter.api.Test;
 
 import static dev.stook.core.Fixtures.node;
 import static dev.stook.core.Fixtures.pod;
+import static dev.stook.core.Fixtures.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalityScorerTest {
@@ -23,14 +23,10 @@ class LocalityScorerTest {
         return new ScratchCluster(state.snapshot()).slot(0);
     }
 
-    private static Pod reading(String chunks) {
-        return pod("reader", "1", "1Gi").withDataReads(DataReads.of(ChunkSet.parse(chunks), 1 << 20));
-    }
-
     @Test
     void scoresTheShareOfThePodsChunksOnTheNode() {
         Node node = node("n", "8", "8Gi");
-        Pod pod = reading("d:0-99");
+        Pod pod = reader("reader", "d:0-99");
 
         assertThat(locality.score(pod, holding(node, "d:0-99,e:0-5"))).isEqualTo(100);
         assertThat(locality.score(pod, holding(node, "d:50-149"))).isEqualTo(50);
