@@ -4,11 +4,11 @@ import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 import dev.stook.core.model.Resources;
 import dev.stook.core.queue.DominantShare;
-import dev.stook.core.queue.FairShares;
 import dev.stook.core.queue.QueueConfig;
 import dev.stook.core.queue.QueueDefinition;
 import dev.stook.core.queue.QueueLimits;
 import dev.stook.core.queue.QueueResolver;
+import dev.stook.core.queue.QueueView;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,12 +110,12 @@ final class QueueMeter {
     /** After a tick: the state so far is accounted up to now, and the state now is sampled. */
     void afterTick(long nowMillis) {
         accountUntil(nowMillis);
-        Map<String, Resources> fairShares = FairShares.compute(reference, capacity, leafDemand());
+        QueueView view = new QueueView(reference, capacity, leaf -> usage.getOrDefault(leaf, Resources.NONE), pending);
         for (Stats queue : stats.values()) {
             String path = queue.queue.path();
-            queue.backlogged = !subtreeTotal(queue.queue, pending).isZero();
-            queue.share = DominantShare.of(subtreeTotal(queue.queue, usage), capacity);
-            queue.fair = DominantShare.of(fairShares.getOrDefault(path, Resources.NONE), capacity);
+            queue.backlogged = !view.pending(path).isZero();
+            queue.share = view.dominantShare(path);
+            queue.fair = DominantShare.of(view.fairShare(path), capacity);
             if (queue.owedSinceMillis >= 0 && !owed(queue.queue)) {
                 if (nowMillis > queue.owedSinceMillis) {
                     queue.reclaims.add(nowMillis - queue.owedSinceMillis);
@@ -190,19 +190,4 @@ final class QueueMeter {
             pendingShapes.remove(leaf);
         }
     }
-
-    private Map<String, Resources> leafDemand() {
-        Map<String, Resources> demand = new HashMap<>(usage);
-        pending.forEach((leaf, amount) -> demand.merge(leaf, amount, Resources::plus));
-        return demand;
-    }
-
-    private static Resources subtreeTotal(QueueDefinition queue, Map<String, Resources> byLeaf) {
-        Resources total = byLeaf.getOrDefault(queue.path(), Resources.NONE);
-        for (QueueDefinition child : queue.children()) {
-            total = total.plus(subtreeTotal(child, byLeaf));
-        }
-        return total;
-    }
-
 }

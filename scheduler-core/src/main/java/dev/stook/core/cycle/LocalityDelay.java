@@ -1,6 +1,5 @@
 package dev.stook.core.cycle;
 
-import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.locality.LocalReads;
 import dev.stook.core.model.Durations;
 
@@ -13,43 +12,62 @@ import java.util.Locale;
  * its data to free up, then takes what it can get. It never waits when no node it could use holds more
  * of its data than the placement offers. The wait starts the first time the unit is held back.
  */
-final class LocalityDelay {
-    private final SchedulerSettings settings;
-    private final PodPlacer placer;
-
-    LocalityDelay(SchedulerSettings settings, PodPlacer placer) {
-        this.settings = settings;
-        this.placer = placer;
+final class LocalityDelay implements PlacementPermit {
+    /** When the unit was first held back for a more local placement. */
+    private static final class WaitingSince {
+        long millis = -1;
     }
 
-    /** Why the unit should not take these placements yet, or null to take them. */
-    String holdBack(PendingUnit unit, List<Decision.Bind> binds, ScratchCluster scratch, long nowMillis) {
-        if (binds.isEmpty() || settings.localityWaitMillis() == 0) {
+    @Override
+    public Hold check(PendingUnit unit, List<Decision.Bind> places, CycleWork work) {
+        SchedulerSettings settings = work.context().settings();
+        long now = work.context().nowMillis();
+        if (places.isEmpty() || settings.localityWaitMillis() == 0) {
             return null;
         }
         LocalReads reads = LocalReads.NONE;
-        for (Decision.Bind bind : binds) {
+        for (Decision.Bind bind : places) {
             reads = reads.plus(bind.locality());
         }
+        WaitingSince since = unit.state(WaitingSince.class, WaitingSince::new);
         if (!reads.readsData() || reads.ratio() >= settings.localityThreshold()
-                || unit.localityWaitSinceMillis >= 0 && nowMillis >= waitEndsMillis(unit)) {
+                || since.millis >= 0 && now >= waitEndsMillis(unit, settings)) {
             return null;
         }
-        boolean betterExists = binds.stream().anyMatch(
-                bind -> placer.localityOutlook(bind.pod(), scratch).bestShare() > bind.locality().ratio());
+        boolean betterExists = places.stream().anyMatch(bind ->
+                work.placer().localityOutlook(bind.pod(), work.scratch()).bestShare() > bind.locality().ratio());
         if (!betterExists) {
             return null;
         }
-        if (unit.localityWaitSinceMillis < 0) {
-            unit.localityWaitSinceMillis = nowMillis;
+        if (since.millis < 0) {
+            since.millis = now;
         }
-        return String.format(Locale.ROOT, "waiting up to %s for nodes holding its data: the best placement now"
-                + " reads %.0f%% of its bytes locally, below the %.0f%% locality threshold",
-                Durations.format(settings.localityWaitMillis()), 100 * reads.ratio(), 100 * settings.localityThreshold());
+        return Hold.reported(Scheduler.LOCALITY_WAIT, String.format(Locale.ROOT, "waiting up to %s for nodes holding"
+                + " its data: the best placement now reads %.0f%% of its bytes locally, below the %.0f%% locality"
+                + " threshold", Durations.format(settings.localityWaitMillis()), 100 * reads.ratio(),
+                100 * settings.localityThreshold()));
     }
 
-    /** When the unit stops waiting for locality, or {@link Long#MAX_VALUE} if it never started. */
-    long waitEndsMillis(PendingUnit unit) {
-        return unit.localityWaitSinceMillis < 0 ? Long.MAX_VALUE : unit.localityWaitSinceMillis + settings.localityWaitMillis();
+    @Override
+    public String holdUp(PendingUnit unit, UnitContext context) {
+        long left = waitLeftMillis(unit, context);
+        return left > 0 ? "waiting " + Durations.format((left + 999) / 1000 * 1000) + " more for nodes holding its data"
+                : null;
+    }
+
+    @Override
+    public long nextChangeMillis(PendingUnit unit, SchedulerSettings settings) {
+        return waitEndsMillis(unit, settings);
+    }
+
+    /** How much longer the unit may wait for locality; 0 when it is not waiting. */
+    static long waitLeftMillis(PendingUnit unit, UnitContext context) {
+        long ends = waitEndsMillis(unit, context.settings());
+        return ends == Long.MAX_VALUE ? 0 : Math.max(0, ends - context.nowMillis());
+    }
+
+    private static long waitEndsMillis(PendingUnit unit, SchedulerSettings settings) {
+        long since = unit.state(WaitingSince.class, WaitingSince::new).millis;
+        return since < 0 ? Long.MAX_VALUE : since + settings.localityWaitMillis();
     }
 }

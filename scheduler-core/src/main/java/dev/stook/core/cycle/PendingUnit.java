@@ -1,9 +1,7 @@
 package dev.stook.core.cycle;
 
 import dev.stook.core.cluster.ClusterState;
-import dev.stook.core.gang.GangAnnotations;
 import dev.stook.core.gang.GangId;
-import dev.stook.core.model.Durations;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 import dev.stook.core.model.Resources;
@@ -11,46 +9,36 @@ import dev.stook.core.queue.QueueResolver;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The pending pods the engine schedules as one: a lone pod, or the pending members of one gang. Its
- * ordering keys (priority, age) change only while it is out of the engine's queue.
+ * ordering keys (priority, age) change only while it is out of the engine's queue. Unit rules keep what
+ * they remember about it in {@link #state}.
  */
-final class PendingUnit {
-    final String name;
-    final GangId gang;
-    final long firstSeenMillis;
-    final long sequence;
-    /** Identifies the unit's reservations in a cycle's scratch copy; never 0. */
-    final int reservationId;
+public final class PendingUnit {
+    private final String name;
+    private final GangId gang;
+    private final long firstSeenMillis;
+    private final long sequence;
+    private final int reservationId;
     private final Map<PodId, Pod> members = new LinkedHashMap<>();
+    private final Map<Class<?>, Object> ruleStates = new HashMap<>();
     private long lastArrivalMillis;
     private int priority = Integer.MIN_VALUE;
     private long createdAtMillis = Long.MAX_VALUE;
     private Resources requests = Resources.NONE;
-    long failedAtReleases = -1;
-    boolean timeoutReported;
-    String lastMessage;
-    /** The condition reason reported with {@link #lastMessage}. */
-    String lastReason;
-    /** Pending members that found a place in the last attempt, or -1 before any. */
-    int lastPlaceable = -1;
-    /** The leaf queue, or null with {@link #queueProblem} saying why there is none. */
-    String queue;
-    String queueProblem;
-    /** The cluster's capacity releases at this unit's last search for victims that found none. */
-    long searchedForVictimsAt = -1;
-    /** When the unit was first held back for a more local placement, or -1 (see {@link LocalityDelay}). */
-    long localityWaitSinceMillis = -1;
-    /** Nodes where this unit's victims run: held for it until it is placed or its victims are gone. */
-    Set<String> nominatedNodes = Set.of();
-    /** Pods this unit had evicted to make room, still going away. */
-    Set<PodId> awaitedVictims = Set.of();
+    private long failedAtReleases = -1;
+    private String lastMessage;
+    private String lastReason;
+    private int lastPlaceable = -1;
+    private String queue;
+    private String queueProblem;
 
     PendingUnit(String name, GangId gang, long nowMillis, long sequence) {
         this.name = name;
@@ -59,6 +47,92 @@ final class PendingUnit {
         this.lastArrivalMillis = nowMillis;
         this.sequence = sequence;
         this.reservationId = (int) (sequence % Integer.MAX_VALUE) + 1;
+    }
+
+    /** The gang's id, or the pod's for a lone pod. */
+    public String name() {
+        return name;
+    }
+
+    /** The gang, or null for a lone pod. */
+    public GangId gang() {
+        return gang;
+    }
+
+    public long firstSeenMillis() {
+        return firstSeenMillis;
+    }
+
+    /** Submission order, to break ties between units of equal priority and age. */
+    long sequence() {
+        return sequence;
+    }
+
+    /** Identifies the unit's reservations in a cycle's scratch copy; never 0. */
+    public int reservationId() {
+        return reservationId;
+    }
+
+    /** The leaf queue, or null with {@link #queueProblem} saying why there is none. */
+    public String queue() {
+        return queue;
+    }
+
+    public String queueProblem() {
+        return queueProblem;
+    }
+
+    void fileUnder(String leaf, String problem) {
+        queue = leaf;
+        queueProblem = problem;
+    }
+
+    /** The cluster's capacity releases when the unit last failed, or -1 if it has not since it last changed. */
+    public long failedAtReleases() {
+        return failedAtReleases;
+    }
+
+    void failedAt(long releases) {
+        failedAtReleases = releases;
+    }
+
+    /** Lets the unit be tried next cycle even if nothing that could make room has happened. */
+    public void forgetFailure() {
+        failedAtReleases = -1;
+    }
+
+    /** The message last reported on its pods, or null before any. */
+    public String lastMessage() {
+        return lastMessage;
+    }
+
+    /** The condition reason reported with {@link #lastMessage}. */
+    public String lastReason() {
+        return lastReason;
+    }
+
+    /** Records a report; false when it says what was already said. */
+    boolean reported(String reason, String message) {
+        if (message.equals(lastMessage)) {
+            return false;
+        }
+        lastMessage = message;
+        lastReason = reason;
+        return true;
+    }
+
+    /** Pending members that found a place in the last attempt, or -1 before any. */
+    public int lastPlaceable() {
+        return lastPlaceable;
+    }
+
+    void tried(int placeable) {
+        lastPlaceable = placeable;
+    }
+
+    /** What one unit rule remembers about this unit, made on first use. */
+    public <T> T state(Class<T> type, Supplier<T> fresh) {
+        return type.cast(ruleStates.computeIfAbsent(type, key -> fresh.get()));
     }
 
     void add(Pod pod, long nowMillis) {
@@ -85,12 +159,12 @@ final class PendingUnit {
     }
 
     /** What all pending members ask for together. */
-    Resources requests() {
+    public Resources requests() {
         return requests;
     }
 
     /** What the non-preemptible pending members ask for together. */
-    Resources nonPreemptibleRequests() {
+    public Resources nonPreemptibleRequests() {
         Resources sum = Resources.NONE;
         for (Pod pod : members.values()) {
             if (!pod.preemptible()) {
@@ -101,7 +175,7 @@ final class PendingUnit {
     }
 
     /** Who the unit counts against in a fair queue. */
-    String owner() {
+    public String owner() {
         return members.values().iterator().next().owner();
     }
 
@@ -124,32 +198,32 @@ final class PendingUnit {
         return named.isEmpty() ? null : named.first();
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return members.isEmpty();
     }
 
-    boolean isGang() {
+    public boolean isGang() {
         return gang != null;
     }
 
-    Collection<Pod> members() {
+    public Collection<Pod> members() {
         return members.values();
     }
 
-    int priority() {
+    public int priority() {
         return priority;
     }
 
-    long createdAtMillis() {
+    public long createdAtMillis() {
         return createdAtMillis;
     }
 
-    long lastArrivalMillis() {
+    public long lastArrivalMillis() {
         return lastArrivalMillis;
     }
 
     /** The smallest timeout any member asks for. */
-    long gangTimeoutMillis() {
+    public long gangTimeoutMillis() {
         long timeout = Long.MAX_VALUE;
         for (Pod pod : members.values()) {
             timeout = Math.min(timeout, pod.gang().timeoutMillis());
@@ -158,12 +232,12 @@ final class PendingUnit {
     }
 
     /** The minimum the members declare: 0 if none does, -1 if they disagree. */
-    int declaredMinimum() {
+    public int declaredMinimum() {
         TreeSet<Integer> declared = declaredMinimums();
         return declared.isEmpty() ? 0 : declared.size() > 1 ? -1 : declared.first();
     }
 
-    private TreeSet<Integer> declaredMinimums() {
+    public TreeSet<Integer> declaredMinimums() {
         TreeSet<Integer> declared = new TreeSet<>();
         for (Pod pod : members.values()) {
             if (pod.gang().declaresMinimum()) {
@@ -174,7 +248,7 @@ final class PendingUnit {
     }
 
     /** A gang admitted before but left with fewer than its minimum placed, e.g. after a crash mid-binding. */
-    boolean isPartlyPlaced(ClusterState cluster) {
+    public boolean isPartlyPlaced(ClusterState cluster) {
         if (!isGang()) {
             return false;
         }
@@ -183,32 +257,8 @@ final class PendingUnit {
         return placed > 0 && minimum > 0 && placed < minimum;
     }
 
-    /**
-     * Why the gang is not ready to be tried (members disagree, or have not all been created yet), or
-     * null when it is.
-     */
-    String notReadyBecause(ClusterState cluster, SchedulerSettings settings, long nowMillis) {
-        if (!isGang()) {
-            return null;
-        }
-        int minimum = declaredMinimum();
-        if (minimum < 0) {
-            return "gang " + name + ": members disagree on " + GangAnnotations.MIN_MEMBERS + " " + declaredMinimums()
-                    + "; give every member the same value";
-        }
-        int existing = members.size() + cluster.placedMembers(gang);
-        if (minimum > 0 && existing < minimum) {
-            return "gang " + name + ": waiting for members to be created, " + existing + " of " + minimum + " exist";
-        }
-        if (minimum == 0 && nowMillis - lastArrivalMillis < settings.gangSettleMillis()) {
-            return "gang " + name + ": waiting " + Durations.format(settings.gangSettleMillis())
-                    + " for more members to arrive";
-        }
-        return null;
-    }
-
     /** The unit as the cycle places it: members carry the resolved queue so they are accounted to it. */
-    SchedulingUnit toSchedulingUnit(ClusterState cluster) {
+    public SchedulingUnit toSchedulingUnit(ClusterState cluster) {
         List<Pod> pods = new ArrayList<>(members.size());
         for (Pod pod : members.values()) {
             pods.add(queue.equals(pod.queue()) ? pod : pod.inQueue(queue));

@@ -1,128 +1,113 @@
 package dev.stook.core.cycle;
 
+import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cluster.ScratchCluster;
-import dev.stook.core.locality.LocalReads;
 import dev.stook.core.model.Pod;
+import dev.stook.core.queue.QueueOrder;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Tries to admit one unit on a cycle's scratch copy: every pending member is placed in turn; if at least
- * {@code minMember} have places the placements stay and become binds, otherwise all of them are rolled
- * back and every member waits with the reason. Members that read data are placed most-constrained first
- * (fewest nodes holding their data), so that each finds one of its own holders before a less particular
- * member takes it; a gang of readers of disjoint shards spreads over the shards' holders.
+ * One pass over the pending units on a scratch copy of the cluster. Gangs left partly bound go first; then
+ * the rest in fair-share order (see {@link QueueOrder}). Each unit goes through the unit rules' gates, is
+ * tried, and then either takes its places (unless a permit holds them back) or has the failure remedies run
+ * for it. Admitted pods are assumed in the cluster state at once. Waits are reported only when a unit's
+ * message changed.
  */
-public final class SchedulingCycle {
-    public static final String UNSCHEDULABLE = "Unschedulable";
+final class SchedulingCycle {
+    private final PendingUnits units;
+    private final UnitRules rules;
+    private final ClusterState cluster;
+    private final UnitTrial trial;
+    private final ScratchCluster scratch;
+    private final UnitContext context;
+    private final CycleWork work;
+    private final QueueOrder<PendingUnit> order;
+    private final List<Decision> decisions = new ArrayList<>();
 
-    private final PodPlacer placer;
-
-    public SchedulingCycle(PodPlacer placer) {
-        this.placer = placer;
+    /** @param scratch a copy of the snapshot the context's queue view was taken with */
+    SchedulingCycle(PendingUnits units, UnitRules rules, UnitContext context, ScratchCluster scratch, PodPlacer placer,
+                    UnitTrial trial) {
+        this.units = units;
+        this.rules = rules;
+        this.cluster = context.cluster();
+        this.trial = trial;
+        this.scratch = scratch;
+        this.context = context;
+        this.work = new CycleWork(context, scratch, placer, trial, units.all(), decisions);
+        this.order = new QueueOrder<>(context.queues(), units.byLeaf(), cluster::ownerUsage, PendingUnit::owner);
     }
 
-    /**
-     * The outcome for one unit: binds for admitted members, waits for the rest. {@code placeable} counts the
-     * pending members that found a place, kept or rolled back.
-     */
-    public record Outcome(List<Decision.Bind> binds, List<Decision.Wait> waits, int placeable) {
-        public boolean admitted() {
-            return !binds.isEmpty();
+    List<Decision> run() {
+        rules.beginCycle(work);
+        reportUnitsWithoutQueue();
+        List<PendingUnit> partlyPlaced = units.partlyPlacedGangs(cluster);
+        partlyPlaced.forEach(this::offer);
+        offerInQueueOrder(new HashSet<>(partlyPlaced));
+        return decisions;
+    }
+
+    private void reportUnitsWithoutQueue() {
+        for (PendingUnit unit : units.withoutQueue()) {
+            report(unit, unit.members(), UnitTrial.UNSCHEDULABLE, unit.queueProblem());
         }
     }
 
-    public Outcome attempt(SchedulingUnit unit, ScratchCluster scratch) {
+    private void offerInQueueOrder(Set<PendingUnit> alreadyOffered) {
+        for (QueueOrder.Entry<PendingUnit> entry = order.next(); entry != null; entry = order.next()) {
+            if (!alreadyOffered.contains(entry.unit())) {
+                offer(entry.unit());
+            }
+        }
+    }
+
+    private void offer(PendingUnit unit) {
+        scratch.actingFor(unit.reservationId());
+        Hold gateHold = rules.firstGateHold(unit, context);
+        if (gateHold != null) {
+            if (gateHold.untilCapacityFrees()) {
+                unit.failedAt(context.capacityReleases());
+            }
+            if (gateHold.isReported()) {
+                report(unit, unit.members(), gateHold.reason(), gateHold.message());
+            }
+            return;
+        }
+        SchedulingUnit tried = unit.toSchedulingUnit(cluster);
         int mark = scratch.mark();
-        Trial trial = place(unit, scratch, true);
-        int placed = unit.pending().size() - trial.unplaced().size();
-        if (trial.admitted()) {
-            List<Decision.Bind> binds = new ArrayList<>(placed);
-            for (ScratchCluster.Placed p : scratch.placedSince(mark)) {
-                binds.add(new Decision.Bind(p.pod(), scratch.snapshot().node(p.nodeIndex()).name(),
-                        LocalReads.of(p.pod().dataReads(), scratch.snapshot().cachedChunks(p.nodeIndex()))));
-            }
-            String message = unit.isGang() && !trial.unplaced().isEmpty()
-                    ? "gang " + unit.name() + ": " + (placed + unit.alreadyPlaced()) + " members placed, minimum "
-                            + unit.minMember() + "; " + trial.firstFailure()
-                    : trial.firstFailure();
-            return new Outcome(binds, waits(trial.unplaced(), message), placed);
+        UnitTrial.Outcome outcome = trial.attempt(tried, scratch);
+        unit.tried(outcome.placeable());
+        Hold permitHold = rules.firstPermitHold(unit, outcome.binds(), work);
+        if (permitHold != null) {
+            scratch.rollbackTo(mark);
+            report(unit, unit.members(), permitHold.reason(), permitHold.message());
+            return;
         }
-        scratch.rollbackTo(mark);
-        String message = unit.isGang()
-                ? "gang " + unit.name() + ": " + (placed + unit.alreadyPlaced()) + "/" + unit.minMember()
-                        + " members placeable; " + (trial.firstFailure() != null ? trial.firstFailure()
-                                : "waiting for " + (unit.minMember() - placed - unit.alreadyPlaced()) + " more members")
-                : trial.firstFailure();
-        return new Outcome(List.of(), waits(unit.pending(), message), placed);
+        for (Decision.Bind bind : outcome.binds()) {
+            cluster.assume(bind.pod(), bind.nodeName());
+            order.admitted(unit.queue(), unit.owner(), bind.pod().requests());
+            decisions.add(bind);
+        }
+        if (outcome.waits().isEmpty()) {
+            scratch.releaseReservations(unit.reservationId());
+            units.placed(unit, outcome.binds());
+            return;
+        }
+        unit.failedAt(context.capacityReleases());
+        String message = outcome.waits().get(0).message() + rules.remedyFailure(unit, tried, outcome, work);
+        String reason = unit.isGang() ? Scheduler.GANG_WAITING : UnitTrial.UNSCHEDULABLE;
+        report(unit, outcome.waits().stream().map(Decision::pod).toList(), reason, message);
+        units.placed(unit, outcome.binds());
     }
 
-    /** Whether the unit would be admitted on the scratch copy as it is; leaves the copy unchanged. */
-    public boolean fits(SchedulingUnit unit, ScratchCluster scratch) {
-        return !placementNodes(unit, scratch).isEmpty();
-    }
-
-    /** The nodes the unit would be admitted to on the scratch copy as it is (none if it would not be); leaves the copy unchanged. */
-    public Set<Integer> placementNodes(SchedulingUnit unit, ScratchCluster scratch) {
-        int mark = scratch.mark();
-        Set<Integer> nodes = new HashSet<>();
-        if (place(unit, scratch, false).admitted()) {
-            for (ScratchCluster.Placed placed : scratch.placedSince(mark)) {
-                nodes.add(placed.nodeIndex());
+    private void report(PendingUnit unit, Iterable<Pod> pods, String reason, String message) {
+        if (unit.reported(reason, message)) {
+            for (Pod pod : pods) {
+                decisions.add(new Decision.Wait(pod, reason, message));
             }
         }
-        scratch.rollbackTo(mark);
-        return nodes;
-    }
-
-    private record Trial(boolean admitted, List<Pod> unplaced, String firstFailure) {}
-
-    private Trial place(SchedulingUnit unit, ScratchCluster scratch, boolean explain) {
-        List<Pod> unplaced = new ArrayList<>();
-        String firstFailure = null;
-        for (Pod pod : placementOrder(unit, scratch)) {
-            int node = placer.bestNode(pod, scratch);
-            if (node >= 0) {
-                scratch.place(pod, node);
-            } else {
-                if (explain && firstFailure == null) {
-                    firstFailure = placer.explainNoFit(pod, scratch, unit.isGang() ? "member " + pod.id().name() : "");
-                }
-                unplaced.add(pod);
-            }
-        }
-        int placed = unit.pending().size() - unplaced.size();
-        return new Trial(placed > 0 && placed + unit.alreadyPlaced() >= unit.minMember(), unplaced, firstFailure);
-    }
-
-    private List<Pod> placementOrder(SchedulingUnit unit, ScratchCluster scratch) {
-        List<Pod> pods = unit.pending();
-        if (pods.size() < 2 || pods.stream().noneMatch(p -> p.dataReads().readsData())) {
-            return pods;
-        }
-        List<Pod> ordered = new ArrayList<>(pods);
-        ordered.sort(Comparator.comparingInt(pod -> {
-            int holders = placer.localityOutlook(pod, scratch).holders();
-            return holders == 0 ? Integer.MAX_VALUE : holders;
-        }));
-        return ordered;
-    }
-
-    private static List<Decision.Wait> waits(List<Pod> pods, String message) {
-        List<Decision.Wait> waits = new ArrayList<>(pods.size());
-        for (Pod pod : pods) {
-            waits.add(new Decision.Wait(pod, UNSCHEDULABLE, withLocalityProblem(pod, message)));
-        }
-        return waits;
-    }
-
-    /** A pod whose locality annotations are unreadable is placed without locality, and told so. */
-    static String withLocalityProblem(Pod pod, String message) {
-        String problem = pod.dataReads().problem();
-        return problem == null ? message : message + "; scheduled without data locality: " + problem;
     }
 }

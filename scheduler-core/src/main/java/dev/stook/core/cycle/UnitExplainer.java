@@ -1,62 +1,46 @@
 package dev.stook.core.cycle;
 
-import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.explain.GangProgress;
 import dev.stook.core.explain.LastAttempt;
 import dev.stook.core.explain.PendingExplanation;
 import dev.stook.core.explain.QueuePlace;
 import dev.stook.core.explain.QueueStanding;
-import dev.stook.core.model.Durations;
-import dev.stook.core.model.PodId;
 import dev.stook.core.model.Quantity;
 import dev.stook.core.model.ResourceNames;
 import dev.stook.core.model.Resources;
 import dev.stook.core.queue.DominantShare;
-import dev.stook.core.queue.QueueConfig;
 import dev.stook.core.queue.QueueDefinition;
+import dev.stook.core.queue.QueuePolicy;
+import dev.stook.core.queue.QueueView;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
- * Describes one pending unit for {@link Scheduler#explain}: reads the engine's state, changes nothing.
- * Its hold-ups mirror the checks {@code Scheduler.Pass#offer} makes before trying a unit.
+ * Describes one pending unit for {@link Scheduler#explain}: reads the engine's state, changes nothing. Its
+ * hold-ups come from the unit rules the cycle runs: the first gate that holds the unit, then what every other
+ * rule says it is doing to it.
  */
 final class UnitExplainer {
-    private final ClusterState cluster;
-    private final SchedulerSettings settings;
-    private final QueueConfig queues;
-    private final Resources capacity;
-    private final Supplier<Map<String, Resources>> fairShares;
-    private final Set<PodId> evicting;
-    private final long now;
+    private final UnitRules rules;
+    private final UnitContext context;
 
-    UnitExplainer(ClusterState cluster, SchedulerSettings settings, QueueConfig queues, Resources capacity,
-                  Supplier<Map<String, Resources>> fairShares, Set<PodId> evicting, long now) {
-        this.cluster = cluster;
-        this.settings = settings;
-        this.queues = queues;
-        this.capacity = capacity;
-        this.fairShares = fairShares;
-        this.evicting = evicting;
-        this.now = now;
+    UnitExplainer(UnitRules rules, UnitContext context) {
+        this.rules = rules;
+        this.context = context;
     }
 
     /** @param leafUnits the units of the unit's leaf queue in policy order; ignored when it has no queue */
-    PendingExplanation explain(PendingUnit unit, Collection<PendingUnit> leafUnits, long localityWaitEndsMillis) {
-        LastAttempt last = unit.lastMessage == null ? null : new LastAttempt(unit.lastReason, unit.lastMessage);
-        long localityWaitLeft = localityWaitEndsMillis == Long.MAX_VALUE ? 0
-                : Math.max(0, localityWaitEndsMillis - now);
-        return new PendingExplanation(unit.name, place(unit, leafUnits), unit.queueProblem, standing(unit),
-                gang(unit), last, now - unit.firstSeenMillis, localityWaitLeft, holdUps(unit, localityWaitLeft));
+    PendingExplanation explain(PendingUnit unit, Collection<PendingUnit> leafUnits) {
+        LastAttempt last = unit.lastMessage() == null ? null : new LastAttempt(unit.lastReason(), unit.lastMessage());
+        return new PendingExplanation(unit.name(), place(unit, leafUnits), unit.queueProblem(), standing(unit),
+                gang(unit), last, context.nowMillis() - unit.firstSeenMillis(),
+                LocalityDelay.waitLeftMillis(unit, context), holdUps(unit));
     }
 
     private QueuePlace place(PendingUnit unit, Collection<PendingUnit> leafUnits) {
-        if (unit.queue == null) {
+        if (unit.queue() == null) {
             return null;
         }
         int position = 1;
@@ -66,16 +50,18 @@ final class UnitExplainer {
             }
             position++;
         }
-        return new QueuePlace(unit.queue, queues.queue(unit.queue).policy(), position, leafUnits.size());
+        QueuePolicy policy = context.queues().config().queue(unit.queue()).policy();
+        return new QueuePlace(unit.queue(), policy, position, leafUnits.size());
     }
 
     private QueueStanding standing(PendingUnit unit) {
-        if (unit.queue == null) {
+        if (unit.queue() == null) {
             return null;
         }
-        QueueDefinition queue = queues.queue(unit.queue);
-        Resources allocated = cluster.queueUsage(unit.queue);
-        Resources fair = fairShares.get().getOrDefault(unit.queue, Resources.NONE);
+        QueueView queues = context.queues();
+        QueueDefinition queue = queues.config().queue(unit.queue());
+        Resources allocated = queues.allocated(unit.queue());
+        Resources fair = queues.fairShare(unit.queue());
         List<QueueStanding.ResourceStanding> resources = new ArrayList<>();
         Resources asked = unit.requests();
         for (int slot = 0; slot < asked.width(); slot++) {
@@ -87,6 +73,7 @@ final class UnitExplainer {
                         queue.max().limits(slot) ? Quantity.format(queue.max().limit(slot), cpu) : null));
             }
         }
+        Resources capacity = queues.capacity();
         return new QueueStanding(DominantShare.of(allocated, capacity), DominantShare.of(fair, capacity),
                 DominantShare.of(queue.guaranteed(), capacity), resources);
     }
@@ -95,43 +82,27 @@ final class UnitExplainer {
         if (!unit.isGang()) {
             return null;
         }
-        int placed = cluster.placedMembers(unit.gang);
+        int placed = context.cluster().placedMembers(unit.gang());
         int created = unit.members().size() + placed;
         int declared = unit.declaredMinimum();
-        return new GangProgress(unit.name, created, placed, declared > 0 ? declared : created, unit.lastPlaceable);
+        return new GangProgress(unit.name(), created, placed, declared > 0 ? declared : created, unit.lastPlaceable());
     }
 
-    private List<String> holdUps(PendingUnit unit, long localityWaitLeft) {
+    private List<String> holdUps(PendingUnit unit) {
         List<String> holdUps = new ArrayList<>();
-        if (unit.queue == null) {
-            holdUps.add("it has no queue: " + unit.queueProblem);
+        if (unit.queue() == null) {
+            holdUps.add("it has no queue: " + unit.queueProblem());
             return holdUps;
         }
-        String notReady = unit.notReadyBecause(cluster, settings, now);
-        if (notReady != null) {
-            holdUps.add(notReady);
+        Hold gateHold = rules.firstGateHold(unit, context);
+        if (gateHold != null) {
+            holdUps.add(gateHold.message());
         }
-        boolean holdsCapacity = unit.isPartlyPlaced(cluster)
-                || now - unit.firstSeenMillis >= settings.starvationMillis();
-        boolean timedOut = unit.isGang() && now - unit.firstSeenMillis >= unit.gangTimeoutMillis();
-        if (notReady == null && unit.failedAtReleases == cluster.capacityReleases() && !holdsCapacity
-                && timedOut == unit.timeoutReported) {
-            holdUps.add("nothing changed since its last attempt failed: it is tried again when capacity is released"
-                    + " (a pod ends or is evicted, a node is added or changes) or its pods change");
-        }
-        if (holdsCapacity) {
-            holdUps.add(unit.isPartlyPlaced(cluster)
-                    ? "partly bound gang: it goes first and holds the nodes it could use until it is whole"
-                    : "waiting longer than the starvation timeout (" + Durations.format(settings.starvationMillis())
-                            + "): it holds the nodes it could use until it fits");
-        }
-        long victims = unit.awaitedVictims.stream().filter(evicting::contains).count();
-        if (victims > 0) {
-            holdUps.add("waiting for " + victims + " evicted pods to terminate");
-        }
-        if (localityWaitLeft > 0) {
-            holdUps.add("waiting " + Durations.format((localityWaitLeft + 999) / 1000 * 1000)
-                    + " more for nodes holding its data");
+        for (UnitRule rule : rules.all()) {
+            String holdUp = rule instanceof UnitGate ? null : rule.holdUp(unit, context);
+            if (holdUp != null) {
+                holdUps.add(holdUp);
+            }
         }
         return holdUps;
     }

@@ -3,6 +3,7 @@ package dev.stook.core.model;
 import dev.stook.core.gang.GangMembership;
 import dev.stook.core.locality.DataReads;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,13 +21,15 @@ public final class Pod {
     private final String queue;
     private final boolean preemptible;
     private final DataReads dataReads;
+    private final List<String> schedulingGates;
 
     public Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints) {
-        this(id, requests, priority, createdAtMillis, constraints, null, null, true, DataReads.NONE);
+        this(id, requests, priority, createdAtMillis, constraints, null, null, true, DataReads.NONE, List.of());
     }
 
     private Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints,
-                GangMembership gang, String queue, boolean preemptible, DataReads dataReads) {
+                GangMembership gang, String queue, boolean preemptible, DataReads dataReads,
+                List<String> schedulingGates) {
         this.id = Objects.requireNonNull(id, "id");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.priority = priority;
@@ -37,6 +40,7 @@ public final class Pod {
         this.gang = gang;
         this.queue = queue;
         this.preemptible = preemptible;
+        this.schedulingGates = List.copyOf(schedulingGates);
     }
 
     public static Pod of(String namespace, String name, Resources requests) {
@@ -88,37 +92,54 @@ public final class Pod {
         return dataReads;
     }
 
+    /** The gates the pod's creator has yet to remove; while any is left, the pod is not scheduled. */
+    public List<String> schedulingGates() {
+        return schedulingGates;
+    }
+
     /** Who the pod counts against in a {@code fair} queue: its gang, or its namespace when alone. */
     public String owner() {
         return gang != null ? gang.id().toString() : id.namespace();
     }
 
     public Pod withConstraints(PlacementConstraints newConstraints) {
-        return new Pod(id, requests, priority, createdAtMillis, newConstraints, gang, queue, preemptible, dataReads);
+        return new Pod(id, requests, priority, createdAtMillis, newConstraints,
+                gang, queue, preemptible, dataReads, schedulingGates);
     }
 
     public Pod withPriority(int newPriority) {
-        return new Pod(id, requests, newPriority, createdAtMillis, constraints, gang, queue, preemptible, dataReads);
+        return new Pod(id, requests, newPriority, createdAtMillis, constraints,
+                gang, queue, preemptible, dataReads, schedulingGates);
     }
 
     public Pod createdAt(long millis) {
-        return new Pod(id, requests, priority, millis, constraints, gang, queue, preemptible, dataReads);
+        return new Pod(id, requests, priority, millis, constraints,
+                gang, queue, preemptible, dataReads, schedulingGates);
     }
 
     public Pod inGang(GangMembership membership) {
-        return new Pod(id, requests, priority, createdAtMillis, constraints, membership, queue, preemptible, dataReads);
+        return new Pod(id, requests, priority, createdAtMillis, constraints,
+                membership, queue, preemptible, dataReads, schedulingGates);
     }
 
     public Pod inQueue(String queuePath) {
-        return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queuePath, preemptible, dataReads);
+        return new Pod(id, requests, priority, createdAtMillis, constraints,
+                gang, queuePath, preemptible, dataReads, schedulingGates);
     }
 
     public Pod withPreemptible(boolean canBeEvicted) {
-        return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, canBeEvicted, dataReads);
+        return new Pod(id, requests, priority, createdAtMillis, constraints,
+                gang, queue, canBeEvicted, dataReads, schedulingGates);
     }
 
     public Pod withDataReads(DataReads reads) {
-        return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, reads);
+        return new Pod(id, requests, priority, createdAtMillis, constraints,
+                gang, queue, preemptible, reads, schedulingGates);
+    }
+
+    public Pod withSchedulingGates(List<String> gates) {
+        return new Pod(id, requests, priority, createdAtMillis, constraints,
+                gang, queue, preemptible, dataReads, gates);
     }
 
     @Override

@@ -2,15 +2,15 @@ package dev.stook.core.preempt;
 
 import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.cycle.PodPlacer;
-import dev.stook.core.cycle.SchedulingCycle;
 import dev.stook.core.cycle.SchedulingUnit;
+import dev.stook.core.cycle.UnitTrial;
 import dev.stook.core.gang.GangId;
 import dev.stook.core.model.Pod;
+import dev.stook.core.queue.QueueView;
 
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -20,12 +20,12 @@ import java.util.function.Predicate;
  * unit still fits without evicting it. The scratch copy is left as it was.
  */
 public final class Preemptor {
-    private final SchedulingCycle cycle;
+    private final UnitTrial trial;
     private final PodPlacer placer;
     private final int maxGroupsTried;
 
-    public Preemptor(SchedulingCycle cycle, PodPlacer placer, int maxGroupsTried) {
-        this.cycle = cycle;
+    public Preemptor(UnitTrial trial, PodPlacer placer, int maxGroupsTried) {
+        this.trial = trial;
         this.placer = placer;
         this.maxGroupsTried = maxGroupsTried;
     }
@@ -37,19 +37,19 @@ public final class Preemptor {
      * @param ownGang the unit's gang, never its own victim (null for a lone pod)
      */
     public Choice choose(SchedulingUnit unit, ScratchCluster scratch, VictimPool pool,
-                         Predicate<VictimGroup> eligible, Map<String, Double> overShare, GangId ownGang) {
+                         Predicate<VictimGroup> eligible, QueueView queues, GangId ownGang) {
         BitSet usable = new BitSet(scratch.size());
         for (Pod pod : unit.pending()) {
             placer.markUsableNodes(pod, scratch, usable);
         }
-        List<VictimGroup> candidates = pool.candidates(eligible, overShare, ownGang, usable);
+        List<VictimGroup> candidates = pool.candidates(eligible, queues, ownGang, usable);
         int base = scratch.mark();
         List<VictimGroup> chosen = new ArrayList<>();
         boolean fits = false;
         for (VictimGroup group : candidates.subList(0, Math.min(candidates.size(), maxGroupsTried))) {
             take(group, scratch);
             chosen.add(group);
-            if (someMemberFitsOnItsNodes(unit, group, scratch) && cycle.fits(unit, scratch)) {
+            if (someMemberFitsOnItsNodes(unit, group, scratch) && trial.fits(unit, scratch)) {
                 fits = true;
                 break;
             }
@@ -61,13 +61,13 @@ public final class Preemptor {
         for (int i = chosen.size() - 1; i >= 0; i--) {
             VictimGroup group = chosen.get(i);
             giveBack(group, scratch);
-            if (cycle.fits(unit, scratch)) {
+            if (trial.fits(unit, scratch)) {
                 chosen.remove(i);
             } else {
                 take(group, scratch);
             }
         }
-        Set<Integer> targets = cycle.placementNodes(unit, scratch);
+        Set<Integer> targets = trial.placementNodes(unit, scratch);
         scratch.rollbackTo(base);
         return new Choice(chosen, targets);
     }

@@ -5,6 +5,7 @@ import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.gang.GangId;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
+import dev.stook.core.queue.QueueView;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -52,11 +53,11 @@ public final class VictimPool {
      * @param ownGang the waiting unit's gang (null for a lone pod): its running members are never its victims
      * @param usable  nodes the waiting unit could use: evicting elsewhere cannot help it
      */
-    public List<VictimGroup> candidates(Predicate<VictimGroup> eligible, Map<String, Double> overShare, GangId ownGang,
+    public List<VictimGroup> candidates(Predicate<VictimGroup> eligible, QueueView queues, GangId ownGang,
                                         BitSet usable) {
         String own = ownGang == null ? null : ownGang.toString();
         Comparator<VictimGroup> order = Comparator
-                .comparingDouble((VictimGroup g) -> -overShare.getOrDefault(g.queue(), 0.0))
+                .comparingDouble((VictimGroup g) -> -queues.overShare(g.queue()))
                 .thenComparingInt(VictimGroup::priority)
                 .thenComparingLong(g -> -g.createdAtMillis())
                 .thenComparing(VictimGroup::name);

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The order of one cycle (hierarchical DRF): from the top, repeatedly go to the child queue that most
@@ -22,9 +21,7 @@ import java.util.function.Function;
  */
 public final class QueueOrder<U> {
     private final QueueConfig config;
-    private final Resources capacity;
-    private final Map<String, Resources> allocated = new HashMap<>();
-    private final Map<String, Resources> wanted;
+    private final QueueView queues;
     private final Map<String, LeafCursor<U>> leaves = new HashMap<>();
 
     /** How the order sees a unit: its leaf's policy needs its owner and what it asks for. */
@@ -33,24 +30,18 @@ public final class QueueOrder<U> {
     }
 
     /**
+     * @param queues    the cycle's view of the queues; admissions are recorded in it
      * @param leafUnits units per leaf, already in the leaf policy's base order (priority or age)
-     * @param leafUsage what each leaf's pods hold now
      * @param ownerUsage what an owner holds in a leaf, for {@code fair} leaves
-     * @param leafWanted what each leaf's pending units ask for, to tell which guarantees matter
      */
-    public QueueOrder(QueueConfig config, Resources capacity, Map<String, ? extends Collection<U>> leafUnits,
-                      Function<String, Resources> leafUsage, OwnerUsage ownerUsage, Map<String, Resources> leafWanted,
+    public QueueOrder(QueueView queues, Map<String, ? extends Collection<U>> leafUnits, OwnerUsage ownerUsage,
                       UnitView<U> view) {
-        this.config = config;
-        this.capacity = capacity;
-        this.wanted = new HashMap<>();
-        for (QueueDefinition queue : config.topLevel()) {
-            sumUsage(queue, leafUsage, leafWanted);
-        }
+        this.config = queues.config();
+        this.queues = queues;
         leafUnits.forEach((leaf, units) -> {
             QueueDefinition queue = config.queue(leaf);
             if (queue != null && queue.isLeaf() && !units.isEmpty()) {
-                leaves.put(leaf, new LeafCursor<>(leaf, queue.policy(), units, ownerUsage, capacity, view));
+                leaves.put(leaf, new LeafCursor<>(leaf, queue.policy(), units, ownerUsage, queues.capacity(), view));
             }
         });
     }
@@ -59,19 +50,6 @@ public final class QueueOrder<U> {
     @FunctionalInterface
     public interface OwnerUsage {
         Resources of(String leaf, String owner);
-    }
-
-    private Resources sumUsage(QueueDefinition queue, Function<String, Resources> leafUsage,
-                               Map<String, Resources> leafWanted) {
-        Resources used = queue.isLeaf() ? leafUsage.apply(queue.path()) : Resources.NONE;
-        Resources asked = queue.isLeaf() ? leafWanted.getOrDefault(queue.path(), Resources.NONE) : Resources.NONE;
-        for (QueueDefinition child : queue.children()) {
-            used = used.plus(sumUsage(child, leafUsage, leafWanted));
-            asked = asked.plus(wanted.get(child.path()));
-        }
-        allocated.put(queue.path(), used);
-        wanted.put(queue.path(), asked);
-        return used;
     }
 
     /** The next unit to try and its leaf, or null when every unit has been offered. */
@@ -99,18 +77,11 @@ public final class QueueOrder<U> {
 
     /** Records that a unit of the leaf was admitted, so later choices in this cycle see it. */
     public void admitted(String leaf, String owner, Resources requests) {
-        for (String path = leaf; path != null; path = QueueConfig.parentOf(path)) {
-            allocated.merge(path, requests, Resources::plus);
-        }
+        queues.admitted(leaf, requests);
         LeafCursor<U> cursor = leaves.get(leaf);
         if (cursor != null) {
             cursor.admitted(owner, requests);
         }
-    }
-
-    /** What the queue's pods hold, as this cycle sees it. */
-    public Resources allocated(String path) {
-        return allocated.getOrDefault(path, Resources.NONE);
     }
 
     private boolean hasUnits(QueueDefinition queue) {
@@ -137,8 +108,8 @@ public final class QueueOrder<U> {
         if (belowA) {
             return coverA < coverB;
         }
-        double shareA = DominantShare.of(allocated.get(a.path()), capacity) / a.weight();
-        double shareB = DominantShare.of(allocated.get(b.path()), capacity) / b.weight();
+        double shareA = queues.dominantShare(a.path()) / a.weight();
+        double shareB = queues.dominantShare(b.path()) / b.weight();
         return shareA < shareB;
     }
 
@@ -147,8 +118,8 @@ public final class QueueOrder<U> {
      * guaranteed: the smallest fraction, or 1 when no guarantee applies.
      */
     private double guaranteeCover(QueueDefinition queue) {
-        Resources used = allocated.get(queue.path());
-        Resources asked = wanted.get(queue.path());
+        Resources used = queues.allocated(queue.path());
+        Resources asked = queues.pending(queue.path());
         double cover = 1;
         for (int slot = 0; slot < asked.width(); slot++) {
             long guaranteed = queue.guaranteed().get(slot);

@@ -1,12 +1,12 @@
 package dev.stook.k8s.metrics;
 
 import dev.stook.core.cluster.ClusterSnapshot;
-import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cycle.Scheduler;
 import dev.stook.core.model.ResourceNames;
 import dev.stook.core.model.Resources;
 import dev.stook.core.queue.QueueConfig;
 import dev.stook.core.queue.QueueDefinition;
+import dev.stook.core.queue.QueueView;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -43,13 +43,11 @@ final class QueueGauges {
     }
 
     void refresh(Scheduler scheduler) {
-        QueueConfig queues = scheduler.queues();
-        ClusterState cluster = scheduler.cluster();
-        Map<String, Resources> fairShares = scheduler.fairShares();
+        QueueView view = scheduler.queueView();
+        QueueConfig queues = view.config();
         Map<String, Integer> pendingByQueue = scheduler.pendingPodsByQueue();
-        ClusterSnapshot snapshot = cluster.snapshot();
-        Resources capacity = capacity(snapshot);
-        List<Integer> slots = exportedSlots(queues, snapshot);
+        Resources capacity = view.capacity();
+        List<Integer> slots = exportedSlots(queues, scheduler.cluster().snapshot());
         List<MultiGauge.Row<?>> pendingRows = new ArrayList<>();
         List<MultiGauge.Row<?>> allocatedRows = new ArrayList<>();
         List<MultiGauge.Row<?>> fairRows = new ArrayList<>();
@@ -60,8 +58,8 @@ final class QueueGauges {
             if (queue.isLeaf()) {
                 pendingRows.add(MultiGauge.Row.of(Tags.of("queue", path), pendingByQueue.getOrDefault(path, 0)));
             }
-            Resources used = usage(queue, cluster);
-            Resources fair = fairShares.getOrDefault(path, Resources.NONE);
+            Resources used = view.allocated(path);
+            Resources fair = view.fairShare(path);
             for (int slot : slots) {
                 Tags tags = Tags.of("queue", path, "resource", ResourceNames.nameOf(slot));
                 allocatedRows.add(MultiGauge.Row.of(tags, inBaseUnits(slot, used.get(slot))));
@@ -75,28 +73,6 @@ final class QueueGauges {
         fairShare.register(fairRows, true);
         guaranteed.register(guaranteedRows, true);
         max.register(maxRows, true);
-    }
-
-    /** A parent queue holds what its leaves hold. */
-    private static Resources usage(QueueDefinition queue, ClusterState cluster) {
-        if (queue.isLeaf()) {
-            return cluster.queueUsage(queue.path());
-        }
-        Resources sum = Resources.NONE;
-        for (QueueDefinition child : queue.children()) {
-            sum = sum.plus(usage(child, cluster));
-        }
-        return sum;
-    }
-
-    private static Resources capacity(ClusterSnapshot snapshot) {
-        Resources sum = Resources.NONE;
-        for (int i = 0; i < snapshot.size(); i++) {
-            if (!snapshot.node(i).unschedulable()) {
-                sum = sum.plus(snapshot.node(i).allocatable());
-            }
-        }
-        return sum;
     }
 
     /** cpu and memory always; any other resource the cluster offers or a queue's guarantee or cap names. */

@@ -17,6 +17,7 @@ import dev.stook.core.model.Toleration;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.PodSchedulingGate;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -80,7 +81,12 @@ public final class PodTranslator {
             }
             result = result.withPreemptible(Boolean.parseBoolean(preemptible));
         }
-        return result.withDataReads(dataReadsOf(labels, annotations));
+        return result.withDataReads(dataReadsOf(labels, annotations)).withSchedulingGates(schedulingGatesOf(spec));
+    }
+
+    private static List<String> schedulingGatesOf(PodSpec spec) {
+        return spec.getSchedulingGates() == null ? List.of()
+                : spec.getSchedulingGates().stream().map(PodSchedulingGate::getName).toList();
     }
 
     static DataReads dataReadsOf(Map<String, String> labels, Map<String, String> annotations) {

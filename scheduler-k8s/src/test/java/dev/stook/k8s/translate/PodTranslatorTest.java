@@ -39,6 +39,15 @@ class PodTranslatorTest {
         assertThat(pod.constraints().tolerations()).hasSize(1);
         assertThat(pod.gang()).isNull();
         assertThat(pod.preemptible()).isTrue();
+        assertThat(pod.schedulingGates()).isEmpty();
+    }
+
+    @Test
+    void readsSchedulingGates() {
+        Pod pod = PodTranslator.translate(base().editSpec().addNewSchedulingGate("example.com/quota")
+                .addNewSchedulingGate("example.com/data").endSpec().build());
+
+        assertThat(pod.schedulingGates()).containsExactly("example.com/quota", "example.com/data");
     }
 
     @Test
