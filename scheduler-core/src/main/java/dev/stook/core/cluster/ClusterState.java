@@ -199,6 +199,11 @@ public final class ClusterState {
         return capacityReleases;
     }
 
+    /** Counts node additions, removals and spec changes. */
+    public synchronized long topologyGeneration() {
+        return topologyGeneration;
+    }
+
     public synchronized ClusterSnapshot snapshot() {
         localityChanged(chunks.drainChanged());
         if (lastSnapshot != null && changedSinceSnapshot.isEmpty()) {

@@ -1,20 +1,48 @@
 package dev.stook.core.cycle;
 
+import dev.stook.core.cluster.ClusterState;
+import dev.stook.core.cluster.NodeSlot;
+import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.model.Durations;
 import dev.stook.core.model.Pod;
+import dev.stook.core.model.ResourceNames;
+import dev.stook.core.model.Resources;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * A unit that does not fit keeps the nodes it could use from others, so that capacity freeing there adds up
- * for it instead of going to whoever comes next: once it has waited longer than the starvation timeout, and
- * at once for a gang left partly bound (a crash or failed bindings cut its admission short).
+ * A unit that does not fit keeps nodes from others, so that capacity freeing there adds up for it instead of
+ * going to whoever comes next: once it has waited longer than the starvation timeout, and at once for a gang
+ * left partly bound (a crash or failed bindings cut its admission short). It holds only the fewest nodes it
+ * needs: each pending member is planned onto the usable node with the least left to free, as if everything but
+ * the unit's own pods could end there. A unit that fits nowhere even then (it asks for more than any node
+ * has) holds nothing, and is not retried for it until the nodes change.
  */
 final class CapacityHold implements FailureRemedy {
+    static final String FITS_NOWHERE = "it fits on no node even if every other pod there ended, so it holds no"
+            + " capacity for itself";
+
+    /** The node topology on which the unit was last found to fit nowhere, or -1. */
+    private static final class Impossible {
+        long atTopology = -1;
+    }
+
     @Override
     public String afterFailure(PendingUnit unit, SchedulingUnit tried, UnitTrial.Outcome outcome, CycleWork work) {
-        if (!outcome.admitted() && holdsCapacity(unit, work.context())) {
-            for (Pod pod : tried.pending()) {
-                work.placer().reserveFor(pod, work.scratch(), unit.reservationId());
-            }
+        if (outcome.admitted() || !holdsCapacity(unit, work.context())) {
+            return "";
+        }
+        Map<Integer, Resources> plan = plan(unit, tried, work);
+        Impossible impossible = unit.state(Impossible.class, Impossible::new);
+        if (plan == null) {
+            impossible.atTopology = work.context().cluster().topologyGeneration();
+            return "";
+        }
+        impossible.atTopology = -1;
+        for (int node : plan.keySet()) {
+            work.scratch().reserve(node, unit.reservationId());
         }
         return "";
     }
@@ -22,23 +50,101 @@ final class CapacityHold implements FailureRemedy {
     /** Its reservations last one cycle, so it is tried, and holds again, every cycle. */
     @Override
     public boolean wantsRetry(PendingUnit unit, UnitContext context) {
-        return holdsCapacity(unit, context);
+        return holdsCapacity(unit, context)
+                && unit.state(Impossible.class, Impossible::new).atTopology != context.cluster().topologyGeneration();
     }
 
     @Override
     public String holdUp(PendingUnit unit, UnitContext context) {
+        if (unit.state(Impossible.class, Impossible::new).atTopology == context.cluster().topologyGeneration()) {
+            return FITS_NOWHERE;
+        }
         if (unit.isPartlyPlaced(context.cluster())) {
-            return "partly bound gang: it goes first and holds the nodes it could use until it is whole";
+            return "partly bound gang: it goes first and holds the nodes it needs until it is whole";
         }
         return starving(unit, context)
                 ? "waiting longer than the starvation timeout (" + Durations.format(context.settings().starvationMillis())
-                        + "): it holds the nodes it could use until it fits"
+                        + "): it holds the nodes it needs until it fits"
                 : null;
     }
 
     @Override
     public long nextChangeMillis(PendingUnit unit, SchedulerSettings settings) {
         return unit.firstSeenMillis() + settings.starvationMillis();
+    }
+
+    /** What the plan puts on each node it holds, or null if some member fits nowhere. */
+    private static Map<Integer, Resources> plan(PendingUnit unit, SchedulingUnit tried, CycleWork work) {
+        ScratchCluster scratch = work.scratch();
+        Map<Integer, Resources> ownPlaced = unit.isGang() && tried.alreadyPlaced() > 0
+                ? placedMembersByNode(unit, work.context().cluster(), scratch) : Map.of();
+        Map<Integer, Resources> plan = new HashMap<>();
+        Map<Integer, Integer> plannedPods = new HashMap<>();
+        for (Pod pod : tried.pending()) {
+            BitSet usable = new BitSet(scratch.size());
+            work.placer().markUsableNodes(pod, scratch, usable);
+            int best = -1;
+            double bestShortfall = Double.MAX_VALUE;
+            for (int node = usable.nextSetBit(0); node >= 0; node = usable.nextSetBit(node + 1)) {
+                NodeSlot slot = scratch.slot(node);
+                Resources planned = plan.getOrDefault(node, Resources.NONE);
+                Resources kept = planned.plus(ownPlaced.getOrDefault(node, Resources.NONE));
+                if (fitsOnceFreed(pod, slot, kept, plannedPods.getOrDefault(node, 0))) {
+                    double shortfall = shortfall(pod, slot, planned);
+                    if (shortfall < bestShortfall) {
+                        best = node;
+                        bestShortfall = shortfall;
+                    }
+                }
+            }
+            if (best < 0) {
+                return null;
+            }
+            plan.merge(best, pod.requests(), Resources::plus);
+            plannedPods.merge(best, 1, Integer::sum);
+        }
+        return plan;
+    }
+
+    private static Map<Integer, Resources> placedMembersByNode(PendingUnit unit, ClusterState cluster,
+                                                               ScratchCluster scratch) {
+        Map<Integer, Resources> placed = new HashMap<>();
+        for (ClusterState.Placement placement : cluster.placements()) {
+            Pod pod = placement.pod();
+            int node = scratch.snapshot().indexOf(placement.nodeName());
+            if (node >= 0 && pod.gang() != null && pod.gang().id().equals(unit.gang())) {
+                placed.merge(node, pod.requests(), Resources::plus);
+            }
+        }
+        return placed;
+    }
+
+    /** Whether the pod fits beside the unit's own pods there (placed and planned), once everything else ended. */
+    private static boolean fitsOnceFreed(Pod pod, NodeSlot slot, Resources kept, int plannedPods) {
+        Resources requests = pod.requests();
+        for (int resource = 0; resource < requests.width(); resource++) {
+            if (requests.get(resource) > 0 && kept.get(resource) + requests.get(resource) > slot.allocatable(resource)) {
+                return false;
+            }
+        }
+        long maxPods = slot.allocatable(ResourceNames.PODS);
+        return maxPods <= 0 || plannedPods < maxPods;
+    }
+
+    /**
+     * How much must still be freed on the node for the pod beside the members already planned there, as the
+     * largest share of any resource it lacks.
+     */
+    private static double shortfall(Pod pod, NodeSlot slot, Resources planned) {
+        Resources requests = pod.requests();
+        double shortfall = 0;
+        for (int resource = 0; resource < requests.width(); resource++) {
+            long lacking = requests.get(resource) + planned.get(resource) - slot.free(resource);
+            if (requests.get(resource) > 0 && lacking > 0) {
+                shortfall = Math.max(shortfall, (double) lacking / slot.allocatable(resource));
+            }
+        }
+        return shortfall;
     }
 
     private static boolean holdsCapacity(PendingUnit unit, UnitContext context) {

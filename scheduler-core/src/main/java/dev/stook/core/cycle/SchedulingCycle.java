@@ -98,8 +98,7 @@ final class SchedulingCycle {
         }
         unit.failedAt(context.capacityReleases());
         String message = outcome.waits().get(0).message() + rules.remedyFailure(unit, tried, outcome, work);
-        String reason = unit.isGang() ? Scheduler.GANG_WAITING : UnitTrial.UNSCHEDULABLE;
-        report(unit, outcome.waits().stream().map(Decision::pod).toList(), reason, message);
+        report(unit, outcome.waits().stream().map(Decision::pod).toList(), UnitTrial.UNSCHEDULABLE, message);
         units.placed(unit, outcome.binds());
     }
 

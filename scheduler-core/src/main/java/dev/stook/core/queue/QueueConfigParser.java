@@ -7,6 +7,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -82,7 +84,9 @@ public final class QueueConfigParser {
         options.setNestingDepthLimit(60);
         options.setCodePointLimit(MAX_BYTES);
         try {
-            Node root = new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
+            Yaml parser = new Yaml(new SafeConstructor(options));
+            refuseAliases(parser, yaml);
+            Node root = parser.compose(new StringReader(yaml));
             if (root == null) {
                 throw new QueueConfigException(List.of("line 1: the config is empty"));
             }
@@ -95,6 +99,20 @@ public final class QueueConfigParser {
             throw new QueueConfigException(List.of("line " + line + ": not valid YAML: " + yamlProblem(e.getMessage())));
         } catch (YAMLException e) {
             throw new QueueConfigException(List.of("the config is not valid YAML: " + yamlProblem(e.getMessage())));
+        }
+    }
+
+    /**
+     * An alias repeats a whole subtree, so a few lines of aliases to aliases could stand for thousands of
+     * queues; a queue config has no need for them.
+     */
+    private static void refuseAliases(Yaml parser, String yaml) {
+        for (Event event : parser.parse(new StringReader(yaml))) {
+            if (event instanceof AliasEvent alias) {
+                throw new QueueConfigException(List.of("line " + (alias.getStartMark().getLine() + 1)
+                        + ": YAML aliases (*" + InputText.escape(alias.getAnchor(), MAX_YAML_PROBLEM)
+                        + ") are not allowed in the queue config; write each queue out"));
+            }
         }
     }
 

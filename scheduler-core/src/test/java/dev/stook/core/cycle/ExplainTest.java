@@ -92,7 +92,7 @@ class ExplainTest {
         PendingExplanation pending = scheduler.explain(new PodId("default", "train-0")).pending();
 
         assertThat(pending.gang()).isEqualTo(new GangProgress("default/train", 3, 0, 3, 2));
-        assertThat(pending.lastAttempt()).isEqualTo(new LastAttempt(Scheduler.GANG_WAITING,
+        assertThat(pending.lastAttempt()).isEqualTo(new LastAttempt(UnitTrial.UNSCHEDULABLE,
                 "gang default/train: 2/3 members placeable; 0/2 nodes fit member train-2: 2 Insufficient cpu"));
     }
 

@@ -243,8 +243,9 @@ class GangSchedulingTest {
         restarted.submit(member("half", 3, 4, "4", 0));
 
         List<Decision> first = restarted.runCycle();
-        assertThat(binds(first)).as("nothing fits the gang yet, and the free node is held for it").isEmpty();
-        assertThat(waits(first)).contains("default/urgent: 0/4 nodes fit: 4 held for a unit waiting longer");
+        assertThat(binds(first)).as("nothing fits the gang yet, and the two nodes it needs are held for it").isEmpty();
+        assertThat(waits(first)).contains("default/urgent: 0/4 nodes fit: 2 Insufficient cpu, 2 held for a unit"
+                + " waiting longer");
 
         cluster.removePod(foreign.id());
         assertThat(binds(restarted.runCycle())).containsExactlyInAnyOrder("default/half-2->n2", "default/half-3->n3");

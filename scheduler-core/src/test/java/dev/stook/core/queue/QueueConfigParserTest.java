@@ -95,6 +95,20 @@ class QueueConfigParserTest {
     }
 
     @Test
+    void refusesAliasesSoAFewLinesCannotStandForThousandsOfQueues() {
+        StringBuilder yaml = new StringBuilder("leaf: &l0 [{name: x}, {name: y}]\n");
+        for (int level = 1; level <= 10; level++) {
+            yaml.append("l").append(level).append(": &l").append(level).append(" [{name: x, children: *l")
+                    .append(level - 1).append("}, {name: y, children: *l").append(level - 1).append("}]\n");
+        }
+        yaml.append("queues: *l10\n");
+
+        assertThatThrownBy(() -> QueueConfigParser.parse(yaml.toString()))
+                .isInstanceOfSatisfying(QueueConfigException.class, e -> assertThat(e.errors()).containsExactly(
+                        "line 2: YAML aliases (*l0) are not allowed in the queue config; write each queue out"));
+    }
+
+    @Test
     void refusesHostileInputWithoutFallingOver() {
         assertThatThrownBy(() -> QueueConfigParser.parse("queues:\n" + "  - name: a\n    children:\n".repeat(1)
                 + "      - name: b\n        children: " + "[".repeat(500) + "]".repeat(500)))
