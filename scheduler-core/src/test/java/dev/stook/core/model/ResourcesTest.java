@@ -1,5 +1,6 @@
 package dev.stook.core.model;
 
+import dev.stook.core.model.PodRequests.InitContainer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -53,8 +54,32 @@ class ResourcesTest {
         Resources bigInit = Resources.parse(Map.of("cpu", "4", "memory", "512Mi"));
         Resources overhead = Resources.parse(Map.of("cpu", "100m", "memory", "64Mi"));
 
-        Resources effective = PodRequests.effective(List.of(app1, app2), List.of(bigInit), overhead);
+        Resources effective = PodRequests.effective(List.of(app1, app2), List.of(InitContainer.regular(bigInit)),
+                overhead);
 
         assertThat(effective).isEqualTo(Resources.parse(Map.of("cpu", "4100m", "memory", "2112Mi")));
+    }
+
+    @Test
+    void sidecarsCountBesideTheAppContainersAndTheInitContainersStartedAfterThem() {
+        Resources app = Resources.parse(Map.of("cpu", "1", "memory", "1Gi"));
+        InitContainer setup = InitContainer.regular(Resources.parse(Map.of("cpu", "2", "memory", "256Mi")));
+        InitContainer proxy = new InitContainer(Resources.parse(Map.of("cpu", "500m", "memory", "128Mi")), true);
+        InitContainer migrate = InitContainer.regular(Resources.parse(Map.of("cpu", "3", "memory", "3Gi")));
+
+        Resources effective = PodRequests.effective(List.of(app), List.of(setup, proxy, migrate), Resources.NONE);
+
+        // running: 1 + 0.5 cpu, 1Gi + 128Mi; setup alone: 2 cpu; migrate beside the proxy: 3.5 cpu, 3Gi + 128Mi
+        assertThat(effective).isEqualTo(Resources.parse(Map.of("cpu", "3500m", "memory", "3200Mi")));
+    }
+
+    @Test
+    void aSidecarStartedLastStillRunsBesideTheApp() {
+        Resources app = Resources.parse(Map.of("cpu", "2"));
+        InitContainer setup = InitContainer.regular(Resources.parse(Map.of("cpu", "2")));
+        InitContainer agent = new InitContainer(Resources.parse(Map.of("cpu", "1")), true);
+
+        assertThat(PodRequests.effective(List.of(app), List.of(setup, agent), null))
+                .isEqualTo(Resources.parse(Map.of("cpu", "3")));
     }
 }

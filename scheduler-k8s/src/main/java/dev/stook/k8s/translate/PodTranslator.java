@@ -130,7 +130,13 @@ public final class PodTranslator {
 
     static Resources requestsOf(PodSpec spec) {
         List<Resources> containers = requestsOf(orEmpty(spec.getContainers()), "spec.containers");
-        List<Resources> init = requestsOf(orEmpty(spec.getInitContainers()), "spec.initContainers");
+        List<Container> initContainers = orEmpty(spec.getInitContainers());
+        List<Resources> initRequests = requestsOf(initContainers, "spec.initContainers");
+        List<PodRequests.InitContainer> init = new ArrayList<>();
+        for (int i = 0; i < initContainers.size(); i++) {
+            boolean sidecar = "Always".equals(initContainers.get(i).getRestartPolicy());
+            init.add(new PodRequests.InitContainer(initRequests.get(i), sidecar));
+        }
         Resources overhead = spec.getOverhead() == null ? null : FieldPath.read("spec.overhead", () -> parse(spec.getOverhead()));
         return FieldPath.read("spec.containers", () -> PodRequests.effective(containers, init, overhead));
     }

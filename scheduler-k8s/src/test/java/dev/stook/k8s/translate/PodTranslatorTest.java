@@ -43,6 +43,16 @@ class PodTranslatorTest {
     }
 
     @Test
+    void countsSidecarInitContainersBesideTheAppContainers() {
+        Pod pod = PodTranslator.translate(base().editSpec().addNewInitContainer().withName("proxy")
+                .withRestartPolicy("Always").withNewResources().addToRequests("cpu", new Quantity("1"))
+                .addToRequests("memory", new Quantity("256Mi")).endResources().endInitContainer().endSpec().build());
+
+        // the app containers (1.5 cpu, 1Gi) plus the sidecar, against the init container alone (2 cpu)
+        assertThat(pod.requests()).isEqualTo(Resources.parse(Map.of("cpu", "2500m", "memory", "1380Mi")));
+    }
+
+    @Test
     void readsSchedulingGates() {
         Pod pod = PodTranslator.translate(base().editSpec().addNewSchedulingGate("example.com/quota")
                 .addNewSchedulingGate("example.com/data").endSpec().build());
