@@ -174,6 +174,16 @@ public final class PendingUnit {
         return sum;
     }
 
+    /** False when a member's {@code preemptionPolicy} is {@code Never}: nothing is evicted for the unit. */
+    public boolean preemptsOthers() {
+        for (Pod pod : members.values()) {
+            if (!pod.preemptsOthers()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Who the unit counts against in a fair queue. */
     public String owner() {
         return members.values().iterator().next().owner();

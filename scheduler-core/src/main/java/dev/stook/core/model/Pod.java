@@ -22,14 +22,15 @@ public final class Pod {
     private final boolean preemptible;
     private final DataReads dataReads;
     private final List<String> schedulingGates;
+    private final boolean preemptsOthers;
 
     public Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints) {
-        this(id, requests, priority, createdAtMillis, constraints, null, null, true, DataReads.NONE, List.of());
+        this(id, requests, priority, createdAtMillis, constraints, null, null, true, DataReads.NONE, List.of(), true);
     }
 
     private Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints,
                 GangMembership gang, String queue, boolean preemptible, DataReads dataReads,
-                List<String> schedulingGates) {
+                List<String> schedulingGates, boolean preemptsOthers) {
         this.id = Objects.requireNonNull(id, "id");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.priority = priority;
@@ -41,6 +42,7 @@ public final class Pod {
         this.queue = queue;
         this.preemptible = preemptible;
         this.schedulingGates = List.copyOf(schedulingGates);
+        this.preemptsOthers = preemptsOthers;
     }
 
     public static Pod of(String namespace, String name, Resources requests) {
@@ -97,6 +99,11 @@ public final class Pod {
         return schedulingGates;
     }
 
+    /** False when its {@code preemptionPolicy} is {@code Never}: it waits for room, and no pod is evicted for it. */
+    public boolean preemptsOthers() {
+        return preemptsOthers;
+    }
+
     /** Who the pod counts against in a {@code fair} queue: its gang, or its namespace when alone. */
     public String owner() {
         return gang != null ? gang.id().toString() : id.namespace();
@@ -104,42 +111,47 @@ public final class Pod {
 
     public Pod withConstraints(PlacementConstraints newConstraints) {
         return new Pod(id, requests, priority, createdAtMillis, newConstraints,
-                gang, queue, preemptible, dataReads, schedulingGates);
+                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers);
     }
 
     public Pod withPriority(int newPriority) {
         return new Pod(id, requests, newPriority, createdAtMillis, constraints,
-                gang, queue, preemptible, dataReads, schedulingGates);
+                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers);
     }
 
     public Pod createdAt(long millis) {
         return new Pod(id, requests, priority, millis, constraints,
-                gang, queue, preemptible, dataReads, schedulingGates);
+                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers);
     }
 
     public Pod inGang(GangMembership membership) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                membership, queue, preemptible, dataReads, schedulingGates);
+                membership, queue, preemptible, dataReads, schedulingGates, preemptsOthers);
     }
 
     public Pod inQueue(String queuePath) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queuePath, preemptible, dataReads, schedulingGates);
+                gang, queuePath, preemptible, dataReads, schedulingGates, preemptsOthers);
     }
 
     public Pod withPreemptible(boolean canBeEvicted) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queue, canBeEvicted, dataReads, schedulingGates);
+                gang, queue, canBeEvicted, dataReads, schedulingGates, preemptsOthers);
     }
 
     public Pod withDataReads(DataReads reads) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queue, preemptible, reads, schedulingGates);
+                gang, queue, preemptible, reads, schedulingGates, preemptsOthers);
     }
 
     public Pod withSchedulingGates(List<String> gates) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queue, preemptible, dataReads, gates);
+                gang, queue, preemptible, dataReads, gates, preemptsOthers);
+    }
+
+    public Pod withPreemptsOthers(boolean mayEvictForIt) {
+        return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, dataReads,
+                schedulingGates, mayEvictForIt);
     }
 
     @Override

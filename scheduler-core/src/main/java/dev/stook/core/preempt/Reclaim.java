@@ -25,11 +25,13 @@ import java.util.stream.Collectors;
  * it fits inside its own queue's guarantee (reclaim), and from lower-priority pods of its own queue
  * (preemption). Victims are proven to make room before any is evicted, and the nodes they free are held for
  * the unit until it is placed or they are gone. What may be evicted is worked out once per cycle, and only
- * if some unit is owed room; the searches per cycle are bounded, for the first units in queue order.
+ * if some unit is owed room; the searches per cycle are bounded, for the first units in queue order. A unit
+ * with a member whose {@code preemptionPolicy} is {@code Never} has nothing evicted for it.
  */
 public final class Reclaim implements FailureRemedy {
     private static final int MAX_VICTIM_GROUPS_TRIED = 256;
     private static final int MAX_SEARCHES_PER_CYCLE = 16;
+    static final String NEVER_PREEMPTS = "its preemptionPolicy is Never: no pod is evicted to make room for it";
 
     /** Pods evicted and not yet gone. */
     private final Set<PodId> evicting = new HashSet<>();
@@ -85,13 +87,16 @@ public final class Reclaim implements FailureRemedy {
 
     @Override
     public String holdUp(PendingUnit unit, UnitContext context) {
+        if (!unit.preemptsOthers()) {
+            return NEVER_PREEMPTS;
+        }
         long victims = stillGoing(claim(unit));
         return victims > 0 ? "waiting for " + victims + " evicted pods to terminate" : null;
     }
 
     @Override
     public String afterFailure(PendingUnit unit, SchedulingUnit tried, UnitTrial.Outcome outcome, CycleWork work) {
-        if (outcome.admitted()) {
+        if (outcome.admitted() || !unit.preemptsOthers()) {
             return "";
         }
         Claim claim = claim(unit);

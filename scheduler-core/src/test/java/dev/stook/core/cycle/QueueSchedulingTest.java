@@ -154,6 +154,24 @@ class QueueSchedulingTest {
     }
 
     @Test
+    void aPodWhosePreemptionPolicyIsNeverWaitsInsteadOfPreempting() {
+        Scheduler scheduler = scheduler("queues: [{name: a, guaranteed: {cpu: 2}}, {name: b}]", 2);
+        scheduler.submit(task("b", "borrowed", 1));
+        scheduler.submit(task("a", "low", 2));
+        cycle(scheduler);
+
+        Pod patient = task("a", "patient", 3).withPriority(1000).withPreemptsOthers(false);
+        scheduler.submit(patient);
+        List<Decision> decisions = cycle(scheduler);
+
+        assertThat(evicted(decisions)).as("neither by priority in its queue nor by reclaim from b").isEmpty();
+        assertThat(scheduler.explain(patient.id()).pending().holdUps()).containsExactly(RetryBackoff.NOTHING_CHANGED,
+                "its preemptionPolicy is Never: no pod is evicted to make room for it");
+        scheduler.submit(task("a", "urgent", 4).withPriority(1000));
+        assertThat(evicted(cycle(scheduler))).as("a pod that may preempt still does").hasSize(1);
+    }
+
+    @Test
     void anAbandonedEvictionLetsTheWaitingUnitSearchAgain() {
         Scheduler scheduler = scheduler("queues: [{name: a}]", 1);
         scheduler.submit(task("a", "low", 1));

@@ -81,7 +81,8 @@ public final class PodTranslator {
             }
             result = result.withPreemptible(Boolean.parseBoolean(preemptible));
         }
-        return result.withDataReads(dataReadsOf(labels, annotations)).withSchedulingGates(schedulingGatesOf(spec));
+        return result.withDataReads(dataReadsOf(labels, annotations)).withSchedulingGates(schedulingGatesOf(spec))
+                .withPreemptsOthers(!"Never".equals(spec.getPreemptionPolicy()));
     }
 
     private static List<String> schedulingGatesOf(PodSpec spec) {

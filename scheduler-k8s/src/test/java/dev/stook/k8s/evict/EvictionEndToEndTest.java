@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
+import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClassBuilder;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,25 @@ class EvictionEndToEndTest {
         assertThat(cluster.api().acceptedBindings(NAMESPACE, "a-0")).isOne();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(cluster.eventReasons(NAMESPACE, "b-1"))
                 .contains("FailedPreemption", "Preempted"));
+    }
+
+    @Test
+    void aPodWhosePriorityClassNeverPreemptsHasNothingEvictedForIt() {
+        cluster.client().resource(new PriorityClassBuilder().withNewMetadata().withName("patient").endMetadata()
+                .withValue(1000).withPreemptionPolicy("Never").build()).createOr(NonDeletingOperation::update);
+        SchedulerProcess scheduler = startWithQueues(1, 2);
+        cluster.create(inQueue("b-0", "b"));
+        createdInANewSecond(true);
+        cluster.create(inQueue("b-1", "b"));
+        awaitSettled(scheduler, "b-", 2);
+
+        cluster.create(inQueue("a-0", "a").editSpec().withPriorityClassName("patient").endSpec());
+
+        assertThat(cluster.get("a-0").getSpec().getPreemptionPolicy()).as("set by the API server").isEqualTo("Never");
+        await().atMost(PATIENCE).until(() -> cluster.podScheduled("a-0").map(PodCondition::getReason)
+                .filter("Unschedulable"::equals).isPresent());
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> cluster.api().deletions().isEmpty());
+        assertThat(cluster.isBound("a-0")).isFalse();
     }
 
     /** Queues a and b, each guaranteed {@code guaranteedCpu}, on {@code nodes} one-cpu nodes. */

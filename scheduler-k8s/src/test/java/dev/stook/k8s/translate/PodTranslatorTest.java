@@ -40,6 +40,14 @@ class PodTranslatorTest {
         assertThat(pod.gang()).isNull();
         assertThat(pod.preemptible()).isTrue();
         assertThat(pod.schedulingGates()).isEmpty();
+        assertThat(pod.preemptsOthers()).isTrue();
+    }
+
+    @Test
+    void aPodWhosePreemptionPolicyIsNeverPreemptsNothing() {
+        Pod pod = PodTranslator.translate(base().editSpec().withPreemptionPolicy("Never").endSpec().build());
+
+        assertThat(pod.preemptsOthers()).isFalse();
     }
 
     @Test
