@@ -84,8 +84,19 @@ public final class NodeSlot {
             used = Arrays.copyOf(used, Math.max(used.length, requests.width()));
             ownsUsed = true;
         }
+        for (int slot = 0; slot < requests.width(); slot++) {
+            used[slot] += sign * requests.get(slot);
+        }
+        podCount += sign;
+        track(pod, sign);
+        usageVersion = UsageVersions.next();
+    }
+
+    private void track(Pod pod, int sign) {
         if (!ownsPods) {
-            pods = new ArrayList<>(pods);
+            List<Pod> own = new ArrayList<>(pods.size() + 4);
+            own.addAll(pods);
+            pods = own;
             ownsPods = true;
         }
         if (sign > 0) {
@@ -93,10 +104,5 @@ public final class NodeSlot {
         } else {
             pods.removeIf(placed -> placed.id().equals(pod.id()));
         }
-        for (int slot = 0; slot < requests.width(); slot++) {
-            used[slot] += sign * requests.get(slot);
-        }
-        podCount += sign;
-        usageVersion = UsageVersions.next();
     }
 }

@@ -21,7 +21,7 @@ final class EquivalenceClass {
     /** Whether a placement can open a node to the class (a plugin reads other pods), not only fill one. */
     private final boolean placementsCanOpenNodes;
     final long[] checkedVersion;
-    /** The weighted score, or {@code -1 - reasonCode} when a usage filter refused the node. */
+    /** The weighted score, or {@code -1 - reasonCode} when a node-stage filter refused the node. */
     final long[] result;
     final BestNodeTree ranking;
     ScratchCluster rankedIn;

@@ -37,6 +37,7 @@ public final class PodPlacer {
     /** When the changes to look at exceed 1/16 of a class's nodes, re-ranking all its nodes is cheaper. */
     private static final int FULL_RERANK_DIVISOR = 16;
     static final String RESERVED = "held for a unit waiting longer";
+    private static final Set<Input> SPEC_ONLY = Set.of(Input.NODE_SPEC);
 
     private final List<FilterPlugin> specFilters = new ArrayList<>();
     private final NodeStage nodeStage;
@@ -54,7 +55,7 @@ public final class PodPlacer {
     public PodPlacer(PluginProfile profile) {
         List<FilterPlugin> nodeFilters = new ArrayList<>();
         for (FilterPlugin filter : profile.filters()) {
-            (Set.of(Input.NODE_SPEC).containsAll(filter.reads()) ? specFilters : nodeFilters).add(filter);
+            (SPEC_ONLY.containsAll(filter.reads()) ? specFilters : nodeFilters).add(filter);
         }
         this.nodeStage = NodeStage.of(nodeFilters, profile.scorers());
     }
