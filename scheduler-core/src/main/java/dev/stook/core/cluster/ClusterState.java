@@ -8,7 +8,9 @@ import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 import dev.stook.core.model.Resources;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -337,7 +339,8 @@ public final class ClusterState {
     private static final class NodeRecord {
         Node node;
         long[] used = new long[0];
-        int podCount;
+        /** Replaced, never modified, so that snapshots can share it. */
+        List<Pod> pods = List.of();
         long version = UsageVersions.next();
 
         NodeRecord(Node node) {
@@ -345,10 +348,17 @@ public final class ClusterState {
         }
 
         void add(Pod pod) {
+            List<Pod> more = new ArrayList<>(pods.size() + 1);
+            more.addAll(pods);
+            more.add(pod);
+            pods = Collections.unmodifiableList(more);
             adjust(pod, 1);
         }
 
         void remove(Pod pod) {
+            List<Pod> fewer = new ArrayList<>(pods);
+            fewer.removeIf(placed -> placed.id().equals(pod.id()));
+            pods = Collections.unmodifiableList(fewer);
             adjust(pod, -1);
         }
 
@@ -360,12 +370,11 @@ public final class ClusterState {
             for (int slot = 0; slot < width; slot++) {
                 used[slot] += sign * pod.requests().get(slot);
             }
-            podCount += sign;
             version = UsageVersions.next();
         }
 
         NodeView view(ChunkSet cached) {
-            return new NodeView(node, used.clone(), podCount, version, cached);
+            return new NodeView(node, used.clone(), pods, version, cached);
         }
     }
 }

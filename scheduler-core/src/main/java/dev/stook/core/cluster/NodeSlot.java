@@ -5,6 +5,11 @@ import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.Resources;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * One node inside a {@link ScratchCluster}: its spec and what is in use on it right now in this cycle,
  * including trial placements. This is what filters and scorers look at.
@@ -16,6 +21,8 @@ public final class NodeSlot {
     private long[] used;
     private boolean ownsUsed;
     private int podCount;
+    private List<Pod> pods;
+    private boolean ownsPods;
     private long usageVersion;
 
     NodeSlot(int index, NodeView view) {
@@ -24,6 +31,7 @@ public final class NodeSlot {
         this.cachedChunks = view.cachedChunks();
         this.used = view.used();
         this.podCount = view.podCount();
+        this.pods = view.pods();
         this.usageVersion = view.usageVersion();
     }
 
@@ -57,6 +65,11 @@ public final class NodeSlot {
         return podCount;
     }
 
+    /** The pods holding a place here, trial placements of this cycle included. */
+    public List<Pod> pods() {
+        return ownsPods ? Collections.unmodifiableList(pods) : pods;
+    }
+
     /**
      * Changes whenever what is in use here, or the set of chunks cached here, changes; equal versions
      * mean equal usage and equal cached chunks.
@@ -68,13 +81,28 @@ public final class NodeSlot {
     void add(Pod pod, int sign) {
         Resources requests = pod.requests();
         if (!ownsUsed || requests.width() > used.length) {
-            used = java.util.Arrays.copyOf(used, Math.max(used.length, requests.width()));
+            used = Arrays.copyOf(used, Math.max(used.length, requests.width()));
             ownsUsed = true;
         }
         for (int slot = 0; slot < requests.width(); slot++) {
             used[slot] += sign * requests.get(slot);
         }
         podCount += sign;
+        track(pod, sign);
         usageVersion = UsageVersions.next();
+    }
+
+    private void track(Pod pod, int sign) {
+        if (!ownsPods) {
+            List<Pod> own = new ArrayList<>(pods.size() + 4);
+            own.addAll(pods);
+            pods = own;
+            ownsPods = true;
+        }
+        if (sign > 0) {
+            pods.add(pod);
+        } else {
+            pods.removeIf(placed -> placed.id().equals(pod.id()));
+        }
     }
 }

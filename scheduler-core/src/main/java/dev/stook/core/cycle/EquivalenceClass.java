@@ -3,50 +3,72 @@ package dev.stook.core.cycle;
 import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.explain.NodeFailures;
 
+import java.util.Arrays;
+
 /**
  * What the placer has learned about one kind of pod (one {@code SchedulingSignature}) for the current
- * node topology: which nodes pass the spec-only filters, and, per such node, the result of the usage
- * filters and scorers at the node usage version it was computed for. {@link #ranking} orders those
- * results as of change {@link #rankedAtChange} of scratch copy {@link #rankedIn}.
+ * node topology: which nodes pass the spec-only filters, the node-stage plugins prepared for it, and, per
+ * such node, the result of the node-stage filters and scorers at the node usage version it was computed
+ * for. {@link #ranking} orders those results as of change {@link #rankedAtChange} of scratch copy
+ * {@link #rankedIn}.
  */
 final class EquivalenceClass {
+    /** Usage versions start at 1, so no node's version is this. */
+    private static final long NOT_CHECKED = 0;
     final int[] specFeasible;
     final NodeFailures specFailures;
+    final ClassPlugins plugins;
+    /** Whether a placement can open a node to the class (a plugin reads other pods), not only fill one. */
+    private final boolean placementsCanOpenNodes;
     final long[] checkedVersion;
-    /** The weighted score, or {@code -1 - reasonCode} when a usage filter refused the node. */
+    /** The weighted score, or {@code -1 - reasonCode} when a node-stage filter refused the node. */
     final long[] result;
     final BestNodeTree ranking;
     ScratchCluster rankedIn;
     long rankedAtChange;
-    ScratchCluster fitNowhereIn;
-    long fitNowhereAtReleases;
-    int fitNowhereFor;
+    private ScratchCluster fitNowhereIn;
+    private long fitNowhereAtReleases;
+    private long fitNowhereAtChange;
+    private int fitNowhereFor;
     private ScratchCluster explainedIn;
     private long explainedAtChange;
     private int explainedFor;
     private NodeFailures explanation;
     private int explainedFitting;
     /** Null until a pod of the class reading data needs it. */
-    ClassLocality locality;
+    LocalityOutlook localityOutlook;
+    long localityOutlookGeneration;
 
-    EquivalenceClass(int[] specFeasible, NodeFailures specFailures) {
+    EquivalenceClass(int[] specFeasible, NodeFailures specFailures, NodeStage nodeStage) {
         this.specFeasible = specFeasible;
         this.specFailures = specFailures;
+        this.plugins = new ClassPlugins(nodeStage);
+        this.placementsCanOpenNodes = nodeStage.readsOtherPods();
         this.checkedVersion = new long[specFeasible.length];
         this.result = new long[specFeasible.length];
         this.ranking = new BestNodeTree(specFeasible.length);
     }
 
-    /** True when an earlier search in this scratch copy found no node and nothing has been freed since. */
+    /**
+     * True when an earlier search in this scratch copy found no node and nothing has been freed since (or,
+     * when placements can open nodes to the class, nothing has changed at all).
+     */
     boolean knownToFitNowhere(ScratchCluster scratch) {
-        return fitNowhereIn == scratch && fitNowhereAtReleases == scratch.releases()
-                && fitNowhereFor == scratch.actor();
+        return fitNowhereIn == scratch && fitNowhereFor == scratch.actor() && (placementsCanOpenNodes
+                ? fitNowhereAtChange == scratch.changes() : fitNowhereAtReleases == scratch.releases());
     }
 
     void rememberFitsNowhere(ScratchCluster scratch) {
         fitNowhereIn = scratch;
         fitNowhereAtReleases = scratch.releases();
+        fitNowhereAtChange = scratch.changes();
         fitNowhereFor = scratch.actor();
+    }
+
+    /** Every node is judged again at the next search, whatever its usage version. */
+    void forgetNodeResults() {
+        Arrays.fill(checkedVersion, NOT_CHECKED);
+        rankedIn = null;
     }
 
     /** The failure counts explained last, if nothing in the scratch copy changed since; otherwise null. */

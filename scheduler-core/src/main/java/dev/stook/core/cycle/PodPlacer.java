@@ -7,10 +7,10 @@ import dev.stook.core.explain.NodeFailures;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.SchedulingSignature;
-import dev.stook.core.plugins.Filter;
-import dev.stook.core.plugins.LocalityScorer;
+import dev.stook.core.plugins.FilterPlugin;
+import dev.stook.core.plugins.Input;
 import dev.stook.core.plugins.PluginProfile;
-import dev.stook.core.plugins.WeightedScorer;
+import dev.stook.core.plugins.PreparedFilter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,25 +19,28 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the best node for a pod: filters, then weighted scores, highest total wins (lowest node index on
- * ties, so runs are repeatable). Pods with equal signatures share the work: spec-only filters run once
- * per class while the topology is unchanged, and usage filters and scorers are re-run for a node only
- * when its usage version moved. Each class keeps its nodes ranked by those results and re-ranks only the
- * nodes changed since it last looked (in this scratch copy, the previous one, and between their snapshots),
- * so finding the best node does not walk every feasible node. Kept across cycles; not thread-safe.
+ * ties, so runs are repeatable). Pods with equal signatures share the work, as far as what each plugin
+ * declares it reads ({@link Input}) allows: plugins are prepared once per class; filters reading only node
+ * specs run once per class while the topology is unchanged; the other filters and the scorers are re-run
+ * for a node only when its usage version moved, or for every node when other pods moved and a plugin
+ * reading them takes part for the class ({@link ClassPlugins}). Each class keeps its nodes ranked by those
+ * results and re-ranks only the nodes changed since it last looked (in this scratch copy, the previous
+ * one, and between their snapshots), so finding the best node does not walk every feasible node. Kept
+ * across cycles; not thread-safe.
  */
 public final class PodPlacer {
     private static final int MAX_CLASSES = 128;
     /** When the changes to look at exceed 1/16 of a class's nodes, re-ranking all its nodes is cheaper. */
     private static final int FULL_RERANK_DIVISOR = 16;
     static final String RESERVED = "held for a unit waiting longer";
+    private static final Set<Input> SPEC_ONLY = Set.of(Input.NODE_SPEC);
 
-    private final List<Filter> specFilters = new ArrayList<>();
-    private final List<Filter> usageFilters = new ArrayList<>();
-    private final List<WeightedScorer> scorers = new ArrayList<>();
-    private final int localityWeight;
+    private final List<FilterPlugin> specFilters = new ArrayList<>();
+    private final NodeStage nodeStage;
     private final Map<SchedulingSignature, EquivalenceClass> classes =
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -50,19 +53,11 @@ public final class PodPlacer {
     private ClusterSnapshot topology;
 
     public PodPlacer(PluginProfile profile) {
-        for (Filter filter : profile.filters()) {
-            (filter.readsUsage() ? usageFilters : specFilters).add(filter);
+        List<FilterPlugin> nodeFilters = new ArrayList<>();
+        for (FilterPlugin filter : profile.filters()) {
+            (SPEC_ONLY.containsAll(filter.reads()) ? specFilters : nodeFilters).add(filter);
         }
-        int locality = 0;
-        for (WeightedScorer scorer : profile.scorers()) {
-            if (scorer.scorer() instanceof LocalityScorer) {
-                // scored per class from the holders of its chunks (ClassLocality), not per node
-                locality += scorer.weight();
-            } else {
-                scorers.add(scorer);
-            }
-        }
-        this.localityWeight = locality;
+        this.nodeStage = NodeStage.of(nodeFilters, profile.scorers());
     }
 
     /** The index of the best node for the pod in the scratch copy, or -1 when none fits. */
@@ -109,8 +104,10 @@ public final class PodPlacer {
 
     /** Whether the pod passes every filter on the node as the scratch copy is now. */
     public boolean fitsOn(Pod pod, ScratchCluster scratch, int node) {
-        return Arrays.binarySearch(classOf(pod, scratch).specFeasible, node) >= 0
-                && !scratch.isReserved(node) && firstRejection(usageFilters, pod, scratch.slot(node)) == null;
+        EquivalenceClass cls = classOf(pod, scratch);
+        refreshPlugins(cls, pod, scratch);
+        return Arrays.binarySearch(cls.specFeasible, node) >= 0
+                && !scratch.isReserved(node) && cls.plugins.firstRejection(pod, scratch.slot(node)) == null;
     }
 
     /** Marks, in the set, every node the pod could ever use, whatever is running there now. */
@@ -128,7 +125,15 @@ public final class PodPlacer {
         if (!pod.dataReads().readsData()) {
             return LocalityOutlook.NO_DATA;
         }
-        return localityOf(classOf(pod, scratch), pod, scratch.snapshot()).outlook();
+        EquivalenceClass cls = classOf(pod, scratch);
+        ClusterSnapshot snapshot = scratch.snapshot();
+        long generation = snapshot.localityGeneration();
+        if (cls.localityOutlook == null || cls.localityOutlookGeneration != generation) {
+            ChunkSet reads = pod.dataReads().chunks();
+            cls.localityOutlook = LocalityOutlook.of(reads, snapshot.chunkHolders().localChunks(reads), cls.specFeasible);
+            cls.localityOutlookGeneration = generation;
+        }
+        return cls.localityOutlook;
     }
 
     /** Holds every node the pod could ever use, whatever is running there now, for the unit. */
@@ -140,16 +145,15 @@ public final class PodPlacer {
     }
 
     private int scan(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
-        ClassLocality locality = localityWeight > 0 && pod.dataReads().readsData()
-                ? localityOf(cls, pod, scratch.snapshot()) : null;
+        refreshPlugins(cls, pod, scratch);
         if (cls.rankedIn == scratch) {
             if ((scratch.changes() - cls.rankedAtChange) * FULL_RERANK_DIVISOR > cls.specFeasible.length) {
-                rerankAll(cls, pod, scratch, locality);
+                rerankAll(cls, pod, scratch);
             } else {
-                rerankJournal(cls, pod, scratch, locality, scratch, cls.rankedAtChange);
+                rerankJournal(cls, pod, scratch, scratch, cls.rankedAtChange);
             }
         } else {
-            rerankForNewScratch(cls, pod, scratch, locality);
+            rerankForNewScratch(cls, pod, scratch);
         }
         cls.rankedIn = scratch;
         cls.rankedAtChange = scratch.changes();
@@ -161,52 +165,58 @@ public final class PodPlacer {
      * Moving from the scratch copy the class was ranked in to another, only nodes that copy changed, nodes
      * changed between the two snapshots and nodes the new copy changed can differ.
      */
-    private void rerankForNewScratch(EquivalenceClass cls, Pod pod, ScratchCluster scratch, ClassLocality locality) {
+    private void rerankForNewScratch(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
         ScratchCluster previous = cls.rankedIn;
         int[] betweenSnapshots = previous == null ? null : scratch.snapshot().changedSince(previous.snapshot());
         if (betweenSnapshots == null || (betweenSnapshots.length + previous.changes() + scratch.changes())
                 * FULL_RERANK_DIVISOR > cls.specFeasible.length) {
-            rerankAll(cls, pod, scratch, locality);
+            rerankAll(cls, pod, scratch);
             return;
         }
         for (int node : betweenSnapshots) {
-            rerankNode(cls, pod, scratch, locality, node);
+            rerankNode(cls, pod, scratch, node);
         }
-        rerankJournal(cls, pod, scratch, locality, previous, 0);
-        rerankJournal(cls, pod, scratch, locality, scratch, 0);
+        rerankJournal(cls, pod, scratch, previous, 0);
+        rerankJournal(cls, pod, scratch, scratch, 0);
     }
 
     /** Re-ranks the nodes of the journal's changes from the given one on. */
-    private void rerankJournal(EquivalenceClass cls, Pod pod, ScratchCluster scratch, ClassLocality locality,
+    private void rerankJournal(EquivalenceClass cls, Pod pod, ScratchCluster scratch,
                                ScratchCluster journal, long fromChange) {
         for (long change = fromChange; change < journal.changes(); change++) {
-            rerankNode(cls, pod, scratch, locality, journal.changedNode(change));
+            rerankNode(cls, pod, scratch, journal.changedNode(change));
         }
     }
 
-    private void rerankNode(EquivalenceClass cls, Pod pod, ScratchCluster scratch, ClassLocality locality, int node) {
+    private void rerankNode(EquivalenceClass cls, Pod pod, ScratchCluster scratch, int node) {
         int k = Arrays.binarySearch(cls.specFeasible, node);
         if (k >= 0) {
-            cls.ranking.update(k, rank(cls, k, pod, scratch, locality));
+            cls.ranking.update(k, rank(cls, k, pod, scratch));
         }
     }
 
-    private void rerankAll(EquivalenceClass cls, Pod pod, ScratchCluster scratch, ClassLocality locality) {
+    private void rerankAll(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
         for (int k = 0; k < cls.specFeasible.length; k++) {
-            cls.ranking.set(k, rank(cls, k, pod, scratch, locality));
+            cls.ranking.set(k, rank(cls, k, pod, scratch));
         }
         cls.ranking.rebuild();
     }
 
+    private void refreshPlugins(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
+        if (cls.plugins.refresh(pod, scratch)) {
+            cls.forgetNodeResults();
+        }
+    }
+
     /** The node's current result, re-evaluated if its usage moved; -1 when reserved, so it takes no part. */
-    private long rank(EquivalenceClass cls, int k, Pod pod, ScratchCluster scratch, ClassLocality locality) {
+    private long rank(EquivalenceClass cls, int k, Pod pod, ScratchCluster scratch) {
         int node = cls.specFeasible[k];
         if (scratch.isReserved(node)) {
             return -1;
         }
         long version = scratch.usageVersion(node);
         if (cls.checkedVersion[k] != version) {
-            cls.result[k] = evaluate(pod, scratch.slot(node), locality);
+            cls.result[k] = evaluate(cls.plugins, pod, scratch.slot(node));
             cls.checkedVersion[k] = version;
         }
         return cls.result[k];
@@ -221,48 +231,31 @@ public final class PodPlacer {
     }
 
     private EquivalenceClass buildClass(Pod pod, ScratchCluster scratch) {
+        List<PreparedFilter> prepared = new ArrayList<>();
+        for (FilterPlugin filter : specFilters) {
+            prepared.add(filter.prepare(pod, scratch));
+        }
         int[] feasible = new int[scratch.size()];
         int count = 0;
         NodeFailures failures = new NodeFailures();
         for (int i = 0; i < scratch.size(); i++) {
-            String reason = firstRejection(specFilters, pod, scratch.slot(i));
+            String reason = firstRejection(prepared, pod, scratch.slot(i));
             if (reason == null) {
                 feasible[count++] = i;
             } else {
                 failures.add(reason, 1);
             }
         }
-        return new EquivalenceClass(Arrays.copyOf(feasible, count), failures);
+        return new EquivalenceClass(Arrays.copyOf(feasible, count), failures, nodeStage);
     }
 
-    /** The class's Locality scores for the snapshot, recomputed only after cached chunks changed. */
-    private ClassLocality localityOf(EquivalenceClass cls, Pod pod, ClusterSnapshot snapshot) {
-        long generation = snapshot.localityGeneration();
-        if (cls.locality == null || !cls.locality.isAt(generation)) {
-            ChunkSet reads = pod.dataReads().chunks();
-            cls.locality = ClassLocality.of(reads, snapshot.chunkHolders().localChunks(reads), cls.specFeasible,
-                    snapshot.size(), generation);
-        }
-        return cls.locality;
+    private long evaluate(ClassPlugins plugins, Pod pod, NodeSlot node) {
+        String reason = plugins.firstRejection(pod, node);
+        return reason != null ? -1 - reasonCode(reason) : plugins.weightedScore(pod, node);
     }
 
-    private long evaluate(Pod pod, NodeSlot node, ClassLocality locality) {
-        String reason = firstRejection(usageFilters, pod, node);
-        if (reason != null) {
-            return -1 - reasonCode(reason);
-        }
-        long total = 0;
-        for (WeightedScorer scorer : scorers) {
-            total += (long) scorer.weight() * scorer.scorer().score(pod, node);
-        }
-        if (locality != null) {
-            total += (long) localityWeight * locality.score(node.index());
-        }
-        return total;
-    }
-
-    private static String firstRejection(List<Filter> filters, Pod pod, NodeSlot node) {
-        for (Filter filter : filters) {
+    private static String firstRejection(List<PreparedFilter> filters, Pod pod, NodeSlot node) {
+        for (PreparedFilter filter : filters) {
             String reason = filter.reject(pod, node);
             if (reason != null) {
                 return reason;

@@ -3,14 +3,22 @@ package dev.stook.core.plugins;
 import dev.stook.core.cluster.NodeSlot;
 import dev.stook.core.model.Pod;
 
+import java.util.Set;
+
 /**
  * Prefers nodes whose cpu and memory would be used in similar proportions, so neither is stranded:
  * 100 when the shares are equal, less by their standard deviation.
  */
 public final class BalancedAllocationScorer implements Scorer {
+    private static final Set<Input> READS = Set.of(Input.NODE_SPEC, Input.NODE_USAGE);
     @Override
     public String name() {
         return "BalancedAllocation";
+    }
+
+    @Override
+    public Set<Input> reads() {
+        return READS;
     }
 
     @Override

@@ -3,8 +3,11 @@ package dev.stook.core.plugins;
 import dev.stook.core.cluster.NodeSlot;
 import dev.stook.core.model.Pod;
 
+import java.util.Set;
+
 /** Nodes marked unschedulable (cordoned) take no new pods. */
 public final class CordonedNodeFilter implements Filter {
+    private static final Set<Input> READS = Set.of(Input.NODE_SPEC);
     static final String REASON = "node is cordoned";
 
     @Override
@@ -13,8 +16,8 @@ public final class CordonedNodeFilter implements Filter {
     }
 
     @Override
-    public boolean readsUsage() {
-        return false;
+    public Set<Input> reads() {
+        return READS;
     }
 
     @Override

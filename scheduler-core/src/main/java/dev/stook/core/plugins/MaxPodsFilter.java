@@ -4,8 +4,11 @@ import dev.stook.core.cluster.NodeSlot;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.ResourceNames;
 
+import java.util.Set;
+
 /** The node's pod capacity ({@code allocatable.pods}) is not exhausted. A node that states none has no limit. */
 public final class MaxPodsFilter implements Filter {
+    private static final Set<Input> READS = Set.of(Input.NODE_SPEC, Input.NODE_USAGE);
     static final String REASON = "Too many pods";
 
     @Override
@@ -14,8 +17,8 @@ public final class MaxPodsFilter implements Filter {
     }
 
     @Override
-    public boolean readsUsage() {
-        return true;
+    public Set<Input> reads() {
+        return READS;
     }
 
     @Override

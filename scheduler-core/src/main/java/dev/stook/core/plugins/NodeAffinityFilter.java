@@ -3,8 +3,11 @@ package dev.stook.core.plugins;
 import dev.stook.core.cluster.NodeSlot;
 import dev.stook.core.model.Pod;
 
+import java.util.Set;
+
 /** The node's labels satisfy the pod's nodeSelector and its required node affinity. */
 public final class NodeAffinityFilter implements Filter {
+    private static final Set<Input> READS = Set.of(Input.NODE_SPEC);
     static final String REASON = "node(s) didn't match node selector or affinity";
 
     @Override
@@ -13,8 +16,8 @@ public final class NodeAffinityFilter implements Filter {
     }
 
     @Override
-    public boolean readsUsage() {
-        return false;
+    public Set<Input> reads() {
+        return READS;
     }
 
     @Override

@@ -1,48 +1,52 @@
 package dev.stook.core.plugins;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The filters a node must pass and the weighted scorers that rank the survivors. Filters that read only
- * the node's spec run first, so an explanation names the most permanent reason a node was refused.
+ * The filters a node must pass and the weighted scorers that rank the survivors. A new filter or scorer is
+ * registered with one line in {@link #standardFilters()} or {@link #STANDARD_SCORERS}. Filters that read
+ * only the node's spec run first, so an explanation names the most permanent reason a node was refused.
  */
 public final class PluginProfile {
     /**
-     * Scorer weights used when configuration names none: spread load, keep cpu and memory balanced, and
-     * above all run where the data is. Locality's weight makes a node holding all of a pod's data
-     * (10 x 100) outrank any node without it, whose other scores add up to at most 3 x 100.
+     * Every known scorer, with its weight when configuration names none: spread load, keep cpu and memory
+     * balanced, and above all run where the data is. Locality's weight makes a node holding all of a pod's
+     * data (10 x 100) outrank any node without it, whose other scores add up to at most 3 x 100.
      */
+    private static final List<WeightedScorer> STANDARD_SCORERS = List.of(
+            new WeightedScorer(new LeastAllocatedScorer(), 1),
+            new WeightedScorer(new MostAllocatedScorer(), 0),
+            new WeightedScorer(new BalancedAllocationScorer(), 1),
+            new WeightedScorer(new PreferNoScheduleScorer(), 1),
+            new WeightedScorer(new LocalityScorer(), 10));
+
+    /** Scorer weights by name in registration order, used when configuration names none. */
     public static final Map<String, Integer> DEFAULT_WEIGHTS = defaultWeights();
 
-    private final List<Filter> filters;
+    private final List<FilterPlugin> filters;
     private final List<WeightedScorer> scorers;
 
-    public PluginProfile(List<Filter> filters, List<WeightedScorer> scorers) {
+    public PluginProfile(List<? extends FilterPlugin> filters, List<WeightedScorer> scorers) {
         this.filters = List.copyOf(filters);
         this.scorers = scorers.stream().filter(s -> s.weight() > 0).toList();
     }
 
     /** The standard filters and scorers, with weights by scorer name; names not given keep their default. */
     public static PluginProfile standard(Map<String, Integer> weights) {
-        Map<String, Scorer> known = new LinkedHashMap<>();
-        for (Scorer scorer : List.of(new LeastAllocatedScorer(), new MostAllocatedScorer(),
-                new BalancedAllocationScorer(), new PreferNoScheduleScorer(), new LocalityScorer())) {
-            known.put(scorer.name(), scorer);
-        }
         for (String name : weights.keySet()) {
-            if (!known.containsKey(name)) {
+            if (!DEFAULT_WEIGHTS.containsKey(name)) {
                 throw new IllegalArgumentException("unknown scorer \"" + name + "\"; known scorers: "
-                        + String.join(", ", known.keySet()));
+                        + String.join(", ", DEFAULT_WEIGHTS.keySet()));
             }
         }
         List<WeightedScorer> scorers = new ArrayList<>();
-        for (Scorer scorer : known.values()) {
-            Integer weight = weights.getOrDefault(scorer.name(), DEFAULT_WEIGHTS.getOrDefault(scorer.name(), 0));
-            scorers.add(new WeightedScorer(scorer, weight));
+        for (WeightedScorer standard : STANDARD_SCORERS) {
+            ScorerPlugin scorer = standard.scorer();
+            scorers.add(new WeightedScorer(scorer, weights.getOrDefault(scorer.name(), standard.weight())));
         }
         return new PluginProfile(standardFilters(), scorers);
     }
@@ -51,12 +55,12 @@ public final class PluginProfile {
         return standard(Map.of());
     }
 
-    public static List<Filter> standardFilters() {
+    public static List<FilterPlugin> standardFilters() {
         return List.of(new CordonedNodeFilter(), new NodeAffinityFilter(), new TaintTolerationFilter(),
                 new MaxPodsFilter(), new ResourceFitFilter());
     }
 
-    public List<Filter> filters() {
+    public List<FilterPlugin> filters() {
         return filters;
     }
 
@@ -65,12 +69,10 @@ public final class PluginProfile {
     }
 
     private static Map<String, Integer> defaultWeights() {
-        Map<String, Integer> weights = new TreeMap<>();
-        weights.put("LeastAllocated", 1);
-        weights.put("MostAllocated", 0);
-        weights.put("BalancedAllocation", 1);
-        weights.put("PreferNoSchedule", 1);
-        weights.put(LocalityScorer.NAME, 10);
-        return Map.copyOf(weights);
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        for (WeightedScorer standard : STANDARD_SCORERS) {
+            weights.put(standard.scorer().name(), standard.weight());
+        }
+        return Collections.unmodifiableMap(weights);
     }
 }

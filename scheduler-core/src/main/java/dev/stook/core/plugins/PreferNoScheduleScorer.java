@@ -6,11 +6,19 @@ import dev.stook.core.model.Taint;
 import dev.stook.core.model.TaintEffect;
 import dev.stook.core.model.Toleration;
 
+import java.util.Set;
+
 /** PreferNoSchedule taints never reject a node; each one the pod does not tolerate halves its score. */
 public final class PreferNoScheduleScorer implements Scorer {
+    private static final Set<Input> READS = Set.of(Input.NODE_SPEC);
     @Override
     public String name() {
         return "PreferNoSchedule";
+    }
+
+    @Override
+    public Set<Input> reads() {
+        return READS;
     }
 
     @Override

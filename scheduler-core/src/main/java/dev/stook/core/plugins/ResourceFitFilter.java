@@ -5,8 +5,11 @@ import dev.stook.core.model.Pod;
 import dev.stook.core.model.ResourceNames;
 import dev.stook.core.model.Resources;
 
+import java.util.Set;
+
 /** The node has room for every resource the pod requests, extended resources included. */
 public final class ResourceFitFilter implements Filter {
+    private static final Set<Input> READS = Set.of(Input.NODE_SPEC, Input.NODE_USAGE);
     private final String[] reasons = new String[ResourceNames.MAX_RESOURCES];
 
     @Override
@@ -15,8 +18,8 @@ public final class ResourceFitFilter implements Filter {
     }
 
     @Override
-    public boolean readsUsage() {
-        return true;
+    public Set<Input> reads() {
+        return READS;
     }
 
     @Override

@@ -1,13 +1,12 @@
 package dev.stook.core.plugins;
 
-import dev.stook.core.cluster.NodeSlot;
+import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.model.Pod;
 
-/** Rates a feasible node for a pod from 0 (worst) to 100 (best). Combined with others by weight. */
-public interface Scorer {
-    int MAX_SCORE = 100;
-
-    String name();
-
-    int score(Pod pod, NodeSlot node);
+/** A scorer that rates each node from the pod and the node alone, so it needs no preparation. */
+public interface Scorer extends ScorerPlugin, PreparedScorer {
+    @Override
+    default PreparedScorer prepare(Pod pod, ScratchCluster cluster) {
+        return this;
+    }
 }

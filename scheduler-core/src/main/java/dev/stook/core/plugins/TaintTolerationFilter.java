@@ -5,8 +5,11 @@ import dev.stook.core.model.Pod;
 import dev.stook.core.model.Taint;
 import dev.stook.core.model.Toleration;
 
+import java.util.Set;
+
 /** Every NoSchedule and NoExecute taint of the node is tolerated by the pod. */
 public final class TaintTolerationFilter implements Filter {
+    private static final Set<Input> READS = Set.of(Input.NODE_SPEC);
     static final String REASON = "untolerated taint";
 
     @Override
@@ -15,8 +18,8 @@ public final class TaintTolerationFilter implements Filter {
     }
 
     @Override
-    public boolean readsUsage() {
-        return false;
+    public Set<Input> reads() {
+        return READS;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.stook.core.plugins;
 
-public record WeightedScorer(Scorer scorer, int weight) {
+public record WeightedScorer(ScorerPlugin scorer, int weight) {
     public WeightedScorer {
         if (weight < 0) {
             throw new IllegalArgumentException("weight of scorer " + scorer.name() + " must not be negative");

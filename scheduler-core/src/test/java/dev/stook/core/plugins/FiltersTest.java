@@ -88,7 +88,7 @@ class FiltersTest {
 
     @Test
     void onlyUsageFiltersReadUsage() {
-        assertThat(PluginProfile.standardFilters()).filteredOn(Filter::readsUsage)
-                .extracting(Filter::name).containsExactlyInAnyOrder("ResourceFit", "MaxPods");
+        assertThat(PluginProfile.standardFilters()).filteredOn(filter -> filter.reads().contains(Input.NODE_USAGE))
+                .extracting(FilterPlugin::name).containsExactlyInAnyOrder("ResourceFit", "MaxPods");
     }
 }

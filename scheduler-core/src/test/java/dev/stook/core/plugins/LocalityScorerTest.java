@@ -1,7 +1,6 @@
 package dev.stook.core.plugins;
 
 import dev.stook.core.cluster.ClusterState;
-import dev.stook.core.cluster.NodeSlot;
 import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.Node;
@@ -14,13 +13,15 @@ import static dev.stook.core.Fixtures.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalityScorerTest {
-    private final Scorer locality = new LocalityScorer();
+    private final ScorerPlugin locality = new LocalityScorer();
 
-    private static NodeSlot holding(Node node, String chunks) {
+    /** The pod's score on the node holding the chunks, prepared as the placer prepares it. */
+    private int scoreOn(Pod pod, Node node, String chunks) {
         ClusterState state = new ClusterState();
         state.upsertNode(node);
         state.reportCachedChunks(node.name(), ChunkSet.parse(chunks));
-        return new ScratchCluster(state.snapshot()).slot(0);
+        ScratchCluster cluster = new ScratchCluster(state.snapshot());
+        return locality.prepare(pod, cluster).score(pod, cluster.slot(0));
     }
 
     @Test
@@ -28,14 +29,14 @@ class LocalityScorerTest {
         Node node = node("n", "8", "8Gi");
         Pod pod = reader("reader", "d:0-99");
 
-        assertThat(locality.score(pod, holding(node, "d:0-99,e:0-5"))).isEqualTo(100);
-        assertThat(locality.score(pod, holding(node, "d:50-149"))).isEqualTo(50);
-        assertThat(locality.score(pod, holding(node, "d:0,d:99"))).isEqualTo(2);
-        assertThat(locality.score(pod, holding(node, "e:0-99"))).isZero();
+        assertThat(scoreOn(pod, node, "d:0-99,e:0-5")).isEqualTo(100);
+        assertThat(scoreOn(pod, node, "d:50-149")).isEqualTo(50);
+        assertThat(scoreOn(pod, node, "d:0,d:99")).isEqualTo(2);
+        assertThat(scoreOn(pod, node, "e:0-99")).isZero();
     }
 
     @Test
     void aPodThatReadsNothingScoresZeroEverywhere() {
-        assertThat(locality.score(pod("p", "1", "1Gi"), holding(node("n", "8", "8Gi"), "d:0-99"))).isZero();
+        assertThat(scoreOn(pod("p", "1", "1Gi"), node("n", "8", "8Gi"), "d:0-99")).isZero();
     }
 }
