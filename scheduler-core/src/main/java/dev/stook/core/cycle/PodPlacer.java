@@ -136,14 +136,6 @@ public final class PodPlacer {
         return cls.localityOutlook;
     }
 
-    /** Holds every node the pod could ever use, whatever is running there now, for the unit. */
-    public void reserveFor(Pod pod, ScratchCluster scratch, int unit) {
-        EquivalenceClass cls = classOf(pod, scratch);
-        for (int node : cls.specFeasible) {
-            scratch.reserve(node, unit);
-        }
-    }
-
     private int scan(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
         refreshPlugins(cls, pod, scratch);
         if (cls.rankedIn == scratch) {

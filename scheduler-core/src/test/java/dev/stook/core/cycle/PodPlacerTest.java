@@ -77,6 +77,11 @@ class PodPlacerTest {
                 .isEqualTo("0/3 nodes fit: 2 Insufficient cpu, 1 node is cordoned");
     }
 
+    private static void holdBothNodes(ScratchCluster scratch, int unit) {
+        scratch.reserve(0, unit);
+        scratch.reserve(1, unit);
+    }
+
     @Test
     void nodesHeldForAUnitAreOpenOnlyToItAndCanBeHeldForAnotherOnceReleased() {
         ClusterState cluster = new ClusterState();
@@ -89,14 +94,14 @@ class PodPlacerTest {
         int second = 2;
         int other = 3;
 
-        placer.reserveFor(pod, scratch, first);
+        holdBothNodes(scratch, first);
         scratch.actingFor(other);
         assertThat(placer.bestNode(pod, scratch)).isEqualTo(-1);
         scratch.actingFor(first);
         assertThat(placer.bestNode(pod, scratch)).isZero();
 
         scratch.releaseReservations(first);
-        placer.reserveFor(pod, scratch, second);
+        holdBothNodes(scratch, second);
         scratch.actingFor(other);
         assertThat(placer.bestNode(pod, scratch)).as("held again, now for the second unit").isEqualTo(-1);
         scratch.actingFor(second);
