@@ -43,6 +43,7 @@ public final class LogEncoders {
         encoder.setWithNanoseconds(false);
         encoder.setWithContext(false);
         encoder.setWithMessage(false);
+        encoder.setWithFormattedMessage(true);
         encoder.setWithArguments(false);
         return encoder;
     }

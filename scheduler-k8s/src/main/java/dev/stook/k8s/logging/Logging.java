@@ -19,7 +19,10 @@ public final class Logging {
 
     /** Replaces whatever logging was set up before with one appender in the given format and levels. */
     public static void configure(LogSettings settings) {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        configure((LoggerContext) LoggerFactory.getILoggerFactory(), settings);
+    }
+
+    static void configure(LoggerContext context, LogSettings settings) {
         context.reset();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);
