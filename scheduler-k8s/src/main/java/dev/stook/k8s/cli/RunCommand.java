@@ -43,7 +43,8 @@ final class RunCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "Kubeconfig file (default: in a cluster its ServiceAccount, else $KUBECONFIG or ~/.kube/config).")
+            description = "Kubeconfig file (default: in a cluster its ServiceAccount, else $KUBECONFIG or "
+                    + "~/.kube/config).")
     private Path kubeconfig;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -64,8 +65,10 @@ final class RunCommand implements Callable<Integer> {
         SchedulerConfig config;
         Config clientConfig;
         try {
-            config = withLogOptions(configFile == null ? SchedulerConfig.DEFAULTS : SchedulerConfigLoader.load(configFile));
-            clientConfig = KubeconfigLocator.locate(kubeconfig, System.getenv(), Path.of(System.getProperty("user.home")));
+            config = withLogOptions(configFile == null ? SchedulerConfig.DEFAULTS
+                    : SchedulerConfigLoader.load(configFile));
+            clientConfig = KubeconfigLocator.locate(kubeconfig, System.getenv(),
+                    Path.of(System.getProperty("user.home")));
         } catch (ConfigException | SetupProblem e) {
             return fail(CONFIG_ERROR, e.getMessage());
         }

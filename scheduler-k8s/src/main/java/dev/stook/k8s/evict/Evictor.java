@@ -101,8 +101,9 @@ public final class Evictor {
                 + " of " + attempts;
         status.preemptionFailed(victim, message);
         if (attempt >= attempts) {
-            LOG.atWarn().addKeyValue(LogFields.POD, LogFields.nameOf(eviction.victim())).log("giving up evicting the victim after {}"
-                    + " attempts ({}); the waiting pods may look for room elsewhere", attempt, detail);
+            LOG.atWarn().addKeyValue(LogFields.POD, LogFields.nameOf(eviction.victim()))
+                    .log("giving up evicting the victim after {} attempts ({}); the waiting pods may look for room"
+                            + " elsewhere", attempt, detail);
             abandoned.accept(PodTranslator.idOf(eviction.victim()));
             return;
         }

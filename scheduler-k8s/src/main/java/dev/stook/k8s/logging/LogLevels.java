@@ -32,7 +32,8 @@ public record LogLevels(Level root, Map<String, Level> packages) {
             }
             String name = item.substring(0, equals).strip();
             if (!name.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
-                throw new IllegalArgumentException("log level: " + InputText.quote(name) + " is not a package or logger name");
+                throw new IllegalArgumentException("log level: " + InputText.quote(name)
+                        + " is not a package or logger name");
             }
             packages.put(name, level(item.substring(equals + 1)));
         }

@@ -1,5 +1,6 @@
 package dev.stook.k8s.preflight;
 
+import dev.stook.core.model.InputText;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
@@ -7,6 +8,7 @@ import java.net.HttpURLConnection;
 
 /** Asks the API server for its version: the cheapest request that shows it can be reached and takes the credentials. */
 final class ApiServerReachability {
+    private static final int MESSAGE_LENGTH = 200;
     private ApiServerReachability() {
     }
 
@@ -35,6 +37,6 @@ final class ApiServerReachability {
         }
         String message = cause.getMessage();
         return cause.getClass().getSimpleName()
-                + (message == null || message.isBlank() ? "" : ": " + message.replaceAll("\\s+", " ").strip());
+                + (message == null || message.isBlank() ? "" : ": " + InputText.escape(message.strip(), MESSAGE_LENGTH));
     }
 }

@@ -1,5 +1,6 @@
 package dev.stook.k8s.preflight;
 
+import dev.stook.core.model.InputText;
 import io.fabric8.kubernetes.client.Config;
 
 import java.io.File;
@@ -17,6 +18,7 @@ import java.util.Map;
 public final class KubeconfigLocator {
     static final String IN_CLUSTER_ENV = "KUBERNETES_SERVICE_HOST";
     static final String KUBECONFIG_ENV = "KUBECONFIG";
+    private static final int MESSAGE_LENGTH = 200;
 
     private KubeconfigLocator() {
     }
@@ -49,8 +51,8 @@ public final class KubeconfigLocator {
             return Config.fromKubeconfig(Files.readString(file));
         } catch (IOException | RuntimeException e) {
             // RuntimeException: whatever fabric8's parser throws at a malformed file
-            throw new SetupProblem(file + ": not a usable kubeconfig (" + String.valueOf(e.getMessage())
-                    .replaceAll("\\s+", " ").strip() + "): check it with kubectl --kubeconfig " + file + " version");
+            throw new SetupProblem(file + ": not a usable kubeconfig (" + InputText.escape(String.valueOf(e.getMessage()),
+                    MESSAGE_LENGTH) + "): check it with kubectl --kubeconfig " + file + " version");
         }
     }
 }

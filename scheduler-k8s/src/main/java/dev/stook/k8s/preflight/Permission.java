@@ -5,9 +5,13 @@ package dev.stook.k8s.preflight;
  * permission needed in every namespace.
  */
 public record Permission(String verb, String group, String resource, String subresource, String namespace) {
-    /** As a person would grant it: {@code create pods/binding (all namespaces)}, {@code patch leases.coordination.k8s.io in namespace stook-system}. */
+    /**
+     * As a person would grant it: {@code create pods/binding (all namespaces)},
+     * {@code patch leases.coordination.k8s.io in namespace stook-system}.
+     */
     public String describe() {
-        String name = resource + (group.isEmpty() ? "" : "." + group) + (subresource.isEmpty() ? "" : "/" + subresource);
+        String name = resource + (group.isEmpty() ? "" : "." + group)
+                + (subresource.isEmpty() ? "" : "/" + subresource);
         return verb + " " + name + (namespace == null ? " (all namespaces)" : " in namespace " + namespace);
     }
 }

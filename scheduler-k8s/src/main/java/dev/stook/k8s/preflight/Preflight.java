@@ -1,5 +1,6 @@
 package dev.stook.k8s.preflight;
 
+import dev.stook.core.model.InputText;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 public final class Preflight {
     /** Few retries: an API server that does not answer now is reported rather than waited for. */
     private static final int RETRIES = 1;
+    private static final int MESSAGE_LENGTH = 200;
 
     private Preflight() {
     }
@@ -36,7 +38,7 @@ public final class Preflight {
             StookNamespaceCheck.check(client, namespace, queueConfigMap);
         } catch (KubernetesClientException e) {
             throw new SetupProblem("the API server refused a start-up check (" + e.getCode() + "): "
-                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip());
+                    + InputText.escape(String.valueOf(e.getMessage()), MESSAGE_LENGTH));
         }
     }
 }

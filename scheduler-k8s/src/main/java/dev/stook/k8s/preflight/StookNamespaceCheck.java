@@ -32,8 +32,8 @@ final class StookNamespaceCheck {
                 .withField("metadata.name", configMapName).list().getItems().stream()
                 .map(ConfigMap::getMetadata).map(ObjectMeta::getNamespace).sorted().toList()).orElse(List.of());
         if (!elsewhere.isEmpty()) {
-            throw new SetupProblem("queue ConfigMap " + configMapName + " is in namespace " + String.join(", ", elsewhere)
-                    + ", but Stook reads it from namespace " + namespace + ": move it there, or set namespace: "
+            throw new SetupProblem("queue ConfigMap " + configMapName + " is in namespace "
+                    + String.join(", ", elsewhere) + ", but Stook reads it from namespace " + namespace + ": move it there, or set namespace: "
                     + elsewhere.get(0) + " in the --config file");
         }
     }

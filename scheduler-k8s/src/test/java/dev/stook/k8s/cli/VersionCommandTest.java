@@ -5,13 +5,14 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class VersionCommandTest {
     /** Version from the POM, commit from git (or "unknown" outside a checkout), build time in UTC, the running Java. */
     private static final String LINE = "stook \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit ([0-9a-f]{7,}|unknown), built "
-            + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ, Java " + java.util.regex.Pattern.quote(Runtime.version().toString())
+            + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ, Java " + Pattern.quote(Runtime.version().toString())
             + "\\)\n";
 
     @Test
