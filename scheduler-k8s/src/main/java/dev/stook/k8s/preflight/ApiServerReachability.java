@@ -4,11 +4,13 @@ import dev.stook.core.model.InputText;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
+import java.io.IOException;
 import java.net.HttpURLConnection;
 
 /** Asks the API server for its version: the cheapest request that shows it can be reached and takes the credentials. */
 final class ApiServerReachability {
     private static final int MESSAGE_LENGTH = 200;
+
     private ApiServerReachability() {
     }
 
@@ -25,14 +27,19 @@ final class ApiServerReachability {
                 throw new SetupProblem("the API server at " + server + " answered " + e.getCode() + " to GET /version"
                         + ": check that the kubeconfig's server address is the API server's");
             }
-            throw new SetupProblem("cannot reach the API server at " + server + " (" + rootCause(e) + "): check the"
+            throw new SetupProblem("cannot reach the API server at " + server + " (" + cause(e) + "): check the"
                     + " server address in the kubeconfig and that the cluster is running");
         }
     }
 
-    private static String rootCause(Throwable error) {
+    /**
+     * The network failure under the client's wrapping: the first specific {@link IOException} in the chain
+     * (connection refused, unknown host, TLS handshake, timeout), else the innermost cause.
+     */
+    private static String cause(Throwable error) {
         Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        while (!(cause instanceof IOException && cause.getClass() != IOException.class)
+                && cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
         String message = cause.getMessage();

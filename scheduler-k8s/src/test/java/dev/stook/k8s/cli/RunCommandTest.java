@@ -73,7 +73,8 @@ class RunCommandTest {
         int exit = run("run", "--kubeconfig", kubeconfig.toString());
 
         assertThat(exit).isEqualTo(RunCommand.SETUP_ERROR);
-        assertThat(err.toString()).startsWith("stook run: cannot reach the API server at https://127.0.0.1:" + closedPort)
+        assertThat(err.toString()).startsWith("stook run: cannot reach the API server at https://127.0.0.1:" + closedPort
+                        + "/ (ConnectException)")
                 .endsWith(": check the server address in the kubeconfig and that the cluster is running\n")
                 .hasLineCount(1);
     }
