@@ -1,4 +1,5 @@
-# Stook's image: `docker build -t stook:0.1.0 .` from the repository root.
+# Stook's image: `docker build -t stook:0.1.0 --build-arg STOOK_COMMIT=$(git rev-parse --short=12 HEAD) .` from the
+# repository root (the build context has no .git, so without the argument `stook version` says commit unknown).
 # Stage 1 builds the shaded jar with Maven; stage 2 runs it on a JRE as an unprivileged user.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
@@ -9,7 +10,8 @@ COPY benchmarks/pom.xml benchmarks/
 COPY scheduler-core/src scheduler-core/src
 COPY scheduler-k8s/src scheduler-k8s/src
 COPY config config
-RUN mvn -B -ntp -q -pl scheduler-k8s -am -DskipTests package
+ARG STOOK_COMMIT=unknown
+RUN mvn -B -ntp -q -pl scheduler-k8s -am -DskipTests -Dstook.commit=${STOOK_COMMIT} package
 
 FROM eclipse-temurin:17-jre
 COPY --from=build /src/scheduler-k8s/target/stook.jar /opt/stook/stook.jar

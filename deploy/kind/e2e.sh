@@ -34,7 +34,7 @@ if ! kind get clusters | grep -qx "$cluster"; then
 fi
 kubectl config use-context "kind-$cluster"
 
-docker build -t "$image" .
+docker build -t "$image" --build-arg STOOK_COMMIT="$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)" .
 kind load docker-image "$image" --name "$cluster"
 
 kubectl apply -k deploy/scheduler/

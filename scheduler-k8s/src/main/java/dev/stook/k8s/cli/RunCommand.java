@@ -3,7 +3,14 @@ package dev.stook.k8s.cli;
 import dev.stook.k8s.config.ConfigException;
 import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.config.SchedulerConfigLoader;
+import dev.stook.k8s.logging.LogFormat;
+import dev.stook.k8s.logging.LogLevels;
+import dev.stook.k8s.logging.LogSettings;
+import dev.stook.k8s.logging.Logging;
 import dev.stook.k8s.loop.SchedulerProcess;
+import dev.stook.k8s.preflight.KubeconfigLocator;
+import dev.stook.k8s.preflight.Preflight;
+import dev.stook.k8s.preflight.SetupProblem;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -18,39 +25,64 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
-/** {@code stook run}: schedules the cluster's pods until stopped or until it loses the lease. */
+/**
+ * {@code stook run}: checks that the cluster is ready for it ({@link Preflight}), then schedules the
+ * cluster's pods until stopped or until it loses the lease.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the scheduler against a Kubernetes cluster (in-cluster config without --kubeconfig).")
 final class RunCommand implements Callable<Integer> {
     static final int CONFIG_ERROR = 1;
+    /** The cluster is not ready for Stook: unreachable, missing permissions, a namespace or ConfigMap amiss. */
+    static final int SETUP_ERROR = 5;
     static final Path IN_CLUSTER_NAMESPACE = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: in-cluster config).")
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "Kubeconfig file (default: in a cluster its ServiceAccount, else $KUBECONFIG or "
+                    + "~/.kube/config).")
     private Path kubeconfig;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Scheduler config YAML (default: built-in defaults, see config/scheduler.yaml).")
     private Path configFile;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+            description = "text (one readable line per event) or json (one JSON object per line); overrides logFormat.")
+    private String logFormat;
+
+    @Option(names = "--log-level", paramLabel = "LEVELS",
+            description = "A level for every logger, then package=level pairs: info,dev.stook=debug,io.fabric8=warn; "
+                    + "overrides logLevel.")
+    private String logLevel;
+
     @Override
     public Integer call() throws IOException {
         SchedulerConfig config;
         Config clientConfig;
         try {
-            config = configFile == null ? SchedulerConfig.DEFAULTS : SchedulerConfigLoader.load(configFile);
-            clientConfig = clientConfig(config);
-        } catch (ConfigException e) {
-            spec.commandLine().getErr().println("stook run: " + e.getMessage());
-            return CONFIG_ERROR;
+            config = withLogOptions(configFile == null ? SchedulerConfig.DEFAULTS
+                    : SchedulerConfigLoader.load(configFile));
+            clientConfig = KubeconfigLocator.locate(kubeconfig, System.getenv(),
+                    Path.of(System.getProperty("user.home")));
+        } catch (ConfigException | SetupProblem e) {
+            return fail(CONFIG_ERROR, e.getMessage());
         }
+        clientConfig.setRequestTimeout((int) Math.min(Integer.MAX_VALUE, config.requestTimeoutMillis()));
         if (config.namespace() == null) {
             config = config.withNamespace(Files.isReadable(IN_CLUSTER_NAMESPACE)
                     ? Files.readString(IN_CLUSTER_NAMESPACE).strip() : SchedulerConfig.DEFAULT_NAMESPACE);
         }
+        try {
+            Preflight.check(clientConfig, config.namespace(), config.queueConfigMap());
+        } catch (SetupProblem e) {
+            return fail(SETUP_ERROR, e.getMessage());
+        }
+        Logging.configure(config.logging());
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
             SchedulerProcess process = new SchedulerProcess(client, config, identity());
             Thread hook = new Thread(process::close, "stook-shutdown");
@@ -62,19 +94,24 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Config clientConfig(SchedulerConfig config) {
-        Config clientConfig;
-        if (kubeconfig == null) {
-            clientConfig = Config.autoConfigure(null);
-        } else {
-            try {
-                clientConfig = Config.fromKubeconfig(Files.readString(kubeconfig));
-            } catch (IOException e) {
-                throw new ConfigException(kubeconfig + ": cannot read: " + e.getMessage());
-            }
+    private SchedulerConfig withLogOptions(SchedulerConfig config) {
+        LogSettings logging = config.logging();
+        return config.withLogging(new LogSettings(
+                logFormat == null ? logging.format() : option("--log-format", logFormat, LogFormat::parse),
+                logLevel == null ? logging.levels() : option("--log-level", logLevel, LogLevels::parse)));
+    }
+
+    private static <T> T option(String name, String text, Function<String, T> parser) {
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(name + ": " + e.getMessage());
         }
-        clientConfig.setRequestTimeout((int) Math.min(Integer.MAX_VALUE, config.requestTimeoutMillis()));
-        return clientConfig;
+    }
+
+    private int fail(int code, String message) {
+        spec.commandLine().getErr().println("stook run: " + message);
+        return code;
     }
 
     private static String identity() {

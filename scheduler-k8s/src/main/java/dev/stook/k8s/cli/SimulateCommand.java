@@ -4,6 +4,7 @@ import dev.stook.core.cycle.SchedulerSettings;
 import dev.stook.k8s.health.HealthServer;
 import dev.stook.k8s.metrics.SimulatedBinds;
 import dev.stook.k8s.metrics.StookMetrics;
+import dev.stook.k8s.version.BuildInfo;
 import dev.stook.sim.ComparisonFormatter;
 import dev.stook.sim.LocalityComparison;
 import dev.stook.sim.QueueComparisonFormatter;
@@ -14,11 +15,11 @@ import dev.stook.sim.ScenarioException;
 import dev.stook.sim.ScenarioLoader;
 import dev.stook.sim.SimulationReport;
 import dev.stook.sim.Simulator;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -117,8 +118,9 @@ final class SimulateCommand implements Callable<Integer> {
                     + " scenario's queues)");
             out.print(QueueComparisonFormatter.format(stook, fifo));
         } else if (metricsPort != null) {
-            try (StookMetrics metrics = new StookMetrics();
-                 HealthServer server = new HealthServer(metricsPort, () -> true)) {
+            BuildInfo build = BuildInfo.current();
+            try (StookMetrics metrics = new StookMetrics(build);
+                 HealthServer server = new HealthServer(metricsPort, () -> true, build.fields())) {
                 // The simulated scheduler is the only one deciding for its cluster: it leads throughout.
                 metrics.leader(() -> true);
                 server.serve("/metrics", metrics.scrapeHandler());

@@ -3,6 +3,7 @@ package dev.stook.k8s.config;
 import dev.stook.core.cycle.SchedulerSettings;
 import dev.stook.core.locality.ChunkIndexSettings;
 import dev.stook.core.plugins.PluginProfile;
+import dev.stook.k8s.logging.LogSettings;
 
 import java.util.Map;
 import java.util.Objects;
@@ -35,19 +36,21 @@ public record SchedulerConfig(
         long shutdownTimeoutMillis,
         double eventsPerSecond,
         int eventBurst,
-        long eventPerObjectIntervalMillis) {
+        long eventPerObjectIntervalMillis,
+        LogSettings logging) {
 
     public static final String DEFAULT_NAMESPACE = "stook-system";
 
     public static final SchedulerConfig DEFAULTS = new SchedulerConfig("stook", null, "stook-queues",
             "stook-scheduler", 10259, PluginProfile.DEFAULT_WEIGHTS, SchedulerSettings.DEFAULTS,
             ChunkIndexSettings.DEFAULTS, 16, 10_000, 1_000, 60_000, 30_000, 4, 5, 10_000, 7_000, 2_000, 10_000, 10, 50,
-            60_000);
+            60_000, LogSettings.DEFAULTS);
 
     public SchedulerConfig {
         Objects.requireNonNull(schedulerName, "schedulerName");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(learnedLocality, "learnedLocality");
+        Objects.requireNonNull(logging, "logging");
         scoreWeights = Map.copyOf(scoreWeights);
     }
 
@@ -57,7 +60,7 @@ public record SchedulerConfig(
                 bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
-                eventPerObjectIntervalMillis);
+                eventPerObjectIntervalMillis, logging);
     }
 
     public SchedulerConfig withHealthPort(int port) {
@@ -66,6 +69,15 @@ public record SchedulerConfig(
                 bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
-                eventPerObjectIntervalMillis);
+                eventPerObjectIntervalMillis, logging);
+    }
+
+    public SchedulerConfig withLogging(LogSettings newLogging) {
+        return new SchedulerConfig(schedulerName, namespace, queueConfigMap, leaseName, healthPort, scoreWeights,
+                engine, learnedLocality, bindConcurrency, requestTimeoutMillis,
+                bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
+                leaseDurationMillis,
+                renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
+                eventPerObjectIntervalMillis, newLogging);
     }
 }

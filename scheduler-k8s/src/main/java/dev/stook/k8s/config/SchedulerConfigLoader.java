@@ -5,6 +5,9 @@ import dev.stook.core.locality.ChunkIndexSettings;
 import dev.stook.core.model.Durations;
 import dev.stook.core.model.InputText;
 import dev.stook.core.plugins.PluginProfile;
+import dev.stook.k8s.logging.LogFormat;
+import dev.stook.k8s.logging.LogLevels;
+import dev.stook.k8s.logging.LogSettings;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -35,7 +38,7 @@ public final class SchedulerConfigLoader {
             "localityThreshold", "learnedLocalityTtl", "learnedLocalityMaxRanges", "bindConcurrency",
             "requestTimeout", "bindBackoffInitial", "bindBackoffMax", "bindConfirmTimeout", "evictConcurrency",
             "evictAttempts", "leaseDuration", "renewDeadline", "retryPeriod", "shutdownTimeout", "eventsPerSecond",
-            "eventBurst", "eventInterval");
+            "eventBurst", "eventInterval", "logFormat", "logLevel");
     /** Catches a slipped digit: a billion learned ranges would outgrow any heap Stook runs with. */
     private static final long MAX_LEARNED_RANGES = 1_000_000_000;
 
@@ -123,7 +126,9 @@ public final class SchedulerConfigLoader {
                 duration("shutdownTimeout", d.shutdownTimeoutMillis(), 0),
                 number("eventsPerSecond", d.eventsPerSecond()),
                 integer("eventBurst", d.eventBurst(), 1, 10_000),
-                duration("eventInterval", d.eventPerObjectIntervalMillis(), 0));
+                duration("eventInterval", d.eventPerObjectIntervalMillis(), 0),
+                new LogSettings(value("logFormat", d.logging().format(), LogFormat::parse),
+                        value("logLevel", d.logging().levels(), LogLevels::parse)));
         if (config.bindBackoffMaxMillis() < config.bindBackoffInitialMillis()) {
             throw error(scalars.getOrDefault("bindBackoffMax", scalars.get("bindBackoffInitial")),
                     "bindBackoffMax must not be shorter than bindBackoffInitial");

@@ -2,12 +2,15 @@ package dev.stook.k8s.evict;
 
 import dev.stook.core.model.PodId;
 import dev.stook.k8s.bind.Backoff;
+import dev.stook.k8s.logging.LogFields;
 import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.translate.PodTranslator;
 import dev.stook.k8s.watch.ClusterCache;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,8 +18,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Carries out evictions on a fixed pool, so at most {@code concurrency} are in progress and the scheduling
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
  * it gone, whatever happens here.
  */
 public final class Evictor {
-    private static final Logger LOG = Logger.getLogger(Evictor.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Evictor.class);
 
     private final ClusterCache cache;
     private final DisruptionTargetWriter disruptionTarget;
@@ -64,7 +65,8 @@ public final class Evictor {
         try {
             pool.schedule(() -> attempt(eviction, attempt), delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            LOG.info("eviction of " + eviction + " dropped at shutdown; the next leader decides afresh");
+            LOG.atInfo().addKeyValue(LogFields.POD, LogFields.nameOf(eviction.victim()))
+                    .log("eviction dropped at shutdown; the next leader decides afresh");
         }
     }
 
@@ -72,7 +74,7 @@ public final class Evictor {
         Optional<Pod> current = cache.pod(PodTranslator.idOf(eviction.victim()))
                 .filter(pod -> eviction.uid().equals(pod.getMetadata().getUid()));
         if (current.isEmpty()) {
-            LOG.fine("victim " + eviction + " is already gone");
+            LOG.atDebug().addKeyValue(LogFields.POD, LogFields.nameOf(eviction.victim())).log("victim is already gone");
             return;
         }
         Pod victim = current.get();
@@ -80,14 +82,16 @@ public final class Evictor {
             try {
                 disruptionTarget.mark(victim, eviction.message());
             } catch (KubernetesClientException e) {
-                LOG.log(Level.WARNING, "DisruptionTarget condition of " + eviction + " not written (" + e.getCode()
-                        + " " + e.getMessage() + "); deleting it anyway");
+                LOG.atWarn().addKeyValue(LogFields.POD, LogFields.nameOf(eviction.victim()))
+                        .log("DisruptionTarget condition not written ({} {}); deleting the victim anyway", e.getCode(),
+                                e.getMessage());
             }
         }
         PodDeleter.Result result = deleter.delete(victim);
         switch (result.outcome()) {
             case DELETED -> status.preempted(victim, eviction.reason(), eviction.message());
-            case GONE -> LOG.fine("victim " + eviction + " was gone before its deletion (" + result.detail() + ")");
+            case GONE -> LOG.atDebug().addKeyValue(LogFields.POD, LogFields.nameOf(eviction.victim()))
+                    .log("victim was gone before its deletion ({})", result.detail());
             case FAILED -> failed(eviction, victim, attempt, result.detail());
         }
     }
@@ -97,14 +101,15 @@ public final class Evictor {
                 + " of " + attempts;
         status.preemptionFailed(victim, message);
         if (attempt >= attempts) {
-            LOG.warning("giving up evicting " + eviction + " after " + attempt + " attempts (" + detail
-                    + "); the waiting pods may look for room elsewhere");
+            LOG.atWarn().addKeyValue(LogFields.POD, LogFields.nameOf(eviction.victim()))
+                    .log("giving up evicting the victim after {} attempts ({}); the waiting pods may look for room"
+                            + " elsewhere", attempt, detail);
             abandoned.accept(PodTranslator.idOf(eviction.victim()));
             return;
         }
         long delay = backoff.delayMillis(attempt);
-        LOG.warning("deleting victim " + eviction + " failed (" + detail + "); attempt " + attempt + ", retrying in "
-                + delay + " ms");
+        LOG.atWarn().addKeyValue(LogFields.POD, LogFields.nameOf(eviction.victim()))
+                .log("deleting the victim failed ({}); attempt {}, retrying in {} ms", detail, attempt, delay);
         submit(eviction, attempt + 1, delay);
     }
 

@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code /healthz} (the process serves) and {@code /readyz} (the informer caches have synced). Requests are
+ * {@code /healthz} (the process serves; the body also names the build, one {@code key: value} a line after
+ * {@code ok}) and {@code /readyz} (the informer caches have synced). Requests are
  * served on a few threads so that one slow answer (an explanation waiting for the scheduling thread) does not
  * hold up a probe.
  */
@@ -27,11 +29,16 @@ public final class HealthServer implements AutoCloseable {
         return thread;
     });
 
-    public HealthServer(int port, BooleanSupplier ready) throws IOException {
+    public HealthServer(int port, BooleanSupplier ready, Map<String, String> details) throws IOException {
+        StringBuilder healthy = new StringBuilder("ok\n");
+        details.forEach((key, value) -> healthy.append(key).append(": ").append(value).append('\n'));
         server = HttpServer.create(new InetSocketAddress(port), 0);
         server.setExecutor(threads);
-        server.createContext("/healthz", exchange -> answer(exchange, true));
-        server.createContext("/readyz", exchange -> answer(exchange, ready.getAsBoolean()));
+        server.createContext("/healthz", exchange -> answer(exchange, 200, healthy.toString()));
+        server.createContext("/readyz", exchange -> {
+            boolean isReady = ready.getAsBoolean();
+            answer(exchange, isReady ? 200 : 503, isReady ? "ok\n" : "not ready\n");
+        });
     }
 
     /** Serves another path on the same port, such as {@code /metrics}; call before {@link #start()}. */
@@ -47,10 +54,10 @@ public final class HealthServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void answer(HttpExchange exchange, boolean ok) throws IOException {
-        byte[] body = (ok ? "ok\n" : "not ready\n").getBytes(StandardCharsets.UTF_8);
+    private static void answer(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(ok ? 200 : 503, body.length);
+        exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

@@ -4,11 +4,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 
 /**
  * Competes for a coordination.k8s.io Lease. {@code onElected} runs once when this instance first leads;
@@ -16,7 +17,7 @@ import java.util.logging.Logger;
  * than once, so both are guarded here. Stopping releases the lease so a standby takes over at once.
  */
 public final class LeaderElection {
-    private static final Logger LOG = Logger.getLogger(LeaderElection.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
 
     private final KubernetesClient client;
     private final String namespace;
@@ -47,7 +48,7 @@ public final class LeaderElection {
                 () -> {
                     if (elected.compareAndSet(false, true)) {
                         leading = true;
-                        LOG.info(identity + " leads");
+                        LOG.info("{} leads: scheduling", identity);
                         onElected.run();
                     }
                 },
@@ -55,14 +56,15 @@ public final class LeaderElection {
                     if (elected.get() && lost.compareAndSet(false, true)) {
                         leading = false;
                         if (stopping) {
-                            LOG.info(identity + " released the lease " + namespace + "/" + leaseName);
+                            LOG.info("{} released the lease {}/{}", identity, namespace, leaseName);
                             return;
                         }
-                        LOG.warning(identity + " lost the lease " + namespace + "/" + leaseName);
+                        LOG.warn("{} lost the lease {}/{}: exiting, as kube-scheduler does", identity, namespace,
+                                leaseName);
                         onLost.run();
                     }
                 },
-                leader -> LOG.info("leader of " + namespace + "/" + leaseName + ": " + leader));
+                leader -> LOG.info("leader of {}/{}: {}", namespace, leaseName, leader));
         running = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
                         .withName(leaseName)
                         .withLock(new LeaseLock(namespace, leaseName, identity))

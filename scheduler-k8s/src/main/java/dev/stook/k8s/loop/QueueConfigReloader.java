@@ -5,11 +5,12 @@ import dev.stook.core.queue.QueueConfigException;
 import dev.stook.core.queue.QueueConfigParser;
 import dev.stook.k8s.status.StatusReporter;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 
 /**
  * Validates the queue ConfigMap whenever it changes. A good config replaces the active one; a bad one is
@@ -17,16 +18,22 @@ import java.util.logging.Logger;
  */
 final class QueueConfigReloader {
     static final String KEY = "queues.yaml";
-    private static final Logger LOG = Logger.getLogger(QueueConfigReloader.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(QueueConfigReloader.class);
 
+    private final String configMapName;
     private final ActiveQueueConfig active;
     private final StatusReporter status;
     private final Consumer<Boolean> checked;
     private boolean loaded;
     private String lastSeen;
 
-    /** {@code checked} is told of every changed config: true when applied, false when rejected. */
-    QueueConfigReloader(ActiveQueueConfig active, StatusReporter status, Consumer<Boolean> checked) {
+    /**
+     * @param configMapName {@code namespace/name} of the queue ConfigMap, for the log
+     * @param checked told of every changed config: true when applied, false when rejected
+     */
+    QueueConfigReloader(String configMapName, ActiveQueueConfig active, StatusReporter status,
+                        Consumer<Boolean> checked) {
+        this.configMapName = configMapName;
         this.active = active;
         this.status = status;
         this.checked = checked;
@@ -42,7 +49,8 @@ final class QueueConfigReloader {
         loaded = true;
         lastSeen = identity;
         if (configMap.isEmpty()) {
-            LOG.info("no queue ConfigMap: using the single default queue");
+            LOG.info("no queue ConfigMap {}: one queue, default, takes every pod (config/queues.yaml is an example"
+                    + " to start from)", configMapName);
             active.set(QueueConfig.singleDefaultQueue());
             checked.accept(true);
             return Optional.of(active.current());
@@ -56,7 +64,7 @@ final class QueueConfigReloader {
         try {
             QueueConfig config = QueueConfigParser.parse(yaml);
             active.set(config);
-            LOG.info("queue config from " + name + " applied: " + config.all().size() + " queues");
+            LOG.info("queue config from {} applied: {} queues", name, config.all().size());
             checked.accept(true);
             return Optional.of(config);
         } catch (QueueConfigException e) {
@@ -66,7 +74,7 @@ final class QueueConfigReloader {
     }
 
     private void reject(ConfigMap source, String message) {
-        LOG.warning(message);
+        LOG.warn(message);
         status.queueConfigRejected(source, message);
         checked.accept(false);
     }

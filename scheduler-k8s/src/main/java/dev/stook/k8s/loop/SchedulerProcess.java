@@ -15,14 +15,15 @@ import dev.stook.k8s.status.EventRateLimiter;
 import dev.stook.k8s.status.EventRecorder;
 import dev.stook.k8s.status.PodConditionWriter;
 import dev.stook.k8s.status.StatusReporter;
+import dev.stook.k8s.version.BuildInfo;
 import dev.stook.k8s.watch.ClusterInformers;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One running scheduler: informers, health endpoints and {@code /metrics} from the start (a standby keeps
@@ -35,7 +36,7 @@ public final class SchedulerProcess implements AutoCloseable {
     public static final int EXIT_SCHEDULER_FAILED = 4;
     /** Longer than a slow cycle: the question is answered between cycles. */
     private static final long EXPLAIN_TIMEOUT_MILLIS = 5_000;
-    private static final Logger LOG = Logger.getLogger(SchedulerProcess.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulerProcess.class);
 
     private final SchedulerConfig config;
     private final Inbox inbox = new Inbox();
@@ -46,7 +47,8 @@ public final class SchedulerProcess implements AutoCloseable {
     private final LeaderElection election;
     private final SchedulingLoop loop;
     private final ActiveQueueConfig activeQueues = new ActiveQueueConfig();
-    private final StookMetrics metrics = new StookMetrics();
+    private final BuildInfo build = BuildInfo.current();
+    private final StookMetrics metrics = new StookMetrics(build);
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private HealthServer health;
     private Thread schedulingThread;
@@ -69,11 +71,12 @@ public final class SchedulerProcess implements AutoCloseable {
                 Duration.ofMillis(config.leaseDurationMillis()), Duration.ofMillis(config.renewDeadlineMillis()),
                 Duration.ofMillis(config.retryPeriodMillis()));
         metrics.leader(election::isLeading);
+        LOG.info("{} starting as {}", build.describe(), identity);
         metrics.learnedLocality(loop.cluster().chunkIndex().learnedCache());
     }
 
     public synchronized void start() throws IOException {
-        health = new HealthServer(config.healthPort(), informers::hasSynced);
+        health = new HealthServer(config.healthPort(), informers::hasSynced, build.fields());
         health.serve("/metrics", metrics.scrapeHandler());
         health.serve(ExplainHandler.PATH,
                 new ExplainHandler(this::explain, this::whyNotExplaining, EXPLAIN_TIMEOUT_MILLIS));
@@ -88,7 +91,7 @@ public final class SchedulerProcess implements AutoCloseable {
         }
         schedulingThread = new Thread(loop, "stook-scheduler");
         schedulingThread.setUncaughtExceptionHandler((thread, error) -> {
-            LOG.log(Level.SEVERE, "the scheduling thread failed", error);
+            LOG.error("the scheduling thread failed", error);
             exit.complete(EXIT_SCHEDULER_FAILED);
         });
         schedulingThread.start();
@@ -166,10 +169,10 @@ public final class SchedulerProcess implements AutoCloseable {
                 thread.join(Math.max(1, config.shutdownTimeoutMillis()));
             }
             if (!binder.shutdown(Math.max(0, deadline - System.currentTimeMillis()))) {
-                LOG.warning("bindings still in flight at shutdown; the new leader will see them through the watch");
+                LOG.warn("bindings still in flight at shutdown; the new leader will see them through the watch");
             }
             if (!evictor.shutdown(Math.max(0, deadline - System.currentTimeMillis()))) {
-                LOG.warning("evictions still in progress at shutdown; the new leader decides afresh");
+                LOG.warn("evictions still in progress at shutdown; the new leader decides afresh");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

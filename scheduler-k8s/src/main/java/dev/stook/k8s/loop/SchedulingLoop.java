@@ -13,12 +13,15 @@ import dev.stook.k8s.bind.Backoff;
 import dev.stook.k8s.bind.BindResult;
 import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.evict.Eviction;
+import dev.stook.k8s.logging.LogFields;
 import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.translate.NodeTranslator;
 import dev.stook.k8s.translate.PodTranslator;
 import dev.stook.k8s.watch.ClusterCache;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,8 +31,6 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The scheduling thread: it alone touches the {@link Scheduler}. It first rebuilds the cluster state from
@@ -39,7 +40,7 @@ import java.util.logging.Logger;
  * cycle.
  */
 public final class SchedulingLoop implements Runnable {
-    private static final Logger LOG = Logger.getLogger(SchedulingLoop.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulingLoop.class);
     private static final long IDLE_WAKE_MILLIS = 60_000;
 
     private final SchedulerConfig config;
@@ -71,7 +72,8 @@ public final class SchedulingLoop implements Runnable {
         this.binder = binder;
         this.evictor = evictor;
         this.status = status;
-        this.queueConfig = new QueueConfigReloader(activeQueues, status, queueConfigChecked);
+        this.queueConfig = new QueueConfigReloader(config.namespace() + "/" + config.queueConfigMap(), activeQueues,
+                status, queueConfigChecked);
         this.observer = observer;
         this.backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
         this.cluster = new ClusterState(new ChunkIndex(config.learnedLocality()));
@@ -127,8 +129,8 @@ public final class SchedulingLoop implements Runnable {
         for (Pod pod : cache.pods()) {
             applyPod(PodTranslator.idOf(pod));
         }
-        LOG.info("state rebuilt from the cluster: " + cluster.nodeCount() + " nodes, " + cluster.placedPodCount()
-                + " placed pods, " + scheduler.pendingPods() + " pending");
+        LOG.info("state rebuilt from the cluster: {} nodes, {} placed pods, {} pending", cluster.nodeCount(),
+                cluster.placedPodCount(), scheduler.pendingPods());
         dispatch(runCycle());
         answer(questions);
     }
@@ -169,14 +171,15 @@ public final class SchedulingLoop implements Runnable {
         try {
             cluster.upsertNode(NodeTranslator.translate(node.get()));
         } catch (IllegalArgumentException | ArithmeticException e) {
-            LOG.warning("node " + name + " is left out: " + e.getMessage());
+            LOG.atWarn().addKeyValue(LogFields.NODE, name).log("node left out: {}", e.getMessage());
             cluster.removeNode(name);
             return;
         }
         try {
             cluster.reportCachedChunks(name, NodeTranslator.cachedChunks(node.get()));
         } catch (IllegalArgumentException e) {
-            LOG.warning("node " + name + ": " + NodeTranslator.CACHED_CHUNKS + " ignored: " + e.getMessage());
+            LOG.atWarn().addKeyValue(LogFields.NODE, name)
+                    .log("{} ignored: {}", NodeTranslator.CACHED_CHUNKS, e.getMessage());
             cluster.reportCachedChunks(name, ChunkSet.EMPTY);
         }
     }
@@ -200,7 +203,8 @@ public final class SchedulingLoop implements Runnable {
                 boolean ours = config.schedulerName().equals(pod.getSpec().getSchedulerName());
                 cluster.podBound(ours ? scheduler.accountable(bound) : bound, nodeName);
             } catch (IllegalArgumentException | ArithmeticException e) {
-                LOG.warning("bound pod " + id + " cannot be accounted for: " + e.getMessage());
+                LOG.atWarn().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, nodeName)
+                        .log("bound pod cannot be accounted for: {}", e.getMessage());
             }
             return;
         }
@@ -246,17 +250,20 @@ public final class SchedulingLoop implements Runnable {
             case BOUND -> {
                 bindFailures.remove(id);
                 status.scheduled(id, result.nodeName(), result.pod().dataReads().problem());
+                LOG.atDebug().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, result.nodeName()).log("bound");
             }
             case REFUSED -> {
-                LOG.fine("binding " + id + " refused (" + result.detail() + "); the watch will show where it is");
+                LOG.atDebug().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, result.nodeName())
+                        .log("binding refused ({}); the watch will show where the pod is", result.detail());
                 timers.add(new Timer(System.currentTimeMillis() + config.bindConfirmTimeoutMillis(), id, true));
             }
             case FAILED -> {
                 cluster.forget(id);
                 int failures = bindFailures.merge(id, 1, Integer::sum);
                 long at = System.currentTimeMillis() + backoff.delayMillis(failures);
-                LOG.log(Level.WARNING, "binding " + id + " to " + result.nodeName() + " failed (" + result.detail()
-                        + "); attempt " + failures + ", retrying in " + (at - System.currentTimeMillis()) + " ms");
+                LOG.atWarn().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, result.nodeName())
+                        .log("binding failed ({}); attempt {}, retrying in {} ms", result.detail(), failures,
+                                at - System.currentTimeMillis());
                 retryAt.put(id, at);
                 timers.add(new Timer(at, id, false));
             }
@@ -303,7 +310,7 @@ public final class SchedulingLoop implements Runnable {
     private void evict(Decision.Evict evict) {
         Optional<Pod> victim = cache.pod(evict.pod().id());
         if (victim.isEmpty()) {
-            LOG.fine("victim " + evict.pod().id() + " is already gone");
+            LOG.atDebug().addKeyValue(LogFields.POD, evict.pod().id()).log("victim is already gone");
             return;
         }
         evictor.accept(new Eviction(victim.get(), evict.reason(), evict.message()));

@@ -2,8 +2,10 @@ package dev.stook.k8s.metrics;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.sun.net.httpserver.HttpHandler;
+import dev.stook.k8s.version.BuildInfo;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -20,7 +22,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Every metric Stook exports (DESIGN.md §4), JVM and process metrics beside them, in one Prometheus registry.
- * {@code stook run} and {@code stook simulate --metrics-port} both build one of these.
+ * {@code stook run} and {@code stook simulate --metrics-port} both build one of these. {@code stook_build_info}
+ * is always 1, labelled with the build's version, commit, build time and Java version, so a dashboard or an
+ * alert can tell which build each instance runs.
  */
 public final class StookMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -30,7 +34,7 @@ public final class StookMetrics implements AutoCloseable {
     private final Counter reloadsApplied;
     private final Counter reloadsRejected;
 
-    public StookMetrics() {
+    public StookMetrics(BuildInfo build) {
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -43,6 +47,9 @@ public final class StookMetrics implements AutoCloseable {
         bindings = new BindingMetrics(registry);
         reloadsApplied = reloads("success");
         reloadsRejected = reloads("error");
+        Gauge.builder("stook.build.info", () -> 1).description("The running build: version, commit, build time, Java")
+                .tags(build.fields().entrySet().stream().map(field -> Tag.of(field.getKey(), field.getValue())).toList())
+                .register(registry);
     }
 
     private Counter reloads(String result) {

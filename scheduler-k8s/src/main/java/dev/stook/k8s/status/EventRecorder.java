@@ -1,5 +1,6 @@
 package dev.stook.k8s.status;
 
+import dev.stook.k8s.logging.LogFields;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -7,6 +8,8 @@ import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,15 +18,13 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Writes events.k8s.io/v1 Events, rate-limited, on one background thread. Events over the limit, or
  * beyond a bounded backlog, are dropped: they are a courtesy, the pod condition carries the state.
  */
 public final class EventRecorder implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(EventRecorder.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
     private static final DateTimeFormatter MICRO_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final int MAX_NOTE = 1024;
@@ -83,7 +84,8 @@ public final class EventRecorder implements AutoCloseable {
                 client.events().v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
             } catch (KubernetesClientException | IllegalStateException e) {
                 // IllegalStateException: the client was closed under a send in flight at shutdown
-                LOG.log(Level.FINE, "event " + reason + " not written: " + e.getMessage());
+                LOG.atDebug().addKeyValue(LogFields.keyOf(regarding), LogFields.nameOf(regarding))
+                        .log("event {} not written: {}", reason, e.getMessage());
             }
         });
     }

@@ -2,6 +2,7 @@ package dev.stook.k8s.status;
 
 import dev.stook.core.model.PodId;
 import dev.stook.k8s.bind.Backoff;
+import dev.stook.k8s.logging.LogFields;
 import dev.stook.k8s.watch.ClusterCache;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -11,6 +12,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Sets {@code PodScheduled=False} with a reason and message on pending pods, through the status
@@ -28,7 +29,7 @@ import java.util.logging.Logger;
  * backoff, a few times at most, unless a newer request for the pod replaced it.
  */
 public final class PodConditionWriter implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(PodConditionWriter.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PodConditionWriter.class);
     private static final String POD_SCHEDULED = "PodScheduled";
     /** Bounded so that a pod whose writes the server keeps refusing does not hold the writer forever. */
     private static final int MAX_ATTEMPTS = 5;
@@ -93,8 +94,8 @@ public final class PodConditionWriter implements AutoCloseable {
             return true;
         } catch (KubernetesClientException | IllegalStateException e) {
             // IllegalStateException: the client was closed under a write in flight at shutdown
-            LOG.log(Level.FINE, "condition of " + pod.getMetadata().getName() + " not written (attempt "
-                    + (next.failures() + 1) + "): " + e.getMessage());
+            LOG.atDebug().addKeyValue(LogFields.POD, LogFields.nameOf(pod))
+                    .log("PodScheduled condition not written (attempt {}): {}", next.failures() + 1, e.getMessage());
             return false;
         }
     }

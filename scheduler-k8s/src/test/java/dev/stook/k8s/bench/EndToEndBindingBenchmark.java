@@ -38,6 +38,8 @@ class EndToEndBindingBenchmark {
     private static final int NODES = Integer.getInteger("bench.nodes", 500);
     private static final int PODS = Integer.getInteger("bench.pods", 2_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    /** {@code debug} writes a line per bound pod: what that costs is the difference to the default, {@code info}. */
+    private static final String STOOK_LOG_LEVEL = System.getProperty("bench.stookLogLevel", "info");
     private static final int KUBE_SCHEDULER_QPS = 5_000;
     private static final int CREATORS = 16;
 
@@ -149,12 +151,13 @@ class EndToEndBindingBenchmark {
 
     /**
      * {@code stook run} in a JVM of its own, as a user starts it (the test's class path instead of the
-     * shaded jar, which this phase of the build has not packaged yet), with the default settings.
+     * shaded jar, which this phase of the build has not packaged yet), with the default settings but for
+     * the log level.
      */
     private record Stook(SchedulerConfig config) implements Contender {
         @Override
         public String name() {
-            return "Stook (stook run), default settings";
+            return "Stook (stook run), log level " + STOOK_LOG_LEVEL;
         }
 
         @Override
@@ -169,7 +172,8 @@ class EndToEndBindingBenchmark {
             Path log = Files.createTempFile("stook-bench", ".log");
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), StookCommand.class.getName(), "run",
-                    "--kubeconfig", plane.stookKubeconfig().toString(), "--config", settings.toString())
+                    "--kubeconfig", plane.stookKubeconfig().toString(), "--config", settings.toString(),
+                    "--log-level", STOOK_LOG_LEVEL)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             return () -> {
                 process.destroy();

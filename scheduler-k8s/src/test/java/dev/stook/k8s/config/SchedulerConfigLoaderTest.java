@@ -1,7 +1,11 @@
 package dev.stook.k8s.config;
 
+import ch.qos.logback.classic.Level;
 import dev.stook.core.cycle.SchedulerSettings;
 import dev.stook.core.locality.ChunkIndexSettings;
+import dev.stook.k8s.logging.LogFormat;
+import dev.stook.k8s.logging.LogLevels;
+import dev.stook.k8s.logging.LogSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,8 +62,17 @@ class SchedulerConfigLoaderTest {
         assertThat(SchedulerConfigLoader.parse("localityThreshold: 1\n", "f").engine().localityThreshold()).isOne();
     }
 
+    @Test
+    void theLogSettingsAreRead() {
+        SchedulerConfig config = SchedulerConfigLoader.parse("logFormat: json\nlogLevel: warn,dev.stook=debug\n", "f");
+
+        assertThat(config.logging()).isEqualTo(new LogSettings(LogFormat.JSON, new LogLevels(Level.WARN, Map.of("dev.stook", Level.DEBUG))));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "logFormat: xml                  | f.yaml:2: logFormat: log format \"xml\" is not text or json",
+            "logLevel: dev.stook=loud        | f.yaml:2: logLevel: log level: \"loud\" is not one of trace, debug",
             "localityThreshold: 1.5          | f.yaml:2: localityThreshold: \"1.5\" is not a number from 0 to 1",
             "localityThreshold: -0.1         | f.yaml:2: localityThreshold: \"-0.1\" is not a number from 0 to 1",
             "localityThreshold: .nan         | f.yaml:2: localityThreshold: \".nan\" is not a number from 0 to 1",
@@ -70,7 +84,7 @@ class SchedulerConfigLoaderTest {
             "gangAdmission: yes              | f.yaml:2: gangAdmission: \"yes\" is not true or false",
             "gangSettleTime: -1s             | f.yaml:2: gangSettleTime: invalid duration",
     })
-    void badEngineTunablesAreRefusedNamingKeyAndLine(String line, String error) {
+    void badSettingsAreRefusedNamingKeyAndLine(String line, String error) {
         assertThatThrownBy(() -> SchedulerConfigLoader.parse("schedulerName: stook\n" + line + "\n", "f.yaml"))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith(error);
     }

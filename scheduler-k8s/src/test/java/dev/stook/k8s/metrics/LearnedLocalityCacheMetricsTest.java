@@ -2,13 +2,14 @@ package dev.stook.k8s.metrics;
 
 import dev.stook.core.locality.ChunkIndex;
 import dev.stook.core.locality.ChunkListParser;
+import dev.stook.k8s.version.BuildInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LearnedLocalityCacheMetricsTest {
-    private final StookMetrics metrics = new StookMetrics();
+    private final StookMetrics metrics = new StookMetrics(BuildInfo.current());
 
     @AfterEach
     void close() {

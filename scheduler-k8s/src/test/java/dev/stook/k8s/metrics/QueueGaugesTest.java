@@ -8,6 +8,7 @@ import dev.stook.core.model.Pod;
 import dev.stook.core.model.Resources;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.core.queue.QueueConfigParser;
+import dev.stook.k8s.version.BuildInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class QueueGaugesTest {
               - {queue: team-a}
             """;
 
-    private final StookMetrics metrics = new StookMetrics();
+    private final StookMetrics metrics = new StookMetrics(BuildInfo.current());
     private final ClusterState cluster = new ClusterState();
     private final Scheduler scheduler = new Scheduler(cluster, PluginProfile.standard(Map.of()), SchedulerSettings.DEFAULTS,
             () -> 0L);

@@ -1,9 +1,10 @@
 package dev.stook.k8s.metrics;
 
 import dev.stook.core.cycle.SchedulerSettings;
+import dev.stook.k8s.version.BuildInfo;
+import dev.stook.sim.QueueSetup;
 import dev.stook.sim.ScenarioLoader;
 import dev.stook.sim.SimulationReport;
-import dev.stook.sim.QueueSetup;
 import dev.stook.sim.Simulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class SimulationMetricsTest {
                 duration: 60s
             """;
 
-    private final StookMetrics metrics = new StookMetrics();
+    private final StookMetrics metrics = new StookMetrics(BuildInfo.current());
 
     @AfterEach
     void close() {

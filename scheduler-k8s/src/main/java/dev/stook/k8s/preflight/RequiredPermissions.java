@@ -1,0 +1,35 @@
+package dev.stook.k8s.preflight;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every permission {@code stook run} uses, the same list {@code deploy/scheduler/rbac.yaml} grants (and
+ * {@code deploy/test/check_manifests.py} checks): watch and bind pods and write their status and Events in
+ * every namespace; read the queue ConfigMap and hold the Lease in Stook's own namespace.
+ */
+public final class RequiredPermissions {
+    private RequiredPermissions() {
+    }
+
+    public static List<Permission> in(String stookNamespace) {
+        List<Permission> all = new ArrayList<>();
+        for (String verb : List.of("get", "list", "watch", "delete")) {
+            all.add(new Permission(verb, "", "pods", "", null));
+        }
+        all.add(new Permission("create", "", "pods", "binding", null));
+        all.add(new Permission("patch", "", "pods", "status", null));
+        all.add(new Permission("create", "", "events", "", null));
+        all.add(new Permission("create", "events.k8s.io", "events", "", null));
+        for (String verb : List.of("get", "list", "watch")) {
+            all.add(new Permission(verb, "", "nodes", "", null));
+        }
+        for (String verb : List.of("get", "list", "watch")) {
+            all.add(new Permission(verb, "", "configmaps", "", stookNamespace));
+        }
+        for (String verb : List.of("get", "create", "update", "patch")) {
+            all.add(new Permission(verb, "coordination.k8s.io", "leases", "", stookNamespace));
+        }
+        return List.copyOf(all);
+    }
+}
