@@ -5,17 +5,27 @@ import java.util.Map;
 
 /**
  * Where a pod may run: its node selector, its required node affinity (terms ORed; an empty list means
- * no affinity) and its tolerations.
+ * no affinity), its tolerations and the host ports it takes; and where it would rather run: its preferred
+ * node affinity.
  */
 public record PlacementConstraints(Map<String, String> nodeSelector,
                                    List<NodeSelectorTerm> requiredAffinity,
-                                   List<Toleration> tolerations) {
+                                   List<Toleration> tolerations,
+                                   List<HostPort> hostPorts,
+                                   List<PreferredTerm> preferredAffinity) {
     public static final PlacementConstraints NONE = new PlacementConstraints(Map.of(), List.of(), List.of());
 
     public PlacementConstraints {
         nodeSelector = Map.copyOf(nodeSelector);
         requiredAffinity = List.copyOf(requiredAffinity);
         tolerations = List.copyOf(tolerations);
+        hostPorts = List.copyOf(hostPorts);
+        preferredAffinity = List.copyOf(preferredAffinity);
+    }
+
+    public PlacementConstraints(Map<String, String> nodeSelector, List<NodeSelectorTerm> requiredAffinity,
+                                List<Toleration> tolerations) {
+        this(nodeSelector, requiredAffinity, tolerations, List.of(), List.of());
     }
 
     public boolean matchesLabels(Map<String, String> labels) {
@@ -36,14 +46,22 @@ public record PlacementConstraints(Map<String, String> nodeSelector,
     }
 
     public PlacementConstraints withTolerations(List<Toleration> newTolerations) {
-        return new PlacementConstraints(nodeSelector, requiredAffinity, newTolerations);
+        return new PlacementConstraints(nodeSelector, requiredAffinity, newTolerations, hostPorts, preferredAffinity);
     }
 
     public PlacementConstraints withNodeSelector(Map<String, String> selector) {
-        return new PlacementConstraints(selector, requiredAffinity, tolerations);
+        return new PlacementConstraints(selector, requiredAffinity, tolerations, hostPorts, preferredAffinity);
     }
 
     public PlacementConstraints withRequiredAffinity(List<NodeSelectorTerm> terms) {
-        return new PlacementConstraints(nodeSelector, terms, tolerations);
+        return new PlacementConstraints(nodeSelector, terms, tolerations, hostPorts, preferredAffinity);
+    }
+
+    public PlacementConstraints withHostPorts(List<HostPort> ports) {
+        return new PlacementConstraints(nodeSelector, requiredAffinity, tolerations, ports, preferredAffinity);
+    }
+
+    public PlacementConstraints withPreferredAffinity(List<PreferredTerm> terms) {
+        return new PlacementConstraints(nodeSelector, requiredAffinity, tolerations, hostPorts, terms);
     }
 }

@@ -89,6 +89,6 @@ class FiltersTest {
     @Test
     void onlyUsageFiltersReadUsage() {
         assertThat(PluginProfile.standardFilters()).filteredOn(filter -> filter.reads().contains(Input.NODE_USAGE))
-                .extracting(FilterPlugin::name).containsExactlyInAnyOrder("ResourceFit", "MaxPods");
+                .extracting(FilterPlugin::name).containsExactlyInAnyOrder("ResourceFit", "MaxPods", "NodePorts");
     }
 }

@@ -62,7 +62,7 @@ class ScorersTest {
         PluginProfile binPack = PluginProfile.standard(Map.of("MostAllocated", 3, "LeastAllocated", 0));
 
         assertThat(binPack.scorers()).extracting(s -> s.scorer().name() + "=" + s.weight())
-                .containsExactly("MostAllocated=3", "BalancedAllocation=1", "PreferNoSchedule=1",
+                .containsExactly("MostAllocated=3", "BalancedAllocation=1", "PreferNoSchedule=1", "PreferredNodeAffinity=2",
                         "Locality=10");
         assertThatThrownBy(() -> PluginProfile.standard(Map.of("Nearest", 1)))
                 .hasMessageContaining("unknown scorer \"Nearest\"");

@@ -4,6 +4,7 @@ import dev.stook.core.gang.GangAnnotations;
 import dev.stook.core.gang.GangMembership;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.locality.DataReads;
+import dev.stook.core.model.HostPort;
 import dev.stook.core.model.InputText;
 import dev.stook.core.model.NodeSelectorRequirement;
 import dev.stook.core.model.NodeSelectorTerm;
@@ -11,14 +12,17 @@ import dev.stook.core.model.PlacementConstraints;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 import dev.stook.core.model.PodRequests;
+import dev.stook.core.model.PreferredTerm;
 import dev.stook.core.model.Resources;
 import dev.stook.core.model.TaintEffect;
 import dev.stook.core.model.Toleration;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodSchedulingGate;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PreferredSchedulingTerm;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
@@ -47,6 +51,8 @@ public final class PodTranslator {
     private static final int MAX_QUEUE_PATH = 16 * 64 - 1;
     private static final Pattern QUEUE_PATH = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
     private static final String REQUIRED_AFFINITY = "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution";
+    private static final String PREFERRED_AFFINITY =
+            "spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution";
 
     private PodTranslator() {}
 
@@ -56,6 +62,7 @@ public final class PodTranslator {
 
     public static Pod translate(io.fabric8.kubernetes.api.model.Pod pod) {
         PodSpec spec = pod.getSpec();
+        UnhonouredFields.refuse(spec);
         Map<String, String> labels = orEmpty(pod.getMetadata().getLabels());
         Map<String, String> annotations = orEmpty(pod.getMetadata().getAnnotations());
         PodId id = idOf(pod);
@@ -171,7 +178,45 @@ public final class PodTranslator {
         for (int i = 0; i < given.size(); i++) {
             tolerations.add(FieldPath.read("spec.tolerations[" + i + "]", toleration(given.get(i))));
         }
-        return new PlacementConstraints(orEmpty(spec.getNodeSelector()), requiredAffinityOf(spec), tolerations);
+        return new PlacementConstraints(orEmpty(spec.getNodeSelector()), requiredAffinityOf(spec), tolerations,
+                hostPortsOf(spec), preferredAffinityOf(spec));
+    }
+
+    /** Host ports of the app containers; on the host network every container port is one. */
+    private static List<HostPort> hostPortsOf(PodSpec spec) {
+        boolean hostNetwork = Boolean.TRUE.equals(spec.getHostNetwork());
+        List<HostPort> ports = new ArrayList<>();
+        List<Container> containers = orEmpty(spec.getContainers());
+        for (int c = 0; c < containers.size(); c++) {
+            List<ContainerPort> declared = orEmpty(containers.get(c).getPorts());
+            for (int p = 0; p < declared.size(); p++) {
+                ContainerPort port = declared.get(p);
+                Integer number = port.getHostPort() != null && port.getHostPort() > 0 ? port.getHostPort()
+                        : hostNetwork ? port.getContainerPort() : null;
+                if (number != null) {
+                    ports.add(FieldPath.read("spec.containers[" + c + "].ports[" + p + "]",
+                            () -> new HostPort(port.getProtocol(), port.getHostIP(), number)));
+                }
+            }
+        }
+        return ports;
+    }
+
+    private static List<PreferredTerm> preferredAffinityOf(PodSpec spec) {
+        if (spec.getAffinity() == null || spec.getAffinity().getNodeAffinity() == null) {
+            return List.of();
+        }
+        List<PreferredSchedulingTerm> given = orEmpty(
+                spec.getAffinity().getNodeAffinity().getPreferredDuringSchedulingIgnoredDuringExecution());
+        List<PreferredTerm> terms = new ArrayList<>();
+        for (int t = 0; t < given.size(); t++) {
+            String field = PREFERRED_AFFINITY + "[" + t + "]";
+            PreferredSchedulingTerm preferred = given.get(t);
+            NodeSelectorTerm term = selectorTerm(preferred.getPreference(), field + ".preference");
+            terms.add(FieldPath.read(field + ".weight", () -> new PreferredTerm(
+                    preferred.getWeight() == null ? 0 : preferred.getWeight(), term)));
+        }
+        return terms;
     }
 
     private static Supplier<Toleration> toleration(io.fabric8.kubernetes.api.model.Toleration t) {
@@ -192,21 +237,27 @@ public final class PodTranslator {
         List<NodeSelectorTerm> terms = new ArrayList<>();
         List<io.fabric8.kubernetes.api.model.NodeSelectorTerm> given = orEmpty(required.getNodeSelectorTerms());
         for (int t = 0; t < given.size(); t++) {
-            String field = REQUIRED_AFFINITY + ".nodeSelectorTerms[" + t + "]";
-            if (!orEmpty(given.get(t).getMatchFields()).isEmpty()) {
-                throw new IllegalArgumentException(field + ".matchFields is not supported by Stook; "
-                        + "select nodes by label with matchExpressions");
-            }
-            List<NodeSelectorRequirement> requirements = new ArrayList<>();
-            List<io.fabric8.kubernetes.api.model.NodeSelectorRequirement> expressions = orEmpty(given.get(t).getMatchExpressions());
-            for (int e = 0; e < expressions.size(); e++) {
-                io.fabric8.kubernetes.api.model.NodeSelectorRequirement r = expressions.get(e);
-                requirements.add(FieldPath.read(field + ".matchExpressions[" + e + "]", () -> new NodeSelectorRequirement(
-                        r.getKey(), NodeSelectorRequirement.parseOperator(r.getOperator()), r.getValues())));
-            }
-            terms.add(new NodeSelectorTerm(requirements));
+            terms.add(selectorTerm(given.get(t), REQUIRED_AFFINITY + ".nodeSelectorTerms[" + t + "]"));
         }
         return terms;
+    }
+
+    private static NodeSelectorTerm selectorTerm(io.fabric8.kubernetes.api.model.NodeSelectorTerm given, String field) {
+        if (given == null) {
+            return new NodeSelectorTerm(List.of());
+        }
+        if (!orEmpty(given.getMatchFields()).isEmpty()) {
+            throw new IllegalArgumentException(field + ".matchFields is not supported by Stook; "
+                    + "select nodes by label with matchExpressions");
+        }
+        List<NodeSelectorRequirement> requirements = new ArrayList<>();
+        List<io.fabric8.kubernetes.api.model.NodeSelectorRequirement> expressions = orEmpty(given.getMatchExpressions());
+        for (int e = 0; e < expressions.size(); e++) {
+            io.fabric8.kubernetes.api.model.NodeSelectorRequirement r = expressions.get(e);
+            requirements.add(FieldPath.read(field + ".matchExpressions[" + e + "]", () -> new NodeSelectorRequirement(
+                    r.getKey(), NodeSelectorRequirement.parseOperator(r.getOperator()), r.getValues())));
+        }
+        return new NodeSelectorTerm(requirements);
     }
 
     private static String controllerOf(io.fabric8.kubernetes.api.model.Pod pod) {

@@ -1,5 +1,6 @@
 package dev.stook.k8s.translate;
 
+import dev.stook.core.model.HostPort;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.Resources;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -58,6 +59,48 @@ class PodTranslatorTest {
 
         // the app containers (1.5 cpu, 1Gi) plus the sidecar, against the init container alone (2 cpu)
         assertThat(pod.requests()).isEqualTo(Resources.parse(Map.of("cpu", "2500m", "memory", "1380Mi")));
+    }
+
+    @Test
+    void readsHostPortsAndOnTheHostNetworkEveryContainerPort() {
+        Pod pod = PodTranslator.translate(base().editSpec().editFirstContainer().addNewPort().withContainerPort(8080)
+                .withHostPort(80).endPort().addNewPort().withContainerPort(9090).withProtocol("UDP").endPort()
+                .endContainer().endSpec().build());
+        Pod onHost = PodTranslator.translate(base().editSpec().withHostNetwork(true).editFirstContainer()
+                .addNewPort().withContainerPort(9090).withProtocol("UDP").endPort().endContainer().endSpec().build());
+
+        assertThat(pod.constraints().hostPorts()).containsExactly(new HostPort("TCP", "", 80));
+        assertThat(onHost.constraints().hostPorts()).containsExactly(new HostPort("UDP", "", 9090));
+    }
+
+    @Test
+    void readsPreferredNodeAffinity() {
+        Pod pod = PodTranslator.translate(base().editSpec().withNewAffinity().withNewNodeAffinity()
+                .addNewPreferredDuringSchedulingIgnoredDuringExecution().withWeight(30).withNewPreference()
+                .addNewMatchExpression().withKey("disk").withOperator("In").withValues("ssd").endMatchExpression()
+                .endPreference().endPreferredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().endAffinity()
+                .endSpec().build());
+
+        assertThat(pod.constraints().preferredAffinity()).singleElement().satisfies(term -> {
+            assertThat(term.weight()).isEqualTo(30);
+            assertThat(term.term().matches(Map.of("disk", "ssd"))).isTrue();
+            assertThat(term.term().matches(Map.of("disk", "hdd"))).isFalse();
+        });
+    }
+
+    @Test
+    void refusesSchedulingFieldsItDoesNotHonourNamingThem() {
+        assertThatThrownBy(() -> PodTranslator.translate(base().editSpec().withNewAffinity().withNewPodAntiAffinity()
+                .addNewRequiredDuringSchedulingIgnoredDuringExecution().withTopologyKey("kubernetes.io/hostname")
+                .endRequiredDuringSchedulingIgnoredDuringExecution().endPodAntiAffinity().endAffinity()
+                .addNewTopologySpreadConstraint().withMaxSkew(1).withTopologyKey("zone")
+                .withWhenUnsatisfiable("DoNotSchedule").endTopologySpreadConstraint().endSpec().build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Stook does not honour spec.affinity.podAntiAffinity or"
+                        + " spec.topologySpreadConstraints yet");
+        assertThat(PodTranslator.translateBound(base().editSpec().withNewAffinity().withNewPodAffinity()
+                .endPodAffinity().endAffinity().endSpec().build()).requests())
+                .as("a bound pod is still accounted for").isEqualTo(Resources.parse(Map.of("cpu", "2", "memory", "1124Mi")));
     }
 
     @Test
