@@ -8,6 +8,7 @@ import dev.stook.core.plugins.Input;
 import dev.stook.core.plugins.PreparedFilter;
 import dev.stook.core.plugins.PreparedScorer;
 import dev.stook.core.plugins.ScorerPlugin;
+import dev.stook.core.plugins.WeightedScorer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +18,19 @@ import java.util.Set;
  * One equivalence class's node-stage filters and scorers, prepared for the class and prepared again only
  * when an input they declare has changed: those reading cached chunks when the locality generation moves,
  * those reading other pods after any change to the scratch copy (or on a new one). Plugins that take no
- * part for the class are left out of {@link #firstRejection} and {@link #weightedScore}.
+ * part for the class are left out of {@link #firstRejection}, {@link #usageScore} and {@link #specScore};
+ * scorers reading only node specs are kept apart, so that their scores can be kept while usage moves.
  */
 final class ClassPlugins {
+    private static final Set<Input> SPEC_ONLY = Set.of(Input.NODE_SPEC);
     private final NodeStage stage;
     private final PreparedFilter[] preparedFilters;
     private final PreparedScorer[] preparedScorers;
     private PreparedFilter[] filtersTakingPart;
-    private PreparedScorer[] scorersTakingPart;
-    private int[] weightsTakingPart;
+    private PreparedScorer[] usageScorers;
+    private int[] usageWeights;
+    private PreparedScorer[] specScorers;
+    private int[] specWeights;
     private boolean prepared;
     private long preparedAtLocality;
     private ScratchCluster preparedIn;
@@ -87,10 +92,20 @@ final class ClassPlugins {
         return null;
     }
 
-    long weightedScore(Pod pod, NodeSlot node) {
+    /** The weighted scores of the scorers whose answer may move with what is in use on the node. */
+    long usageScore(Pod pod, NodeSlot node) {
+        return weightedScore(usageScorers, usageWeights, pod, node);
+    }
+
+    /** The weighted scores of the scorers reading only node specs: fixed for a node while the topology is. */
+    long specScore(Pod pod, NodeSlot node) {
+        return weightedScore(specScorers, specWeights, pod, node);
+    }
+
+    private static long weightedScore(PreparedScorer[] scorers, int[] weights, Pod pod, NodeSlot node) {
         long total = 0;
-        for (int i = 0; i < scorersTakingPart.length; i++) {
-            total += (long) weightsTakingPart[i] * scorersTakingPart[i].score(pod, node);
+        for (int i = 0; i < scorers.length; i++) {
+            total += (long) weights[i] * scorers[i].score(pod, node);
         }
         return total;
     }
@@ -108,15 +123,21 @@ final class ClassPlugins {
             }
         }
         filtersTakingPart = filters.toArray(PreparedFilter[]::new);
-        List<PreparedScorer> scorers = new ArrayList<>();
-        List<Integer> weights = new ArrayList<>();
+        List<PreparedScorer> byUsage = new ArrayList<>();
+        List<Integer> byUsageWeights = new ArrayList<>();
+        List<PreparedScorer> bySpec = new ArrayList<>();
+        List<Integer> bySpecWeights = new ArrayList<>();
         for (int i = 0; i < preparedScorers.length; i++) {
             if (preparedScorers[i] != PreparedScorer.ZERO_EVERYWHERE) {
-                scorers.add(preparedScorers[i]);
-                weights.add(stage.scorers().get(i).weight());
+                WeightedScorer scorer = stage.scorers().get(i);
+                boolean specOnly = SPEC_ONLY.containsAll(scorer.scorer().reads());
+                (specOnly ? bySpec : byUsage).add(preparedScorers[i]);
+                (specOnly ? bySpecWeights : byUsageWeights).add(scorer.weight());
             }
         }
-        scorersTakingPart = scorers.toArray(PreparedScorer[]::new);
-        weightsTakingPart = weights.stream().mapToInt(Integer::intValue).toArray();
+        usageScorers = byUsage.toArray(PreparedScorer[]::new);
+        usageWeights = byUsageWeights.stream().mapToInt(Integer::intValue).toArray();
+        specScorers = bySpec.toArray(PreparedScorer[]::new);
+        specWeights = bySpecWeights.stream().mapToInt(Integer::intValue).toArray();
     }
 }

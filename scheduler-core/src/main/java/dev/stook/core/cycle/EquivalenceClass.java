@@ -1,7 +1,9 @@
 package dev.stook.core.cycle;
 
+import dev.stook.core.cluster.NodeSlot;
 import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.explain.NodeFailures;
+import dev.stook.core.model.Pod;
 
 import java.util.Arrays;
 
@@ -23,6 +25,8 @@ final class EquivalenceClass {
     final long[] checkedVersion;
     /** The weighted score, or {@code -1 - reasonCode} when a node-stage filter refused the node. */
     final long[] result;
+    /** The weighted score of the scorers reading only node specs, or -1 before it is first needed. */
+    private final long[] specScores;
     final BestNodeTree ranking;
     ScratchCluster rankedIn;
     long rankedAtChange;
@@ -46,6 +50,8 @@ final class EquivalenceClass {
         this.placementsCanOpenNodes = nodeStage.readsOtherPods();
         this.checkedVersion = new long[specFeasible.length];
         this.result = new long[specFeasible.length];
+        this.specScores = new long[specFeasible.length];
+        Arrays.fill(specScores, -1);
         this.ranking = new BestNodeTree(specFeasible.length);
     }
 
@@ -63,6 +69,14 @@ final class EquivalenceClass {
         fitNowhereAtReleases = scratch.releases();
         fitNowhereAtChange = scratch.changes();
         fitNowhereFor = scratch.actor();
+    }
+
+    /** The {@code k}th feasible node's spec-only score: worked out once, as the topology is fixed for the class. */
+    long specScore(int k, Pod pod, NodeSlot node) {
+        if (specScores[k] < 0) {
+            specScores[k] = plugins.specScore(pod, node);
+        }
+        return specScores[k];
     }
 
     /** Every node is judged again at the next search, whatever its usage version. */

@@ -208,7 +208,10 @@ public final class PodPlacer {
         }
         long version = scratch.usageVersion(node);
         if (cls.checkedVersion[k] != version) {
-            cls.result[k] = evaluate(cls.plugins, pod, scratch.slot(node));
+            NodeSlot slot = scratch.slot(node);
+            String reason = cls.plugins.firstRejection(pod, slot);
+            cls.result[k] = reason != null ? -1 - reasonCode(reason)
+                    : cls.plugins.usageScore(pod, slot) + cls.specScore(k, pod, slot);
             cls.checkedVersion[k] = version;
         }
         return cls.result[k];
@@ -239,11 +242,6 @@ public final class PodPlacer {
             }
         }
         return new EquivalenceClass(Arrays.copyOf(feasible, count), failures, nodeStage);
-    }
-
-    private long evaluate(ClassPlugins plugins, Pod pod, NodeSlot node) {
-        String reason = plugins.firstRejection(pod, node);
-        return reason != null ? -1 - reasonCode(reason) : plugins.weightedScore(pod, node);
     }
 
     private static String firstRejection(List<PreparedFilter> filters, Pod pod, NodeSlot node) {

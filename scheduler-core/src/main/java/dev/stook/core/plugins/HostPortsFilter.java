@@ -1,6 +1,7 @@
 package dev.stook.core.plugins;
 
 import dev.stook.core.cluster.NodeSlot;
+import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.model.HostPort;
 import dev.stook.core.model.Pod;
 
@@ -23,6 +24,12 @@ public final class HostPortsFilter implements Filter {
     @Override
     public Set<Input> reads() {
         return READS;
+    }
+
+    /** Pods without host ports take no part, so the placer asks nothing per node for them. */
+    @Override
+    public PreparedFilter prepare(Pod pod, ScratchCluster cluster) {
+        return pod.constraints().hostPorts().isEmpty() ? PreparedFilter.ACCEPTS_EVERY_NODE : this;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.stook.core.plugins;
 
 import dev.stook.core.cluster.NodeSlot;
+import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PreferredTerm;
 
@@ -23,6 +24,12 @@ public final class PreferredNodeAffinityScorer implements Scorer {
     @Override
     public Set<Input> reads() {
         return READS;
+    }
+
+    /** Pods without preferences take no part, so the placer asks nothing per node for them. */
+    @Override
+    public PreparedScorer prepare(Pod pod, ScratchCluster cluster) {
+        return pod.constraints().preferredAffinity().isEmpty() ? PreparedScorer.ZERO_EVERYWHERE : this;
     }
 
     @Override
