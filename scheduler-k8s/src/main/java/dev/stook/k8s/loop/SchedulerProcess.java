@@ -11,6 +11,7 @@ import dev.stook.k8s.explain.ExplainHandler;
 import dev.stook.k8s.health.HealthServer;
 import dev.stook.k8s.lead.LeaderElection;
 import dev.stook.k8s.metrics.StookMetrics;
+import dev.stook.k8s.startup.StartupLog;
 import dev.stook.k8s.status.EventRateLimiter;
 import dev.stook.k8s.status.EventRecorder;
 import dev.stook.k8s.status.PodConditionWriter;
@@ -81,7 +82,8 @@ public final class SchedulerProcess implements AutoCloseable {
         health.serve(ExplainHandler.PATH,
                 new ExplainHandler(this::explain, this::whyNotExplaining, EXPLAIN_TIMEOUT_MILLIS));
         health.start();
-        informers.start();
+        informers.start().thenRun(() -> StartupLog.reached("caches synced"));
+        StartupLog.reached("informers started");
         election.start(this::startScheduling, this::leadershipLost);
     }
 
@@ -89,6 +91,7 @@ public final class SchedulerProcess implements AutoCloseable {
         if (schedulingThread != null || exit.isDone()) {
             return;
         }
+        StartupLog.reached("leading");
         schedulingThread = new Thread(loop, "stook-scheduler");
         schedulingThread.setUncaughtExceptionHandler((thread, error) -> {
             LOG.error("the scheduling thread failed", error);

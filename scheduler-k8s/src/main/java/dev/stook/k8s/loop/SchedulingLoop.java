@@ -14,6 +14,7 @@ import dev.stook.k8s.bind.BindResult;
 import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.evict.Eviction;
 import dev.stook.k8s.logging.LogFields;
+import dev.stook.k8s.startup.StartupLog;
 import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.translate.NodeTranslator;
 import dev.stook.k8s.translate.PodTranslator;
@@ -131,7 +132,9 @@ public final class SchedulingLoop implements Runnable {
         }
         LOG.info("state rebuilt from the cluster: {} nodes, {} placed pods, {} pending", cluster.nodeCount(),
                 cluster.placedPodCount(), scheduler.pendingPods());
-        dispatch(runCycle());
+        List<Decision> first = runCycle();
+        StartupLog.reached("first cycle decided (" + first.size() + " decisions)");
+        dispatch(first);
         answer(questions);
     }
 

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -43,10 +44,10 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         queueConfig.addEventHandler(handler(configMap -> changes.queueConfigChanged()));
     }
 
-    public void start() {
-        pods.start();
-        nodes.start();
-        queueConfig.start();
+    /** Starts listing and watching; completes once every informer has listed its objects. */
+    public CompletableFuture<Void> start() {
+        return CompletableFuture.allOf(pods.start().toCompletableFuture(), nodes.start().toCompletableFuture(),
+                queueConfig.start().toCompletableFuture());
     }
 
     @Override
