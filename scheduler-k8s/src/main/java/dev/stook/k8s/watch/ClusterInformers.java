@@ -16,8 +16,10 @@ import java.util.function.Consumer;
 
 /**
  * Shared informers on every non-terminal pod (pods bound by other schedulers use capacity too), every
- * node and the queue ConfigMap. Handlers only pass keys on; a dropped watch is recovered by the informers'
- * relist, whose adds, updates and deletes arrive here like any other change.
+ * node and the queue ConfigMap. Pods and nodes are cached trimmed to what Stook reads ({@link PodTrimmer},
+ * {@link NodeTrimmer}): with tens of thousands of pods the rest would be most of the heap. Handlers only
+ * pass keys on; a dropped watch is recovered by the informers' relist, whose adds, updates and deletes
+ * arrive here like any other change.
  */
 public final class ClusterInformers implements ClusterCache, AutoCloseable {
     private final SharedIndexInformer<Pod> pods;
@@ -32,8 +34,8 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         this.configMapName = configMapName;
         this.pods = client.pods().inAnyNamespace()
                 .withoutField("status.phase", "Succeeded").withoutField("status.phase", "Failed")
-                .runnableInformer(0);
-        this.nodes = client.nodes().runnableInformer(0);
+                .runnableInformer(0).itemStore(new TrimmingItemStore<>(PodTrimmer::trim));
+        this.nodes = client.nodes().runnableInformer(0).itemStore(new TrimmingItemStore<>(NodeTrimmer::trim));
         this.queueConfig = client.configMaps().inNamespace(namespace).withName(configMapName).runnableInformer(0);
         pods.addEventHandler(handler(pod -> {
             PodId id = new PodId(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
