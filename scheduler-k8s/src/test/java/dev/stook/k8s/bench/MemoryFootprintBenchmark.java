@@ -45,6 +45,8 @@ class MemoryFootprintBenchmark {
     private static final Duration PATIENCE = Duration.ofMinutes(10);
     private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
     private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+    /** Lines of the class histogram printed per variant: header and the largest classes. */
+    private static final int HISTOGRAM_LINES = 15;
 
     private record Footprint(String variant, long heapUsedKb, long heapCommittedKb, long rssKb) {}
 
@@ -73,6 +75,9 @@ class MemoryFootprintBenchmark {
                     assertThat(stook.awaitLog("state rebuilt from the cluster", PATIENCE)).as(parts[0] + " ran a cycle").isTrue();
                     Thread.sleep(2_000);
                     jcmd(stook.pid(), "GC.run");
+                    System.out.println(parts[0] + ", largest classes after a full GC:");
+                    jcmd(stook.pid(), "GC.class_histogram").lines().skip(1).limit(HISTOGRAM_LINES)
+                            .forEach(line -> System.out.println("  " + line));
                     Matcher heap = HEAP_USED.matcher(jcmd(stook.pid(), "GC.heap_info"));
                     assertThat(heap.find()).isTrue();
                     Matcher rss = RSS.matcher(Files.readString(Path.of("/proc", String.valueOf(stook.pid()), "status")));
