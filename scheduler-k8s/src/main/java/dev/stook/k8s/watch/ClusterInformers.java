@@ -22,6 +22,11 @@ import java.util.function.Consumer;
  * arrive here like any other change.
  */
 public final class ClusterInformers implements ClusterCache, AutoCloseable {
+    /**
+     * Objects per list request, as client-go's informers page: one list of 50,000 pods outlasted the request
+     * timeout, and fabric8 stops an informer whose first list fails.
+     */
+    static final long LIST_PAGE = 500;
     private final SharedIndexInformer<Pod> pods;
     private final SharedIndexInformer<Node> nodes;
     private final SharedIndexInformer<ConfigMap> queueConfig;
@@ -34,8 +39,9 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         this.configMapName = configMapName;
         this.pods = client.pods().inAnyNamespace()
                 .withoutField("status.phase", "Succeeded").withoutField("status.phase", "Failed")
-                .runnableInformer(0).itemStore(new TrimmingItemStore<>(PodTrimmer::trim));
-        this.nodes = client.nodes().runnableInformer(0).itemStore(new TrimmingItemStore<>(NodeTrimmer::trim));
+                .withLimit(LIST_PAGE).runnableInformer(0).itemStore(new TrimmingItemStore<>(PodTrimmer::trim));
+        this.nodes = client.nodes().withLimit(LIST_PAGE).runnableInformer(0)
+                .itemStore(new TrimmingItemStore<>(NodeTrimmer::trim));
         this.queueConfig = client.configMaps().inNamespace(namespace).withName(configMapName).runnableInformer(0);
         pods.addEventHandler(handler(pod -> {
             PodId id = new PodId(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
