@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
@@ -43,6 +44,9 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         this.nodes = client.nodes().withLimit(LIST_PAGE).runnableInformer(0)
                 .itemStore(new TrimmingItemStore<>(NodeTrimmer::trim));
         this.queueConfig = client.configMaps().inNamespace(namespace).withName(configMapName).runnableInformer(0);
+        pods.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
+        nodes.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
+        queueConfig.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
         pods.addEventHandler(handler(pod -> {
             PodId id = new PodId(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
             succeeded.seen(id, pod);
@@ -98,6 +102,14 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         pods.stop();
         nodes.stop();
         queueConfig.stop();
+    }
+
+    /**
+     * fabric8 gives up on an informer whose first list fails (a timeout, a refused connection) and the
+     * process would never become ready; like client-go's reflector, retry with back-off instead.
+     */
+    private static boolean retryUnlessUndecodable(boolean started, Throwable error) {
+        return !ExceptionHandler.isDeserializationException(error);
     }
 
     private static <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> changed) {
