@@ -15,8 +15,15 @@ RUN mvn -B -ntp -q -pl scheduler-k8s -am -DskipTests -Dstook.commit=${STOOK_COMM
 
 FROM eclipse-temurin:17-jre
 COPY --from=build /src/scheduler-k8s/target/stook.jar /opt/stook/stook.jar
+# Class data sharing: the classes `stook run` loads before its first binding, parsed and verified once here
+# instead of on every start (see benchmarks/RESULTS.md, start-up). The list comes from a real run; to renew it,
+# run `java -XX:DumpLoadedClassList=deploy/stook.classlist -jar stook.jar run ...` until it has bound a pod.
+# Classes the list names but the jar lacks are skipped; the JVM starts without the archive if it does not match.
+COPY deploy/stook.classlist /opt/stook/stook.classlist
+RUN java -Xshare:dump -XX:SharedClassListFile=/opt/stook/stook.classlist -XX:SharedArchiveFile=/opt/stook/stook.jsa \
+        -cp /opt/stook/stook.jar
 # 65532: the conventional "nonroot" id; the Deployment also sets runAsNonRoot and a read-only root filesystem.
 USER 65532:65532
 EXPOSE 10259
-ENTRYPOINT ["java", "-jar", "/opt/stook/stook.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/stook/stook.jsa", "-jar", "/opt/stook/stook.jar"]
 CMD ["run"]

@@ -11,6 +11,7 @@ import dev.stook.k8s.loop.SchedulerProcess;
 import dev.stook.k8s.preflight.KubeconfigLocator;
 import dev.stook.k8s.preflight.Preflight;
 import dev.stook.k8s.preflight.SetupProblem;
+import dev.stook.k8s.startup.StartupLog;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -77,12 +78,14 @@ final class RunCommand implements Callable<Integer> {
             config = config.withNamespace(Files.isReadable(IN_CLUSTER_NAMESPACE)
                     ? Files.readString(IN_CLUSTER_NAMESPACE).strip() : SchedulerConfig.DEFAULT_NAMESPACE);
         }
+        long preflightStart = StartupLog.uptimeMillis();
         try {
             Preflight.check(clientConfig, config.namespace(), config.queueConfigMap());
         } catch (SetupProblem e) {
             return fail(SETUP_ERROR, e.getMessage());
         }
         Logging.configure(config.logging());
+        StartupLog.reached("checks passed (began at " + preflightStart + " ms)");
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
             SchedulerProcess process = new SchedulerProcess(client, config, identity());
             Thread hook = new Thread(process::close, "stook-shutdown");

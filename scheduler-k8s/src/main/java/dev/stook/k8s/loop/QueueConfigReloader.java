@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -24,19 +25,32 @@ final class QueueConfigReloader {
     private final ActiveQueueConfig active;
     private final StatusReporter status;
     private final Consumer<Boolean> checked;
+    private final BooleanSupplier leading;
+    /** A rejection seen while not leading: a standby writes no Event, the leader it becomes does. */
+    private Runnable unreported;
     private boolean loaded;
     private String lastSeen;
 
     /**
      * @param configMapName {@code namespace/name} of the queue ConfigMap, for the log
      * @param checked told of every changed config: true when applied, false when rejected
+     * @param leading whether a rejection is reported now or on {@link #lead()}
      */
     QueueConfigReloader(String configMapName, ActiveQueueConfig active, StatusReporter status,
-                        Consumer<Boolean> checked) {
+                        Consumer<Boolean> checked, BooleanSupplier leading) {
         this.configMapName = configMapName;
         this.active = active;
         this.status = status;
         this.checked = checked;
+        this.leading = leading;
+    }
+
+    /** Reports the rejection of the config in force, if one was seen while not leading. */
+    void lead() {
+        if (unreported != null) {
+            unreported.run();
+            unreported = null;
+        }
     }
 
     /** The new config when it changed and is valid, else empty. */
@@ -48,6 +62,7 @@ final class QueueConfigReloader {
         }
         loaded = true;
         lastSeen = identity;
+        unreported = null;
         if (configMap.isEmpty()) {
             LOG.info("no queue ConfigMap {}: one queue, default, takes every pod (config/queues.yaml is an example"
                     + " to start from)", configMapName);
@@ -75,7 +90,11 @@ final class QueueConfigReloader {
 
     private void reject(ConfigMap source, String message) {
         LOG.warn(message);
-        status.queueConfigRejected(source, message);
+        if (leading.getAsBoolean()) {
+            status.queueConfigRejected(source, message);
+        } else {
+            unreported = () -> status.queueConfigRejected(source, message);
+        }
         checked.accept(false);
     }
 }

@@ -11,6 +11,7 @@ import dev.stook.k8s.explain.ExplainHandler;
 import dev.stook.k8s.health.HealthServer;
 import dev.stook.k8s.lead.LeaderElection;
 import dev.stook.k8s.metrics.StookMetrics;
+import dev.stook.k8s.startup.StartupLog;
 import dev.stook.k8s.status.EventRateLimiter;
 import dev.stook.k8s.status.EventRecorder;
 import dev.stook.k8s.status.PodConditionWriter;
@@ -26,8 +27,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One running scheduler: informers, health endpoints and {@code /metrics} from the start (a standby keeps
- * warm caches and reports {@code stook_leader 0}), the scheduling thread only while it holds the lease.
+ * One running scheduler: informers, health endpoints, {@code /metrics} and the scheduling thread from the
+ * start (a standby keeps warm caches and cluster state, and reports {@code stook_leader 0}); the thread
+ * decides only once this process holds the lease.
  * Losing the lease ends the process, as kube-scheduler does; {@link #close()} shuts down gracefully.
  */
 public final class SchedulerProcess implements AutoCloseable {
@@ -81,20 +83,20 @@ public final class SchedulerProcess implements AutoCloseable {
         health.serve(ExplainHandler.PATH,
                 new ExplainHandler(this::explain, this::whyNotExplaining, EXPLAIN_TIMEOUT_MILLIS));
         health.start();
-        informers.start();
-        election.start(this::startScheduling, this::leadershipLost);
-    }
-
-    private synchronized void startScheduling() {
-        if (schedulingThread != null || exit.isDone()) {
-            return;
-        }
+        informers.start().thenRun(() -> StartupLog.reached("caches synced"));
+        StartupLog.reached("informers started");
         schedulingThread = new Thread(loop, "stook-scheduler");
         schedulingThread.setUncaughtExceptionHandler((thread, error) -> {
             LOG.error("the scheduling thread failed", error);
             exit.complete(EXIT_SCHEDULER_FAILED);
         });
         schedulingThread.start();
+        election.start(this::startScheduling, this::leadershipLost);
+    }
+
+    private void startScheduling() {
+        StartupLog.reached("leading");
+        loop.lead();
     }
 
     private void leadershipLost() {

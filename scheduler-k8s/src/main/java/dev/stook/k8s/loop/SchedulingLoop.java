@@ -14,6 +14,7 @@ import dev.stook.k8s.bind.BindResult;
 import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.evict.Eviction;
 import dev.stook.k8s.logging.LogFields;
+import dev.stook.k8s.startup.StartupLog;
 import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.translate.NodeTranslator;
 import dev.stook.k8s.translate.PodTranslator;
@@ -25,17 +26,21 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * The scheduling thread: it alone touches the {@link Scheduler}. It first rebuilds the cluster state from
  * the synced informer caches, then repeatedly takes what changed from the {@link Inbox}, brings the state
- * and the pending pods in line with the cache, runs a cycle, and hands the decisions out. Questions about
+ * and the pending pods in line with the cache, runs a cycle, and hands the decisions out. Until it is told
+ * to {@link #lead()} it only follows the cache: no cycle runs and nothing is written, so that a standby
+ * taking over decides at once instead of first rebuilding its state from tens of thousands of objects. Questions about
  * the scheduler's state are answered between cycles, as of the last one; a batch of questions alone runs no
  * cycle.
  */
@@ -59,6 +64,9 @@ public final class SchedulingLoop implements Runnable {
     private final Map<PodId, Long> retryAt = new HashMap<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparingLong(Timer::atMillis));
     private volatile boolean stopped;
+    private volatile boolean leading;
+    /** Pods found unschedulable while following; reported once leading. */
+    private final Set<PodId> invalidWhileFollowing = new HashSet<>();
 
     private record Timer(long atMillis, PodId pod, boolean confirmRefusedBind) {}
 
@@ -73,7 +81,7 @@ public final class SchedulingLoop implements Runnable {
         this.evictor = evictor;
         this.status = status;
         this.queueConfig = new QueueConfigReloader(config.namespace() + "/" + config.queueConfigMap(), activeQueues,
-                status, queueConfigChecked);
+                status, queueConfigChecked, () -> leading);
         this.observer = observer;
         this.backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
         this.cluster = new ClusterState(new ChunkIndex(config.learnedLocality()));
@@ -84,6 +92,12 @@ public final class SchedulingLoop implements Runnable {
     /** The loop's cluster state; read-only for anyone but the scheduling thread. */
     public ClusterState cluster() {
         return cluster;
+    }
+
+    /** Starts deciding: from the next pass on, cycles run and their decisions are handed out. */
+    public void lead() {
+        leading = true;
+        inbox.wake();
     }
 
     /** Stops after the current cycle; no decision is taken after the loop has seen this. */
@@ -102,18 +116,28 @@ public final class SchedulingLoop implements Runnable {
                 return;
             }
             rebuild();
+            boolean decided = false;
             while (!stopped) {
-                Inbox.Batch batch = inbox.take(nextDeadline());
+                Inbox.Batch batch = inbox.take(!leading ? System.currentTimeMillis() + IDLE_WAKE_MILLIS
+                        : decided ? nextDeadline() : 0);
                 if (stopped) {
                     return;
                 }
                 answer(batch.questions());
-                if (batch.isEmpty() && !batch.questions().isEmpty()) {
+                apply(batch);
+                if (!leading || decided && batch.isEmpty() && !batch.questions().isEmpty()) {
                     continue;
                 }
-                apply(batch);
+                if (!decided) {
+                    reportInvalidWhileFollowing();
+                }
                 fireTimers();
-                dispatch(runCycle());
+                List<Decision> decisions = runCycle();
+                if (!decided) {
+                    StartupLog.reached("first cycle decided (" + decisions.size() + " decisions)");
+                    decided = true;
+                }
+                dispatch(decisions);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -131,7 +155,6 @@ public final class SchedulingLoop implements Runnable {
         }
         LOG.info("state rebuilt from the cluster: {} nodes, {} placed pods, {} pending", cluster.nodeCount(),
                 cluster.placedPodCount(), scheduler.pendingPods());
-        dispatch(runCycle());
         answer(questions);
     }
 
@@ -233,8 +256,21 @@ public final class SchedulingLoop implements Runnable {
             scheduler.submit(PodTranslator.translate(pod));
         } catch (IllegalArgumentException | ArithmeticException e) {
             scheduler.withdraw(id);
-            status.invalid(id, "Stook cannot schedule this pod: " + e.getMessage());
+            if (leading) {
+                status.invalid(id, "Stook cannot schedule this pod: " + e.getMessage());
+            } else {
+                invalidWhileFollowing.add(id);
+            }
         }
+    }
+
+    private void reportInvalidWhileFollowing() {
+        queueConfig.lead();
+        for (PodId id : invalidWhileFollowing) {
+            submitted.remove(id);
+            applyPod(id);
+        }
+        invalidWhileFollowing.clear();
     }
 
     private void forgetPod(PodId id) {

@@ -6,19 +6,28 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * Shared informers on every non-terminal pod (pods bound by other schedulers use capacity too), every
- * node and the queue ConfigMap. Handlers only pass keys on; a dropped watch is recovered by the informers'
- * relist, whose adds, updates and deletes arrive here like any other change.
+ * node and the queue ConfigMap. Pods and nodes are cached trimmed to what Stook reads ({@link PodTrimmer},
+ * {@link NodeTrimmer}): with tens of thousands of pods the rest would be most of the heap. Handlers only
+ * pass keys on; a dropped watch is recovered by the informers' relist, whose adds, updates and deletes
+ * arrive here like any other change.
  */
 public final class ClusterInformers implements ClusterCache, AutoCloseable {
+    /**
+     * Objects per list request, as client-go's informers page: one list of 50,000 pods outlasted the request
+     * timeout, and fabric8 stops an informer whose first list fails.
+     */
+    static final long LIST_PAGE = 500;
     private final SharedIndexInformer<Pod> pods;
     private final SharedIndexInformer<Node> nodes;
     private final SharedIndexInformer<ConfigMap> queueConfig;
@@ -31,9 +40,13 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         this.configMapName = configMapName;
         this.pods = client.pods().inAnyNamespace()
                 .withoutField("status.phase", "Succeeded").withoutField("status.phase", "Failed")
-                .runnableInformer(0);
-        this.nodes = client.nodes().runnableInformer(0);
+                .withLimit(LIST_PAGE).runnableInformer(0).itemStore(new TrimmingItemStore<>(PodTrimmer::trim));
+        this.nodes = client.nodes().withLimit(LIST_PAGE).runnableInformer(0)
+                .itemStore(new TrimmingItemStore<>(NodeTrimmer::trim));
         this.queueConfig = client.configMaps().inNamespace(namespace).withName(configMapName).runnableInformer(0);
+        pods.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
+        nodes.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
+        queueConfig.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
         pods.addEventHandler(handler(pod -> {
             PodId id = new PodId(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
             succeeded.seen(id, pod);
@@ -43,10 +56,10 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         queueConfig.addEventHandler(handler(configMap -> changes.queueConfigChanged()));
     }
 
-    public void start() {
-        pods.start();
-        nodes.start();
-        queueConfig.start();
+    /** Starts listing and watching; completes once every informer has listed its objects. */
+    public CompletableFuture<Void> start() {
+        return CompletableFuture.allOf(pods.start().toCompletableFuture(), nodes.start().toCompletableFuture(),
+                queueConfig.start().toCompletableFuture());
     }
 
     @Override
@@ -89,6 +102,14 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         pods.stop();
         nodes.stop();
         queueConfig.stop();
+    }
+
+    /**
+     * fabric8 gives up on an informer whose first list fails (a timeout, a refused connection) and the
+     * process would never become ready; like client-go's reflector, retry with back-off instead.
+     */
+    private static boolean retryUnlessUndecodable(boolean started, Throwable error) {
+        return !ExceptionHandler.isDeserializationException(error);
     }
 
     private static <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> changed) {

@@ -1,6 +1,5 @@
 package dev.stook.k8s.bench;
 
-import dev.stook.k8s.cli.StookCommand;
 import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.testing.TestCluster;
 import dev.stook.k8s.testing.real.ControlPlane;
@@ -13,8 +12,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +37,12 @@ class EndToEndBindingBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     /** {@code debug} writes a line per bound pod: what that costs is the difference to the default, {@code info}. */
     private static final String STOOK_LOG_LEVEL = System.getProperty("bench.stookLogLevel", "info");
+    /**
+     * Stook variants run in turn, {@code ;}-separated, each {@code label|jar|JVM options}: an empty jar runs
+     * the test's class path (the code under test), a jar path a packaged {@code stook.jar} (another commit,
+     * or class data sharing, which needs jars), and the options go before {@code -jar}/{@code -cp}.
+     */
+    private static final String STOOK_VARIANTS = System.getProperty("bench.stookVariants", "class path||");
     private static final int KUBE_SCHEDULER_QPS = 5_000;
     private static final int CREATORS = 16;
 
@@ -62,8 +65,13 @@ class EndToEndBindingBenchmark {
     void rawBindingsKubeSchedulerAndStookOnTheSameServer() throws Exception {
         RealServerAssumption.check(getClass().getSimpleName());
         SchedulerConfig stookConfig = SchedulerConfig.DEFAULTS.withNamespace(TestCluster.SYSTEM_NAMESPACE);
-        List<Contender> contenders = List.of(new RawBindings(stookConfig.bindConcurrency()), new KubeScheduler(),
-                new Stook(stookConfig));
+        List<Contender> contenders = new ArrayList<>(List.of(new RawBindings(stookConfig.bindConcurrency()),
+                new KubeScheduler()));
+        for (String variant : STOOK_VARIANTS.split(";")) {
+            String[] parts = variant.split("\\|", -1);
+            assertThat(parts).as("bench.stookVariants entry " + variant).hasSize(3);
+            contenders.add(new Stook(stookConfig, parts[0], parts[1], parts[2]));
+        }
         List<Run> runs = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             for (Contender contender : contenders) {
@@ -149,15 +157,11 @@ class EndToEndBindingBenchmark {
         }
     }
 
-    /**
-     * {@code stook run} in a JVM of its own, as a user starts it (the test's class path instead of the
-     * shaded jar, which this phase of the build has not packaged yet), with the default settings but for
-     * the log level.
-     */
-    private record Stook(SchedulerConfig config) implements Contender {
+    /** {@code stook run} in a JVM of its own ({@link StookProcess}). */
+    private record Stook(SchedulerConfig config, String label, String jar, String jvmOptions) implements Contender {
         @Override
         public String name() {
-            return "Stook (stook run), log level " + STOOK_LOG_LEVEL;
+            return "Stook " + label + ", log " + STOOK_LOG_LEVEL;
         }
 
         @Override
@@ -167,20 +171,7 @@ class EndToEndBindingBenchmark {
 
         @Override
         public AutoCloseable start(ControlPlane plane) throws Exception {
-            Path settings = Files.createTempFile("stook-bench", ".yaml");
-            Files.writeString(settings, "namespace: " + config.namespace() + "\nhealthPort: 0\n");
-            Path log = Files.createTempFile("stook-bench", ".log");
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), StookCommand.class.getName(), "run",
-                    "--kubeconfig", plane.stookKubeconfig().toString(), "--config", settings.toString(),
-                    "--log-level", STOOK_LOG_LEVEL)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            return () -> {
-                process.destroy();
-                process.waitFor(30, TimeUnit.SECONDS);
-                Files.deleteIfExists(settings);
-                Files.deleteIfExists(log);
-            };
+            return new StookProcess(plane, config.namespace(), label, jar, jvmOptions, STOOK_LOG_LEVEL);
         }
     }
 }

@@ -68,6 +68,7 @@ class SchedulingLoopConfigTest {
         StatusReporter status = new StatusReporter(cache, null, null);
         loop.set(new SchedulingLoop(config, cache, new Inbox(), (pod, node) -> {}, eviction -> {}, status,
                 new ActiveQueueConfig(), firstCycle, applied -> {}));
+        loop.get().lead();
         loop.get().run();
         return engine.get();
     }
