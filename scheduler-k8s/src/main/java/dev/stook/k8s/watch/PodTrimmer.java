@@ -41,12 +41,15 @@ final class PodTrimmer {
         return pod;
     }
 
-    /** Name, resource requests and limits, and the restart policy that makes an init container a sidecar. */
+    /**
+     * Name, resource requests and limits, ports (host ports are a placement constraint), and the restart
+     * policy that makes an init container a sidecar.
+     */
     private static List<Container> schedulingPart(List<Container> containers) {
         if (containers == null) {
             return null;
         }
         return containers.stream().map(c -> new ContainerBuilder().withName(c.getName()).withResources(c.getResources())
-                .withRestartPolicy(c.getRestartPolicy()).build()).toList();
+                .withPorts(c.getPorts()).withRestartPolicy(c.getRestartPolicy()).build()).toList();
     }
 }

@@ -33,6 +33,7 @@ class PodTrimmerTest {
                 .addNewContainer().withName("main").withImage("trainer:1.2").withCommand("python", "train.py")
                 .addNewEnv().withName("EPOCHS").withValue("90").endEnv()
                 .addNewVolumeMount().withName("data").withMountPath("/data").endVolumeMount()
+                .addNewPort().withContainerPort(8080).withHostPort(9100).endPort()
                 .withNewLivenessProbe().withNewExec().withCommand("true").endExec().endLivenessProbe()
                 .withNewResources().addToRequests("cpu", new Quantity("4")).addToRequests("memory", new Quantity("16Gi"))
                 .addToRequests("nvidia.com/gpu", new Quantity("1")).addToLimits("nvidia.com/gpu", new Quantity("1"))
