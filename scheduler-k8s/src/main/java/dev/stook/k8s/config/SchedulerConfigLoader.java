@@ -38,7 +38,7 @@ public final class SchedulerConfigLoader {
             "localityThreshold", "learnedLocalityTtl", "learnedLocalityMaxRanges", "bindConcurrency",
             "requestTimeout", "bindBackoffInitial", "bindBackoffMax", "bindConfirmTimeout", "evictConcurrency",
             "evictAttempts", "leaseDuration", "renewDeadline", "retryPeriod", "shutdownTimeout", "eventsPerSecond",
-            "eventBurst", "eventInterval", "logFormat", "logLevel");
+            "eventBurst", "eventInterval", "logFormat", "logLevel", "tlsCertFile", "tlsPrivateKeyFile");
     /** Catches a slipped digit: a billion learned ranges would outgrow any heap Stook runs with. */
     private static final long MAX_LEARNED_RANGES = 1_000_000_000;
 
@@ -103,6 +103,10 @@ public final class SchedulerConfigLoader {
                 throw error(tuple.getValueNode(), key + ": expected a single value");
             }
         }
+        if (scalars.containsKey("tlsCertFile") != scalars.containsKey("tlsPrivateKeyFile")) {
+            throw error(scalars.getOrDefault("tlsCertFile", scalars.get("tlsPrivateKeyFile")),
+                    "tlsCertFile and tlsPrivateKeyFile go together: set both, or neither for a self-signed certificate");
+        }
         SchedulerConfig d = SchedulerConfig.DEFAULTS;
         SchedulerConfig config = new SchedulerConfig(
                 name("schedulerName", d.schedulerName()),
@@ -128,7 +132,9 @@ public final class SchedulerConfigLoader {
                 integer("eventBurst", d.eventBurst(), 1, 10_000),
                 duration("eventInterval", d.eventPerObjectIntervalMillis(), 0),
                 new LogSettings(value("logFormat", d.logging().format(), LogFormat::parse),
-                        value("logLevel", d.logging().levels(), LogLevels::parse)));
+                        value("logLevel", d.logging().levels(), LogLevels::parse)),
+                readableFile("tlsCertFile"),
+                readableFile("tlsPrivateKeyFile"));
         if (config.bindBackoffMaxMillis() < config.bindBackoffInitialMillis()) {
             throw error(scalars.getOrDefault("bindBackoffMax", scalars.get("bindBackoffInitial")),
                     "bindBackoffMax must not be shorter than bindBackoffInitial");
@@ -161,6 +167,16 @@ public final class SchedulerConfigLoader {
                 throw new IllegalArgumentException(InputText.quote(text) + " is not a valid Kubernetes name");
             }
             return text;
+        });
+    }
+
+    private Path readableFile(String key) {
+        return value(key, null, text -> {
+            Path file = Path.of(text);
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new IllegalArgumentException(InputText.quote(text) + " is not a readable file");
+            }
+            return file;
         });
     }
 
