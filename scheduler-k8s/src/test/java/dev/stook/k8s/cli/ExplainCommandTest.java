@@ -28,7 +28,8 @@ class ExplainCommandTest {
         SchedulerProcess scheduler = cluster.startScheduler();
         await().atMost(PATIENCE).until(() -> cluster.podScheduled("huge").isPresent());
 
-        int exit = explain("work/huge", "--scheduler", "http://localhost:" + scheduler.healthPort());
+        int exit = explain("work/huge", "--scheduler", "https://localhost:" + scheduler.healthPort(),
+                "--kubeconfig", cluster.controlPlane().adminKubeconfig().toString());
 
         assertThat(exit).isEqualTo(ExplainCommand.EXPLAINED);
         assertThat(out.toString()).startsWith("""
@@ -51,7 +52,8 @@ class ExplainCommandTest {
         // Leading comes before the first rebuild from the caches; until then the scheduler cannot answer.
         await().atMost(PATIENCE).untilAsserted(() -> {
             err.getBuffer().setLength(0);
-            assertThat(explain("work/nobody", "--scheduler", "http://localhost:" + scheduler.healthPort()))
+            assertThat(explain("work/nobody", "--scheduler", "https://localhost:" + scheduler.healthPort(),
+                    "--kubeconfig", cluster.controlPlane().adminKubeconfig().toString()))
                     .isEqualTo(ExplainCommand.NOT_FOUND);
         });
         assertThat(err.toString()).startsWith("stook explain: Stook has no pending or placed pod work/nobody");
@@ -66,11 +68,11 @@ class ExplainCommandTest {
         int port = scheduler.healthPort();
         scheduler.close();
 
-        int exit = explain("work/huge", "--scheduler", "http://localhost:" + port,
+        int exit = explain("work/huge", "--scheduler", "https://localhost:" + port,
                 "--kubeconfig", cluster.controlPlane().adminKubeconfig().toString());
 
         assertThat(exit).isEqualTo(ExplainCommand.EXPLAINED);
-        assertThat(out.toString()).startsWith("FALLBACK: the scheduler cannot be asked (http://localhost:" + port
+        assertThat(out.toString()).startsWith("FALLBACK: the scheduler cannot be asked (https://localhost:" + port
                 + "/explain/work/huge did not answer (ConnectException)).\n").contains("""
                 work/huge (as the API server records it)
                   node          none

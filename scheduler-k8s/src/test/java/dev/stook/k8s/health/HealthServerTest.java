@@ -19,7 +19,7 @@ class HealthServerTest {
         details.put("version", "1.2.3");
         details.put("commit", "0123456789ab");
         AtomicBoolean ready = new AtomicBoolean();
-        try (HealthServer server = new HealthServer(0, ready::get, details)) {
+        try (HealthServer server = HealthServer.plain(0, ready::get, details)) {
             server.start();
 
             assertThat(get(server, "/healthz")).isEqualTo("200 ok\nversion: 1.2.3\ncommit: 0123456789ab\n");
