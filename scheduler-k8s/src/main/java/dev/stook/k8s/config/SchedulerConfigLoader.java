@@ -41,6 +41,8 @@ public final class SchedulerConfigLoader {
             "eventBurst", "eventInterval", "logFormat", "logLevel", "tlsCertFile", "tlsPrivateKeyFile");
     /** Catches a slipped digit: a billion learned ranges would outgrow any heap Stook runs with. */
     private static final long MAX_LEARNED_RANGES = 1_000_000_000;
+    /** Paths are shown whole in errors up to this length: their end is usually the part that is wrong. */
+    private static final int MAX_PATH_SHOWN = 300;
 
     private final String source;
     private final Map<String, ScalarNode> scalars = new LinkedHashMap<>();
@@ -174,7 +176,7 @@ public final class SchedulerConfigLoader {
         return value(key, null, text -> {
             Path file = Path.of(text);
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                throw new IllegalArgumentException(InputText.quote(text) + " is not a readable file");
+                throw new IllegalArgumentException("\"" + InputText.escape(text, MAX_PATH_SHOWN) + "\" is not a readable file");
             }
             return file;
         });

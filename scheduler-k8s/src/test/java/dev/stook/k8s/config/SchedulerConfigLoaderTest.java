@@ -69,6 +69,24 @@ class SchedulerConfigLoaderTest {
         assertThat(config.logging()).isEqualTo(new LogSettings(LogFormat.JSON, new LogLevels(Level.WARN, Map.of("dev.stook", Level.DEBUG))));
     }
 
+    @Test
+    void aServingCertificateNamesBothFiles(@org.junit.jupiter.api.io.TempDir Path folder) throws IOException {
+        Path cert = Files.writeString(folder.resolve("tls.crt"), "cert");
+        Path key = Files.writeString(folder.resolve("tls.key"), "key");
+
+        SchedulerConfig config = SchedulerConfigLoader.parse("tlsCertFile: " + cert + "\ntlsPrivateKeyFile: " + key + "\n", "f");
+
+        assertThat(config.tlsCertFile()).isEqualTo(cert);
+        assertThat(config.tlsPrivateKeyFile()).isEqualTo(key);
+        assertThatThrownBy(() -> SchedulerConfigLoader.parse("schedulerName: stook\ntlsCertFile: " + cert + "\n", "f.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessage("f.yaml:2: tlsCertFile and tlsPrivateKeyFile go together:"
+                        + " set both, or neither for a self-signed certificate");
+        assertThatThrownBy(() -> SchedulerConfigLoader.parse("tlsCertFile: " + cert + "\ntlsPrivateKeyFile: "
+                + folder.resolve("missing.key") + "\n", "f.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("f.yaml:2: tlsPrivateKeyFile: \"")
+                .hasMessageEndingWith("missing.key\" is not a readable file");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "logFormat: xml                  | f.yaml:2: logFormat: log format \"xml\" is not text or json",
