@@ -2,6 +2,7 @@ package dev.stook.k8s.cli;
 
 import dev.stook.k8s.loop.SchedulerProcess;
 import dev.stook.k8s.testing.TestCluster;
+import dev.stook.k8s.testing.real.ControlPlane;
 import dev.stook.k8s.testing.real.RealCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,6 +58,25 @@ class ExplainCommandTest {
                     .isEqualTo(ExplainCommand.NOT_FOUND);
         });
         assertThat(err.toString()).startsWith("stook explain: Stook has no pending or placed pod work/nobody");
+    }
+
+    @Test
+    void aCallerWhoMayNotGetThePodIsToldSoByTheScheduler() {
+        cluster.node("n1", "4", "16Gi");
+        cluster.create("huge", "16");
+        SchedulerProcess scheduler = cluster.startScheduler();
+        await().atMost(PATIENCE).until(() -> cluster.podScheduled("huge").isPresent());
+        ControlPlane plane = cluster.controlPlane();
+
+        int exit = explain("work/huge", "--scheduler", "https://localhost:" + scheduler.healthPort(),
+                "--kubeconfig", plane.kubeconfigOf(plane.outsider()).toString());
+
+        assertThat(exit).isEqualTo(ExplainCommand.UNAVAILABLE);
+        assertThat(out.toString()).startsWith("FALLBACK: the scheduler cannot be asked (https://localhost:"
+                + scheduler.healthPort() + "/explain/work/huge answered 403: Forbidden: user \"outsider\" may not get"
+                + " pod work/huge).\n");
+        assertThat(err.toString()).startsWith("stook explain: the API server could not be asked either:")
+                .contains("forbidden");
     }
 
     @Test
