@@ -107,7 +107,7 @@ final class ExplainCommand implements Callable<Integer> {
             return NOT_FOUND;
         }
         String why = ((SchedulerEndpoint.Unavailable) answer).message();
-        if (token == null) {
+        if (token == null && config != null) {
             why += "; no bearer token was sent: the kubeconfig's user has none (Stook's port does not take client"
                     + " certificates; see README, Security model)";
         }

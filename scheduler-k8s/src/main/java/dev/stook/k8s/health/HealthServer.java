@@ -6,6 +6,9 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,6 +46,8 @@ public final class HealthServer implements AutoCloseable {
         setIfAbsent("sun.net.httpserver.maxReqTime", MAX_REQUEST_SECONDS);
         setIfAbsent("sun.net.httpserver.maxRspTime", MAX_RESPONSE_SECONDS);
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthServer.class);
 
     private final HttpServer server;
     private final ThreadPoolExecutor reading = pool("stook-http", READING_THREADS, new LinkedBlockingQueue<>());
@@ -99,8 +104,10 @@ public final class HealthServer implements AutoCloseable {
     private static void handOver(HttpExchange exchange, HttpHandler handler) {
         try {
             handler.handle(exchange);
-        } catch (IOException | RuntimeException e) {
-            // the client went away, or the handler failed: the JDK server would close the exchange the same way
+        } catch (IOException clientGone) {
+            exchange.close();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed", exchange.getRequestURI().getPath(), e);
             exchange.close();
         }
     }

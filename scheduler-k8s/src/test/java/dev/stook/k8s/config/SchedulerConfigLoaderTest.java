@@ -7,6 +7,7 @@ import dev.stook.k8s.logging.LogFormat;
 import dev.stook.k8s.logging.LogLevels;
 import dev.stook.k8s.logging.LogSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -70,7 +71,7 @@ class SchedulerConfigLoaderTest {
     }
 
     @Test
-    void aServingCertificateNamesBothFiles(@org.junit.jupiter.api.io.TempDir Path folder) throws IOException {
+    void aServingCertificateNamesBothFiles(@TempDir Path folder) throws IOException {
         Path cert = Files.writeString(folder.resolve("tls.crt"), "cert");
         Path key = Files.writeString(folder.resolve("tls.key"), "key");
 

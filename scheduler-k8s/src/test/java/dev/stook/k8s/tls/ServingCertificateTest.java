@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
@@ -35,9 +36,7 @@ class ServingCertificateTest {
     void aPkcs1RsaKeyAsCertManagerWritesItIsRead() throws Exception {
         SelfSignedCertificate made = SelfSignedCertificate.make("stook-test");
         Path cert = Files.writeString(folder.resolve("tls.crt"), pem("CERTIFICATE", made.certificate().getEncoded()));
-        // PKCS#8 wraps the PKCS#1 key in an OCTET STRING that ends the structure: its last bytes.
-        byte[] pkcs8 = made.keys().getPrivate().getEncoded();
-        byte[] pkcs1 = pkcs1Of(pkcs8);
+        byte[] pkcs1 = pkcs1Of(made.keys().getPrivate().getEncoded());
         Path key = Files.writeString(folder.resolve("tls.key"), pem("RSA PRIVATE KEY", pkcs1));
 
         assertThat(healthz(ServingCertificate.context(cert, key), ClientTrust.authority(cert))).isEqualTo(200);
@@ -77,7 +76,7 @@ class ServingCertificateTest {
         at += totalLength(pkcs8, at);
         at += totalLength(pkcs8, at);
         int contentStart = at + headerLength(pkcs8, at);
-        return java.util.Arrays.copyOfRange(pkcs8, contentStart, at + totalLength(pkcs8, at));
+        return Arrays.copyOfRange(pkcs8, contentStart, at + totalLength(pkcs8, at));
     }
 
     private static int headerLength(byte[] der, int at) {
