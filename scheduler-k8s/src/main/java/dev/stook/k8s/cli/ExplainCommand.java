@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -89,14 +90,14 @@ final class ExplainCommand implements Callable<Integer> {
             configProblem = e.getMessage();
         }
         String token = config == null ? null : CallerToken.of(config);
-        SchedulerEndpoint.Answer answer;
+        SSLContext trust;
         try {
-            answer = new SchedulerEndpoint(base, token, SchedulerTrust.of(base, certificateAuthority, skipTlsVerify))
-                    .explain(pod);
+            trust = SchedulerTrust.of(base, certificateAuthority, skipTlsVerify);
         } catch (IllegalArgumentException e) {
             err.println("stook explain: --certificate-authority: " + e.getMessage());
             return UNAVAILABLE;
         }
+        SchedulerEndpoint.Answer answer = new SchedulerEndpoint(base, token, trust).explain(pod);
         if (answer instanceof SchedulerEndpoint.Explained explained) {
             out.print(ExplanationPrinter.print(explained.explanation()));
             out.flush();

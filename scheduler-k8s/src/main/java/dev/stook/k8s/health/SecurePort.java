@@ -1,12 +1,12 @@
 package dev.stook.k8s.health;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import dev.stook.k8s.auth.AccessReviewer;
 import dev.stook.k8s.auth.AccessRule;
 import dev.stook.k8s.auth.ReviewedHandler;
 import dev.stook.k8s.auth.TokenReviewer;
 import dev.stook.k8s.tls.ServingCertificate;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.io.IOException;
