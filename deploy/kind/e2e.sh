@@ -73,12 +73,20 @@ until [ "$(kubectl -n team-b-etl get pods -l job-name=events-report -o jsonpath=
     sleep 2
 done
 
-# 3. The leader's metrics show both queues holding what their pods requested.
+# 3. The leader's metrics show both queues holding what their pods requested. /metrics wants a token allowed
+#    to get it: a ServiceAccount bound to the shipped stook-metrics-reader role, as Prometheus would be.
+kubectl -n stook-system create serviceaccount e2e-metrics --dry-run=client -o yaml | kubectl apply -f -
+kubectl create clusterrolebinding e2e-metrics --clusterrole=stook-metrics-reader \
+    --serviceaccount=stook-system:e2e-metrics --dry-run=client -o yaml | kubectl apply -f -
+token=$(kubectl -n stook-system create token e2e-metrics)
 leader=$(kubectl -n stook-system get lease stook-scheduler -o jsonpath='{.spec.holderIdentity}' | cut -d_ -f1)
 kubectl -n stook-system port-forward "pod/$leader" 19259:10259 >/dev/null 2>&1 &
 forward=$!
 sleep 3
-metrics=$(curl -fsS http://127.0.0.1:19259/metrics) || { kill $forward; fail "cannot read the leader's /metrics"; }
+[ "$(curl -ks -o /dev/null -w '%{http_code}' https://127.0.0.1:19259/metrics)" = 401 ] \
+    || { kill $forward; fail "/metrics answered without a token"; }
+metrics=$(curl -fsSk -H "Authorization: Bearer $token" https://127.0.0.1:19259/metrics) \
+    || { kill $forward; fail "cannot read the leader's /metrics"; }
 kill $forward
 echo "$metrics" | grep -E '^stook_queue_allocated\{queue="team-(a|b)",resource="cpu"\}'
 echo "$metrics" | grep -qE '^stook_queue_allocated\{queue="team-a",resource="cpu"\} 2(\.0)?$' \

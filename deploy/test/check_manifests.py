@@ -19,6 +19,8 @@ REQUIRED = [
 ] + [
     (False, "", "pods/binding", "create"), (False, "", "pods/status", "patch"),
     (False, "", "events", "create"), (False, "events.k8s.io", "events", "create"),
+    (False, "authentication.k8s.io", "tokenreviews", "create"),
+    (False, "authorization.k8s.io", "subjectaccessreviews", "create"),
 ] + [(False, "", "nodes", v) for v in ("get", "list", "watch")] + [
     (True, "", "configmaps", v) for v in ("get", "list", "watch")
 ] + [(True, "coordination.k8s.io", "leases", v) for v in ("get", "create", "update", "patch")]
@@ -85,10 +87,29 @@ def check_rbac():
                   for r in by_kind[kind]["rules"])
     if granted != len(REQUIRED):
         fail(f"rbac: grants {granted} (resource, verb) pairs, stook run needs exactly {len(REQUIRED)}")
+    reader = documents(os.path.join(DEPLOY, "scheduler", "metrics-reader.yaml"))[0]
+    if reader["rules"] != [{"nonResourceURLs": ["/metrics"], "verbs": ["get"]}]:
+        fail("rbac: stook-metrics-reader must grant exactly get on the non-resource URL /metrics")
+    binding = documents(os.path.join(DEPLOY, "monitoring", "metrics-reader-binding.yaml"))[0]
+    if binding["roleRef"]["name"] != reader["metadata"]["name"]:
+        fail("rbac: the monitoring binding does not bind stook-metrics-reader")
     deployment = documents(os.path.join(DEPLOY, "scheduler", "deployment.yaml"))[0]
     if deployment["spec"]["template"]["spec"]["serviceAccountName"] != by_kind["ServiceAccount"]["metadata"]["name"]:
         fail("deployment: does not run as the ServiceAccount the roles are bound to")
     print(f"rbac: {len(REQUIRED)} required permissions checked")
+
+
+def check_secure_port():
+    """The probes stay unauthenticated over HTTPS; Prometheus scrapes over HTTPS with its token."""
+    container = documents(os.path.join(DEPLOY, "scheduler", "deployment.yaml"))[0]["spec"]["template"]["spec"]["containers"][0]
+    for probe in ("livenessProbe", "readinessProbe"):
+        get = container[probe]["httpGet"]
+        if get.get("scheme") != "HTTPS" or get["path"] not in ("/healthz", "/readyz"):
+            fail(f"deployment: {probe} must be an HTTPS get of /healthz or /readyz")
+    for endpoint in documents(os.path.join(DEPLOY, "monitoring", "servicemonitor.yaml"))[0]["spec"]["endpoints"]:
+        if endpoint.get("scheme") != "https" or not (endpoint.get("bearerTokenFile") or endpoint.get("authorization")):
+            fail("servicemonitor: the scrape must use https and send a bearer token")
+    print("secure port: probes and scrape checked")
 
 
 def check_examples():
@@ -114,6 +135,7 @@ def render_with_kubectl():
 check_manifests()
 check_kustomizations()
 check_rbac()
+check_secure_port()
 check_examples()
 render_with_kubectl()
 print(f"deploy manifests: {0 if failures else 1} passed, {1 if failures else 0} failed")

@@ -5,8 +5,10 @@ import dev.stook.k8s.config.ConfigException;
 import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.config.SchedulerConfigLoader;
 import dev.stook.k8s.explain.ApiServerRecord;
+import dev.stook.k8s.explain.CallerToken;
 import dev.stook.k8s.explain.ExplanationPrinter;
 import dev.stook.k8s.explain.SchedulerEndpoint;
+import dev.stook.k8s.explain.SchedulerTrust;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -30,7 +33,8 @@ import java.util.concurrent.Callable;
  * asked, shows what the API server records instead (the pod's {@code PodScheduled} condition and Events).
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Explain why a pod is pending, asking the scheduler's /explain endpoint.",
+        description = {"Explain why a pod is pending, asking the scheduler's /explain endpoint with the bearer token"
+                + " of the kubeconfig's user, who must be allowed to get the pod.",
                 "If the scheduler cannot answer, fall back to the pod's PodScheduled condition and Events from the "
                         + "API server (--kubeconfig, else KUBECONFIG, ~/.kube/config or the in-cluster config)."})
 final class ExplainCommand implements Callable<Integer> {
@@ -47,13 +51,23 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--scheduler", paramLabel = "URL",
             description = "The scheduler's health port URL"
-                    + " (default: http://localhost:<healthPort of --config, else 10259>).")
+                    + " (default: https://localhost:<healthPort of --config, else 10259>).")
     private URI scheduler;
+
+    @Option(names = "--certificate-authority", paramLabel = "FILE",
+            description = "PEM certificate(s) to verify the scheduler's serving certificate with (default: on"
+                    + " localhost, as through kubectl port-forward, not verified; elsewhere the JDK's authorities).")
+    private Path certificateAuthority;
+
+    @Option(names = "--insecure-skip-tls-verify",
+            description = "Do not verify the scheduler's serving certificate (it will see your token).")
+    private boolean skipTlsVerify;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Scheduler config YAML, for its health port.")
     private Path configFile;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig for the API server fallback.")
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "Kubeconfig whose user's bearer token is sent to the scheduler, and for the API server fallback.")
     private Path kubeconfig;
 
     @Override
@@ -63,12 +77,27 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         URI base;
         try {
-            base = scheduler != null ? scheduler : URI.create("http://localhost:" + healthPort());
+            base = scheduler != null ? scheduler : URI.create("https://localhost:" + healthPort());
         } catch (ConfigException e) {
             err.println("stook explain: " + e.getMessage());
             return UNAVAILABLE;
         }
-        SchedulerEndpoint.Answer answer = new SchedulerEndpoint(base).explain(pod);
+        Config config = null;
+        String configProblem = null;
+        try {
+            config = clientConfig();
+        } catch (ConfigException e) {
+            configProblem = e.getMessage();
+        }
+        String token = config == null ? null : CallerToken.of(config);
+        SSLContext trust;
+        try {
+            trust = SchedulerTrust.of(base, certificateAuthority, skipTlsVerify);
+        } catch (IllegalArgumentException e) {
+            err.println("stook explain: --certificate-authority: " + e.getMessage());
+            return UNAVAILABLE;
+        }
+        SchedulerEndpoint.Answer answer = new SchedulerEndpoint(base, token, trust).explain(pod);
         if (answer instanceof SchedulerEndpoint.Explained explained) {
             out.print(ExplanationPrinter.print(explained.explanation()));
             out.flush();
@@ -79,15 +108,17 @@ final class ExplainCommand implements Callable<Integer> {
             return NOT_FOUND;
         }
         String why = ((SchedulerEndpoint.Unavailable) answer).message();
-        return fallBack(pod, why, out, err);
+        if (token == null && config != null) {
+            why += "; no bearer token was sent: the kubeconfig's user has none (Stook's port does not take client"
+                    + " certificates; see README, Security model)";
+        }
+        return fallBack(pod, why, config, configProblem, out, err);
     }
 
-    private int fallBack(PodId pod, String why, PrintWriter out, PrintWriter err) {
-        Config config;
-        try {
-            config = clientConfig();
-        } catch (ConfigException e) {
-            err.println("stook explain: the scheduler cannot be asked: " + why + "; and " + e.getMessage());
+    private int fallBack(PodId pod, String why, Config config, String configProblem, PrintWriter out,
+                         PrintWriter err) {
+        if (config == null) {
+            err.println("stook explain: the scheduler cannot be asked: " + why + "; and " + configProblem);
             return UNAVAILABLE;
         }
         out.println("FALLBACK: the scheduler cannot be asked (" + why + ").");

@@ -90,7 +90,12 @@ final class RunCommand implements Callable<Integer> {
             SchedulerProcess process = new SchedulerProcess(client, config, identity());
             Thread hook = new Thread(process::close, "stook-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            process.start();
+            try {
+                process.start();
+            } catch (IllegalArgumentException badCertificate) {
+                process.close();
+                return fail(CONFIG_ERROR, badCertificate.getMessage());
+            }
             int code = process.exit().join();
             process.close();
             return code;

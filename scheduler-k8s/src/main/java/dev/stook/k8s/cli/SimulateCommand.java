@@ -120,7 +120,7 @@ final class SimulateCommand implements Callable<Integer> {
         } else if (metricsPort != null) {
             BuildInfo build = BuildInfo.current();
             try (StookMetrics metrics = new StookMetrics(build);
-                 HealthServer server = new HealthServer(metricsPort, () -> true, build.fields())) {
+                 HealthServer server = HealthServer.plain(metricsPort, () -> true, build.fields())) {
                 // The simulated scheduler is the only one deciding for its cluster: it leads throughout.
                 metrics.leader(() -> true);
                 server.serve("/metrics", metrics.scrapeHandler());

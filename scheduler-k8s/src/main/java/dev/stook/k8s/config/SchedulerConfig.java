@@ -5,6 +5,7 @@ import dev.stook.core.locality.ChunkIndexSettings;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.k8s.logging.LogSettings;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,7 +13,8 @@ import java.util.Objects;
  * Everything {@code stook run} can be told, with the defaults of {@code config/scheduler.yaml}. Immutable.
  * Durations are in milliseconds. {@code namespace} is null until resolved from the environment. The engine's
  * own tunables and their defaults are the core's: {@code engine} for the scheduler, {@code learnedLocality}
- * for the chunk index's cache of locations learned from finished pods.
+ * for the chunk index's cache of locations learned from finished pods. {@code tlsCertFile} and
+ * {@code tlsPrivateKeyFile} are both null (a self-signed serving certificate) or both set.
  */
 public record SchedulerConfig(
         String schedulerName,
@@ -37,14 +39,16 @@ public record SchedulerConfig(
         double eventsPerSecond,
         int eventBurst,
         long eventPerObjectIntervalMillis,
-        LogSettings logging) {
+        LogSettings logging,
+        Path tlsCertFile,
+        Path tlsPrivateKeyFile) {
 
     public static final String DEFAULT_NAMESPACE = "stook-system";
 
     public static final SchedulerConfig DEFAULTS = new SchedulerConfig("stook", null, "stook-queues",
             "stook-scheduler", 10259, PluginProfile.DEFAULT_WEIGHTS, SchedulerSettings.DEFAULTS,
             ChunkIndexSettings.DEFAULTS, 16, 10_000, 1_000, 60_000, 30_000, 4, 5, 10_000, 7_000, 2_000, 10_000, 10, 50,
-            60_000, LogSettings.DEFAULTS);
+            60_000, LogSettings.DEFAULTS, null, null);
 
     public SchedulerConfig {
         Objects.requireNonNull(schedulerName, "schedulerName");
@@ -52,6 +56,9 @@ public record SchedulerConfig(
         Objects.requireNonNull(learnedLocality, "learnedLocality");
         Objects.requireNonNull(logging, "logging");
         scoreWeights = Map.copyOf(scoreWeights);
+        if ((tlsCertFile == null) != (tlsPrivateKeyFile == null)) {
+            throw new IllegalArgumentException("tlsCertFile and tlsPrivateKeyFile go together");
+        }
     }
 
     public SchedulerConfig withNamespace(String newNamespace) {
@@ -60,7 +67,7 @@ public record SchedulerConfig(
                 bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
-                eventPerObjectIntervalMillis, logging);
+                eventPerObjectIntervalMillis, logging, tlsCertFile, tlsPrivateKeyFile);
     }
 
     public SchedulerConfig withHealthPort(int port) {
@@ -69,7 +76,7 @@ public record SchedulerConfig(
                 bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
-                eventPerObjectIntervalMillis, logging);
+                eventPerObjectIntervalMillis, logging, tlsCertFile, tlsPrivateKeyFile);
     }
 
     public SchedulerConfig withLogging(LogSettings newLogging) {
@@ -78,6 +85,6 @@ public record SchedulerConfig(
                 bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
-                eventPerObjectIntervalMillis, newLogging);
+                eventPerObjectIntervalMillis, newLogging, tlsCertFile, tlsPrivateKeyFile);
     }
 }

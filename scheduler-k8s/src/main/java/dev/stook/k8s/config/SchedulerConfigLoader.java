@@ -38,9 +38,11 @@ public final class SchedulerConfigLoader {
             "localityThreshold", "learnedLocalityTtl", "learnedLocalityMaxRanges", "bindConcurrency",
             "requestTimeout", "bindBackoffInitial", "bindBackoffMax", "bindConfirmTimeout", "evictConcurrency",
             "evictAttempts", "leaseDuration", "renewDeadline", "retryPeriod", "shutdownTimeout", "eventsPerSecond",
-            "eventBurst", "eventInterval", "logFormat", "logLevel");
+            "eventBurst", "eventInterval", "logFormat", "logLevel", "tlsCertFile", "tlsPrivateKeyFile");
     /** Catches a slipped digit: a billion learned ranges would outgrow any heap Stook runs with. */
     private static final long MAX_LEARNED_RANGES = 1_000_000_000;
+    /** Paths are shown whole in errors up to this length: their end is usually the part that is wrong. */
+    private static final int MAX_PATH_SHOWN = 300;
 
     private final String source;
     private final Map<String, ScalarNode> scalars = new LinkedHashMap<>();
@@ -103,6 +105,10 @@ public final class SchedulerConfigLoader {
                 throw error(tuple.getValueNode(), key + ": expected a single value");
             }
         }
+        if (scalars.containsKey("tlsCertFile") != scalars.containsKey("tlsPrivateKeyFile")) {
+            throw error(scalars.getOrDefault("tlsCertFile", scalars.get("tlsPrivateKeyFile")),
+                    "tlsCertFile and tlsPrivateKeyFile go together: set both, or neither for a self-signed certificate");
+        }
         SchedulerConfig d = SchedulerConfig.DEFAULTS;
         SchedulerConfig config = new SchedulerConfig(
                 name("schedulerName", d.schedulerName()),
@@ -128,7 +134,9 @@ public final class SchedulerConfigLoader {
                 integer("eventBurst", d.eventBurst(), 1, 10_000),
                 duration("eventInterval", d.eventPerObjectIntervalMillis(), 0),
                 new LogSettings(value("logFormat", d.logging().format(), LogFormat::parse),
-                        value("logLevel", d.logging().levels(), LogLevels::parse)));
+                        value("logLevel", d.logging().levels(), LogLevels::parse)),
+                readableFile("tlsCertFile"),
+                readableFile("tlsPrivateKeyFile"));
         if (config.bindBackoffMaxMillis() < config.bindBackoffInitialMillis()) {
             throw error(scalars.getOrDefault("bindBackoffMax", scalars.get("bindBackoffInitial")),
                     "bindBackoffMax must not be shorter than bindBackoffInitial");
@@ -161,6 +169,16 @@ public final class SchedulerConfigLoader {
                 throw new IllegalArgumentException(InputText.quote(text) + " is not a valid Kubernetes name");
             }
             return text;
+        });
+    }
+
+    private Path readableFile(String key) {
+        return value(key, null, text -> {
+            Path file = Path.of(text);
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new IllegalArgumentException("\"" + InputText.escape(text, MAX_PATH_SHOWN) + "\" is not a readable file");
+            }
+            return file;
         });
     }
 

@@ -3,6 +3,7 @@ package dev.stook.k8s.explain;
 import dev.stook.core.explain.PodExplanation;
 import dev.stook.core.model.PodId;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,16 +13,26 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Asks a running scheduler's {@code /explain} endpoint about one pod. */
+/**
+ * Asks a running scheduler's {@code /explain} endpoint about one pod, with the caller's bearer token (the
+ * scheduler asks the API server who that is, and whether they may get the pod).
+ */
 public final class SchedulerEndpoint {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private final String token;
+    private final HttpClient http;
 
-    public SchedulerEndpoint(URI base) {
+    /**
+     * @param token the caller's bearer token, or null to send none (the scheduler then answers 401)
+     * @param tls   whom to trust for an {@code https} base
+     */
+    public SchedulerEndpoint(URI base, String token, SSLContext tls) {
         this.base = base;
+        this.token = token;
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).sslContext(tls).build();
     }
 
     public sealed interface Answer {}
@@ -38,8 +49,11 @@ public final class SchedulerEndpoint {
         URI uri = base.resolve(ExplainHandler.PATH + encode(pod.namespace()) + "/" + encode(pod.name()));
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(ANSWER_TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(ANSWER_TIMEOUT);
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return new Unavailable(uri + " did not answer (" + describe(e) + ")");
         } catch (InterruptedException e) {

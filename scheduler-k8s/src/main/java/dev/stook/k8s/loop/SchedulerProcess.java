@@ -3,12 +3,14 @@ package dev.stook.k8s.loop;
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.explain.PodExplanation;
 import dev.stook.core.model.PodId;
+import dev.stook.k8s.auth.AccessRule;
 import dev.stook.k8s.bind.Backoff;
 import dev.stook.k8s.bind.Binder;
 import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.evict.Evictor;
+import dev.stook.k8s.explain.ExplainAccess;
 import dev.stook.k8s.explain.ExplainHandler;
-import dev.stook.k8s.health.HealthServer;
+import dev.stook.k8s.health.SecurePort;
 import dev.stook.k8s.lead.LeaderElection;
 import dev.stook.k8s.metrics.StookMetrics;
 import dev.stook.k8s.startup.StartupLog;
@@ -41,6 +43,7 @@ public final class SchedulerProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerProcess.class);
 
     private final SchedulerConfig config;
+    private final KubernetesClient client;
     private final Inbox inbox = new Inbox();
     private final ClusterInformers informers;
     private final StatusReporter status;
@@ -52,12 +55,13 @@ public final class SchedulerProcess implements AutoCloseable {
     private final BuildInfo build = BuildInfo.current();
     private final StookMetrics metrics = new StookMetrics(build);
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
-    private HealthServer health;
+    private SecurePort health;
     private Thread schedulingThread;
     private volatile boolean closing;
 
     public SchedulerProcess(KubernetesClient client, SchedulerConfig config, String identity) {
         this.config = config;
+        this.client = client;
         Backoff backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
         this.informers = new ClusterInformers(client, config.namespace(), config.queueConfigMap(), inbox);
         this.status = new StatusReporter(informers, new PodConditionWriter(client, informers, backoff),
@@ -78,9 +82,10 @@ public final class SchedulerProcess implements AutoCloseable {
     }
 
     public synchronized void start() throws IOException {
-        health = new HealthServer(config.healthPort(), informers::hasSynced, build.fields());
-        health.serve("/metrics", metrics.scrapeHandler());
-        health.serve(ExplainHandler.PATH,
+        health = SecurePort.open(config.healthPort(), config.tlsCertFile(), config.tlsPrivateKeyFile(), client,
+                informers::hasSynced, build.fields());
+        health.serve("/metrics", AccessRule.NON_RESOURCE_URL, metrics.scrapeHandler());
+        health.serve(ExplainHandler.PATH, new ExplainAccess(),
                 new ExplainHandler(this::explain, this::whyNotExplaining, EXPLAIN_TIMEOUT_MILLIS));
         health.start();
         informers.start().thenRun(() -> StartupLog.reached("caches synced"));

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Every permission {@code stook run} uses, the same list {@code deploy/scheduler/rbac.yaml} grants (and
  * {@code deploy/test/check_manifests.py} checks): watch and bind pods and write their status and Events in
- * every namespace; read the queue ConfigMap and hold the Lease in Stook's own namespace.
+ * every namespace; review the tokens and access of callers of its secure port; read the queue ConfigMap and hold the Lease in Stook's own namespace.
  */
 public final class RequiredPermissions {
     private RequiredPermissions() {
@@ -21,6 +21,8 @@ public final class RequiredPermissions {
         all.add(new Permission("patch", "", "pods", "status", null));
         all.add(new Permission("create", "", "events", "", null));
         all.add(new Permission("create", "events.k8s.io", "events", "", null));
+        all.add(new Permission("create", "authentication.k8s.io", "tokenreviews", "", null));
+        all.add(new Permission("create", "authorization.k8s.io", "subjectaccessreviews", "", null));
         for (String verb : List.of("get", "list", "watch")) {
             all.add(new Permission(verb, "", "nodes", "", null));
         }

@@ -2,6 +2,7 @@ package dev.stook.k8s.cli;
 
 import dev.stook.k8s.loop.SchedulerProcess;
 import dev.stook.k8s.testing.TestCluster;
+import dev.stook.k8s.testing.real.ControlPlane;
 import dev.stook.k8s.testing.real.RealCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +29,8 @@ class ExplainCommandTest {
         SchedulerProcess scheduler = cluster.startScheduler();
         await().atMost(PATIENCE).until(() -> cluster.podScheduled("huge").isPresent());
 
-        int exit = explain("work/huge", "--scheduler", "http://localhost:" + scheduler.healthPort());
+        int exit = explain("work/huge", "--scheduler", "https://localhost:" + scheduler.healthPort(),
+                "--kubeconfig", cluster.controlPlane().adminKubeconfig().toString());
 
         assertThat(exit).isEqualTo(ExplainCommand.EXPLAINED);
         assertThat(out.toString()).startsWith("""
@@ -51,10 +53,30 @@ class ExplainCommandTest {
         // Leading comes before the first rebuild from the caches; until then the scheduler cannot answer.
         await().atMost(PATIENCE).untilAsserted(() -> {
             err.getBuffer().setLength(0);
-            assertThat(explain("work/nobody", "--scheduler", "http://localhost:" + scheduler.healthPort()))
+            assertThat(explain("work/nobody", "--scheduler", "https://localhost:" + scheduler.healthPort(),
+                    "--kubeconfig", cluster.controlPlane().adminKubeconfig().toString()))
                     .isEqualTo(ExplainCommand.NOT_FOUND);
         });
         assertThat(err.toString()).startsWith("stook explain: Stook has no pending or placed pod work/nobody");
+    }
+
+    @Test
+    void aCallerWhoMayNotGetThePodIsToldSoByTheScheduler() {
+        cluster.node("n1", "4", "16Gi");
+        cluster.create("huge", "16");
+        SchedulerProcess scheduler = cluster.startScheduler();
+        await().atMost(PATIENCE).until(() -> cluster.podScheduled("huge").isPresent());
+        ControlPlane plane = cluster.controlPlane();
+
+        int exit = explain("work/huge", "--scheduler", "https://localhost:" + scheduler.healthPort(),
+                "--kubeconfig", plane.kubeconfigOf(plane.outsider()).toString());
+
+        assertThat(exit).isEqualTo(ExplainCommand.UNAVAILABLE);
+        assertThat(out.toString()).startsWith("FALLBACK: the scheduler cannot be asked (https://localhost:"
+                + scheduler.healthPort() + "/explain/work/huge answered 403: Forbidden: user \"outsider\" may not get"
+                + " pod work/huge).\n");
+        assertThat(err.toString()).startsWith("stook explain: the API server could not be asked either:")
+                .contains("forbidden");
     }
 
     @Test
@@ -66,11 +88,11 @@ class ExplainCommandTest {
         int port = scheduler.healthPort();
         scheduler.close();
 
-        int exit = explain("work/huge", "--scheduler", "http://localhost:" + port,
+        int exit = explain("work/huge", "--scheduler", "https://localhost:" + port,
                 "--kubeconfig", cluster.controlPlane().adminKubeconfig().toString());
 
         assertThat(exit).isEqualTo(ExplainCommand.EXPLAINED);
-        assertThat(out.toString()).startsWith("FALLBACK: the scheduler cannot be asked (http://localhost:" + port
+        assertThat(out.toString()).startsWith("FALLBACK: the scheduler cannot be asked (https://localhost:" + port
                 + "/explain/work/huge did not answer (ConnectException)).\n").contains("""
                 work/huge (as the API server records it)
                   node          none

@@ -7,6 +7,7 @@ import dev.stook.k8s.logging.LogFormat;
 import dev.stook.k8s.logging.LogLevels;
 import dev.stook.k8s.logging.LogSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -67,6 +68,24 @@ class SchedulerConfigLoaderTest {
         SchedulerConfig config = SchedulerConfigLoader.parse("logFormat: json\nlogLevel: warn,dev.stook=debug\n", "f");
 
         assertThat(config.logging()).isEqualTo(new LogSettings(LogFormat.JSON, new LogLevels(Level.WARN, Map.of("dev.stook", Level.DEBUG))));
+    }
+
+    @Test
+    void aServingCertificateNamesBothFiles(@TempDir Path folder) throws IOException {
+        Path cert = Files.writeString(folder.resolve("tls.crt"), "cert");
+        Path key = Files.writeString(folder.resolve("tls.key"), "key");
+
+        SchedulerConfig config = SchedulerConfigLoader.parse("tlsCertFile: " + cert + "\ntlsPrivateKeyFile: " + key + "\n", "f");
+
+        assertThat(config.tlsCertFile()).isEqualTo(cert);
+        assertThat(config.tlsPrivateKeyFile()).isEqualTo(key);
+        assertThatThrownBy(() -> SchedulerConfigLoader.parse("schedulerName: stook\ntlsCertFile: " + cert + "\n", "f.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessage("f.yaml:2: tlsCertFile and tlsPrivateKeyFile go together:"
+                        + " set both, or neither for a self-signed certificate");
+        assertThatThrownBy(() -> SchedulerConfigLoader.parse("tlsCertFile: " + cert + "\ntlsPrivateKeyFile: "
+                + folder.resolve("missing.key") + "\n", "f.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("f.yaml:2: tlsPrivateKeyFile: \"")
+                .hasMessageEndingWith("missing.key\" is not a readable file");
     }
 
     @ParameterizedTest

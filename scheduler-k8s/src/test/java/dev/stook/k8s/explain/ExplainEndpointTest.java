@@ -3,13 +3,11 @@ package dev.stook.k8s.explain;
 import dev.stook.core.explain.LastAttempt;
 import dev.stook.core.explain.PodExplanation;
 import dev.stook.k8s.loop.SchedulerProcess;
+import dev.stook.k8s.testing.SecurePortClient;
 import dev.stook.k8s.testing.real.RealCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -69,9 +67,7 @@ class ExplainEndpointTest {
         assertThat(badPath.body()).isEqualTo("{\"error\":\"expected /explain/{namespace}/{pod}\"}\n");
     }
 
-    static HttpResponse<String> get(SchedulerProcess scheduler, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + scheduler.healthPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(SchedulerProcess scheduler, String path) throws Exception {
+        return SecurePortClient.get(scheduler.healthPort(), path, cluster.controlPlane().adminToken());
     }
 }

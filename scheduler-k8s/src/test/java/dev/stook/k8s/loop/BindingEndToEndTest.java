@@ -1,15 +1,12 @@
 package dev.stook.k8s.loop;
 
 import dev.stook.k8s.testing.TestCluster;
+import dev.stook.k8s.testing.SecurePortClient;
 import dev.stook.k8s.testing.real.RealCluster;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -98,7 +95,6 @@ class BindingEndToEndTest {
     }
 
     private static int get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return SecurePortClient.get(port, path, null).statusCode();
     }
 }

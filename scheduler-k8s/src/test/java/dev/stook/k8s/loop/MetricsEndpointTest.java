@@ -1,12 +1,10 @@
 package dev.stook.k8s.loop;
 
+import dev.stook.k8s.testing.SecurePortClient;
 import dev.stook.k8s.testing.real.RealCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -38,10 +36,9 @@ class MetricsEndpointTest {
         assertThat(value(metrics, "stook_queue_allocated{queue=\"default\",resource=\"cpu\"}")).isNotNaN();
     }
 
-    private static String scrape(SchedulerProcess scheduler) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + scheduler.healthPort() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private String scrape(SchedulerProcess scheduler) throws Exception {
+        HttpResponse<String> response = SecurePortClient.get(scheduler.healthPort(), "/metrics",
+                cluster.controlPlane().adminToken());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> type.startsWith("text/plain"));
         return response.body();

@@ -92,6 +92,29 @@ public final class ControlPlane implements AutoCloseable {
         return credentials.adminToken;
     }
 
+    /** The user {@code reader}, who may do nothing until a test grants it RBAC. */
+    public Person reader() {
+        return new Person(Credentials.READER_USER, credentials.readerToken);
+    }
+
+    /** The user {@code outsider}, whom no test grants anything. */
+    public Person outsider() {
+        return new Person(Credentials.OUTSIDER_USER, credentials.outsiderToken);
+    }
+
+    /** A person's kubeconfig file, as they would pass it to a command. */
+    public Path kubeconfigOf(Person person) {
+        try {
+            return writeKubeconfig(person.name(), person.token());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A user of the cluster known by the API server's static token file. */
+    public record Person(String name, String token) {
+    }
+
     /** A fabric8 configuration for the cluster's admin (group system:masters), verifying the server's certificate. */
     public Config adminConfig() {
         return new ConfigBuilder(adminConfig).build();

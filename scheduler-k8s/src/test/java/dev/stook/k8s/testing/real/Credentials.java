@@ -11,19 +11,25 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * A control plane's secrets, made fresh for each one: bearer tokens for the admin, for the components and for Stook's ServiceAccount
+ * A control plane's secrets, made fresh for each one: bearer tokens for the admin, for the components, for Stook's
+ * ServiceAccount and for two people a test may grant RBAC to
  * (kube-apiserver's static token file), and the key pair that signs ServiceAccount tokens.
  */
 final class Credentials {
     /** Stook's own identity: the ServiceAccount that deploy/ grants its RBAC to. */
     static final String STOOK_NAMESPACE = "stook-system";
     static final String STOOK_USER = "system:serviceaccount:" + STOOK_NAMESPACE + ":stook";
+    /** People with no RBAC of their own: a test grants them what it needs. */
+    static final String READER_USER = "reader";
+    static final String OUTSIDER_USER = "outsider";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     final String adminToken = newToken();
     final String controllerManagerToken = newToken();
     final String schedulerToken = newToken();
     final String stookToken = newToken();
+    final String readerToken = newToken();
+    final String outsiderToken = newToken();
     final Path tokenFile;
     final Path serviceAccountPrivateKey;
     final Path serviceAccountPublicKey;
@@ -35,7 +41,9 @@ final class Credentials {
                 controllerManagerToken + ",system:kube-controller-manager,kcm-uid",
                 schedulerToken + ",system:kube-scheduler,scheduler-uid",
                 stookToken + "," + STOOK_USER + ",stook-uid,\"system:serviceaccounts,system:serviceaccounts:"
-                        + STOOK_NAMESPACE + "\"") + "\n");
+                        + STOOK_NAMESPACE + "\"",
+                readerToken + "," + READER_USER + ",reader-uid",
+                outsiderToken + "," + OUTSIDER_USER + ",outsider-uid") + "\n");
         KeyPair keys = rsaKeyPair();
         serviceAccountPrivateKey = folder.resolve("sa.key");
         serviceAccountPublicKey = folder.resolve("sa.pub");
