@@ -1,10 +1,14 @@
 package dev.stook.k8s.bind;
 
 import dev.stook.core.model.Pod;
+import dev.stook.k8s.lead.LeaseFence;
+import dev.stook.k8s.logging.LogFields;
 import io.fabric8.kubernetes.api.model.Binding;
 import io.fabric8.kubernetes.api.model.BindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,16 +19,22 @@ import java.util.function.Consumer;
 /**
  * Sends bindings ({@code POST pods/{name}/binding}) on a fixed pool, so at most {@code concurrency} are in
  * flight and the scheduling thread only enqueues. Each result goes to the observer, then to the sink, from a
- * pool thread.
+ * pool thread. Nothing is sent once the {@link LeaseFence} has closed: bindings still queued then are dropped
+ * without a result, since the scheduling loop is stopping and the next leader decides afresh.
  */
 public final class Binder {
+    private static final Logger LOG = LoggerFactory.getLogger(Binder.class);
+
     private final KubernetesClient client;
+    private final LeaseFence fence;
     private final Consumer<BindResult> results;
     private final BindObserver observer;
     private final ExecutorService pool;
 
-    public Binder(KubernetesClient client, int concurrency, Consumer<BindResult> results, BindObserver observer) {
+    public Binder(KubernetesClient client, LeaseFence fence, int concurrency, Consumer<BindResult> results,
+                  BindObserver observer) {
         this.client = client;
+        this.fence = fence;
         this.results = results;
         this.observer = observer;
         AtomicInteger threads = new AtomicInteger();
@@ -37,6 +47,11 @@ public final class Binder {
 
     public void bind(Pod pod, String nodeName) {
         pool.execute(() -> {
+            if (!fence.permits()) {
+                LOG.atDebug().addKeyValue(LogFields.POD, pod.id()).addKeyValue(LogFields.NODE, nodeName)
+                        .log("binding dropped: this instance no longer holds the lease");
+                return;
+            }
             long start = System.nanoTime();
             BindResult result = send(pod, nodeName);
             observer.bindingFinished(result, System.nanoTime() - start);
