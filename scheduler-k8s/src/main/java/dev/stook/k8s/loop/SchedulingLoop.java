@@ -10,6 +10,7 @@ import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.PodId;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.k8s.bind.Backoff;
+import dev.stook.k8s.bind.BindRequest;
 import dev.stook.k8s.bind.BindResult;
 import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.evict.Eviction;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -46,7 +46,7 @@ public final class SchedulingLoop implements Runnable {
     private final SchedulerConfig config;
     private final ClusterCache cache;
     private final Inbox inbox;
-    private final BiConsumer<dev.stook.core.model.Pod, String> binder;
+    private final Consumer<BindRequest> binder;
     private final Consumer<Eviction> evictor;
     private final StatusReporter status;
     private final QueueConfigReloader queueConfig;
@@ -63,7 +63,7 @@ public final class SchedulingLoop implements Runnable {
     private record Timer(long atMillis, PodId pod, boolean confirmRefusedBind) {}
 
     SchedulingLoop(SchedulerConfig config, ClusterCache cache, Inbox inbox,
-                   BiConsumer<dev.stook.core.model.Pod, String> binder, Consumer<Eviction> evictor,
+                   Consumer<BindRequest> binder, Consumer<Eviction> evictor,
                    StatusReporter status, ActiveQueueConfig activeQueues, SchedulingObserver observer,
                    Consumer<Boolean> queueConfigChecked) {
         this.config = config;
@@ -233,7 +233,7 @@ public final class SchedulingLoop implements Runnable {
             scheduler.submit(PodTranslator.translate(pod));
         } catch (IllegalArgumentException | ArithmeticException e) {
             scheduler.withdraw(id);
-            status.invalid(id, "Stook cannot schedule this pod: " + e.getMessage());
+            status.invalid(id, fingerprint.uid(), "Stook cannot schedule this pod: " + e.getMessage());
         }
     }
 
@@ -257,6 +257,8 @@ public final class SchedulingLoop implements Runnable {
                         .log("binding refused ({}); the watch will show where the pod is", result.detail());
                 timers.add(new Timer(System.currentTimeMillis() + config.bindConfirmTimeoutMillis(), id, true));
             }
+            case STALE -> LOG.atDebug().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, result.nodeName())
+                    .log("binding not carried out: {}", result.detail());
             case FAILED -> {
                 cluster.forget(id);
                 int failures = bindFailures.merge(id, 1, Integer::sum);
@@ -294,12 +296,13 @@ public final class SchedulingLoop implements Runnable {
     private void dispatch(List<Decision> decisions) {
         for (Decision decision : decisions) {
             if (decision instanceof Decision.Bind bind) {
-                submitted.remove(bind.pod().id());
-                binder.accept(bind.pod(), bind.nodeName());
+                PodFingerprint decided = submitted.remove(bind.pod().id());
+                binder.accept(new BindRequest(bind.pod(), decided.uid(), bind.nodeName()));
             } else if (decision instanceof Decision.Evict evict) {
                 evict(evict);
             } else if (decision instanceof Decision.Wait wait) {
-                status.waiting(wait.pod().id(), wait.reason(), wait.message());
+                PodFingerprint decided = submitted.get(wait.pod().id());
+                status.waiting(wait.pod().id(), decided.uid(), wait.reason(), wait.message());
             } else {
                 throw new IllegalStateException("no handler for decision " + decision);
             }
