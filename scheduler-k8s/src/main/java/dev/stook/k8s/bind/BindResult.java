@@ -2,8 +2,8 @@ package dev.stook.k8s.bind;
 
 import dev.stook.core.model.Pod;
 
-/** How one binding request ended. */
-public record BindResult(Pod pod, String nodeName, Outcome outcome, String detail) {
+/** How one binding request ended, for the pod with that uid. */
+public record BindResult(Pod pod, String uid, String nodeName, Outcome outcome, String detail) {
     public enum Outcome {
         /** The API server bound the pod. */
         BOUND,

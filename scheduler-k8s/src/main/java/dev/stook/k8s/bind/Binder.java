@@ -80,22 +80,23 @@ public final class Binder {
                 + pod.id().namespace() + "/pods/" + pod.id().name() + "/binding";
         try {
             client.raw(url, "POST", binding);
-            return new BindResult(pod, nodeName, BindResult.Outcome.BOUND, "");
+            return new BindResult(pod, request.uid(), nodeName, BindResult.Outcome.BOUND, "");
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409 && e.getCode() != 404) {
-                return new BindResult(pod, nodeName, BindResult.Outcome.FAILED, describe(e));
+                return new BindResult(pod, request.uid(), nodeName, BindResult.Outcome.FAILED, describe(e));
             }
             if (!incarnation.isCurrent(pod.id(), request.uid())) {
                 return stale(request);
             }
-            return new BindResult(pod, nodeName, BindResult.Outcome.REFUSED, describe(e));
+            return new BindResult(pod, request.uid(), nodeName, BindResult.Outcome.REFUSED, describe(e));
         } catch (RuntimeException e) {
-            return new BindResult(pod, nodeName, BindResult.Outcome.FAILED, String.valueOf(e.getMessage()));
+            return new BindResult(pod, request.uid(), nodeName, BindResult.Outcome.FAILED,
+                    String.valueOf(e.getMessage()));
         }
     }
 
     private static BindResult stale(BindRequest request) {
-        return new BindResult(request.pod(), request.nodeName(), BindResult.Outcome.STALE,
+        return new BindResult(request.pod(), request.uid(), request.nodeName(), BindResult.Outcome.STALE,
                 "pod " + request.uid() + " is gone or was replaced under its name");
     }
 

@@ -57,6 +57,7 @@ public final class SchedulingLoop implements Runnable {
     private final Map<PodId, PodFingerprint> submitted = new HashMap<>();
     private final Map<PodId, Integer> bindFailures = new HashMap<>();
     private final Map<PodId, Long> retryAt = new HashMap<>();
+    private final PodsBoundHere boundHere = new PodsBoundHere();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparingLong(Timer::atMillis));
     private volatile boolean stopped;
 
@@ -187,7 +188,8 @@ public final class SchedulingLoop implements Runnable {
     private void applyPod(PodId id) {
         Optional<Pod> cached = cache.pod(id);
         if (cached.isEmpty() || isTerminal(cached.get())) {
-            if (cached.map(SchedulingLoop::succeeded).orElse(false) || cache.succeeded(id)) {
+            boolean ours = boundHere.ended(id, cached.map(p -> p.getMetadata().getUid()).orElse(null));
+            if (ours && (cached.map(SchedulingLoop::succeeded).orElse(false) || cache.succeeded(id))) {
                 cluster.placementOf(id).ifPresent(p -> cluster.podSucceeded(p.pod(), p.nodeName()));
             }
             forgetPod(id);
@@ -198,10 +200,13 @@ public final class SchedulingLoop implements Runnable {
         String nodeName = pod.getSpec().getNodeName();
         if (nodeName != null && !nodeName.isEmpty()) {
             forgetPod(id);
+            boundHere.seen(id, pod.getMetadata().getUid());
             try {
                 dev.stook.core.model.Pod bound = PodTranslator.translateBound(pod);
                 boolean ours = config.schedulerName().equals(pod.getSpec().getSchedulerName());
-                cluster.podBound(ours ? scheduler.accountable(bound) : bound, nodeName);
+                // Another scheduler's pod only uses capacity: in no queue, it is charged to none and is
+                // never a victim, whatever stook.dev/ annotations it carries.
+                cluster.podBound(ours ? scheduler.accountable(bound) : bound.inQueue(null), nodeName);
             } catch (IllegalArgumentException | ArithmeticException e) {
                 LOG.atWarn().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, nodeName)
                         .log("bound pod cannot be accounted for: {}", e.getMessage());
@@ -249,6 +254,7 @@ public final class SchedulingLoop implements Runnable {
         switch (result.outcome()) {
             case BOUND -> {
                 bindFailures.remove(id);
+                boundHere.bound(id, result.uid());
                 status.scheduled(id, result.nodeName(), result.pod().dataReads().problem());
                 LOG.atDebug().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, result.nodeName()).log("bound");
             }
