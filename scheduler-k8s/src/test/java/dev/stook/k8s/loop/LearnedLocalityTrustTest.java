@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Learned locality trusts only pods this scheduler bound: anyone may create a pod already on a node that
  * claims any chunks, naming Stook or another scheduler. The scheduling loop is driven through a cache the
- * test fills, because a real API server's pod watch never shows Stook the Succeeded phase (see README).
+ * test fills: a real API server's pod watch, filtered by phase as Stook's is, announces a pod that succeeded
+ * as deleted in its previous phase, so Stook never sees it succeed there.
  */
 class LearnedLocalityTrustTest {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
