@@ -1,10 +1,15 @@
 package dev.stook.k8s.bind;
 
 import dev.stook.core.model.Pod;
+import dev.stook.k8s.lead.LeaseFence;
+import dev.stook.k8s.logging.LogFields;
+import dev.stook.k8s.watch.ClusterCache;
 import io.fabric8.kubernetes.api.model.Binding;
 import io.fabric8.kubernetes.api.model.BindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,16 +20,25 @@ import java.util.function.Consumer;
 /**
  * Sends bindings ({@code POST pods/{name}/binding}) on a fixed pool, so at most {@code concurrency} are in
  * flight and the scheduling thread only enqueues. Each result goes to the observer, then to the sink, from a
- * pool thread.
+ * pool thread. Each binding names the uid of the pod it was decided for, and is not sent once the informer
+ * cache shows that pod gone or replaced under the same name ({@link PodIncarnation}). Nothing is sent once the {@link LeaseFence} has closed: bindings still queued then are dropped
+ * without a result, since the scheduling loop is stopping and the next leader decides afresh.
  */
 public final class Binder {
+    private static final Logger LOG = LoggerFactory.getLogger(Binder.class);
+
     private final KubernetesClient client;
+    private final LeaseFence fence;
+    private final PodIncarnation incarnation;
     private final Consumer<BindResult> results;
     private final BindObserver observer;
     private final ExecutorService pool;
 
-    public Binder(KubernetesClient client, int concurrency, Consumer<BindResult> results, BindObserver observer) {
+    public Binder(KubernetesClient client, LeaseFence fence, ClusterCache cache, int concurrency,
+                  Consumer<BindResult> results, BindObserver observer) {
         this.client = client;
+        this.fence = fence;
+        this.incarnation = new PodIncarnation(cache);
         this.results = results;
         this.observer = observer;
         AtomicInteger threads = new AtomicInteger();
@@ -35,32 +49,55 @@ public final class Binder {
         });
     }
 
-    public void bind(Pod pod, String nodeName) {
+    public void bind(BindRequest request) {
         pool.execute(() -> {
+            if (!fence.permits()) {
+                LOG.atDebug().addKeyValue(LogFields.POD, request.pod().id())
+                        .addKeyValue(LogFields.NODE, request.nodeName())
+                        .log("binding dropped: this instance no longer holds the lease");
+                return;
+            }
+            if (!incarnation.isCurrent(request.pod().id(), request.uid())) {
+                results.accept(stale(request));
+                return;
+            }
             long start = System.nanoTime();
-            BindResult result = send(pod, nodeName);
+            BindResult result = send(request);
             observer.bindingFinished(result, System.nanoTime() - start);
             results.accept(result);
         });
     }
 
-    private BindResult send(Pod pod, String nodeName) {
+    private BindResult send(BindRequest request) {
+        Pod pod = request.pod();
+        String nodeName = request.nodeName();
         Binding binding = new BindingBuilder()
-                .withNewMetadata().withNamespace(pod.id().namespace()).withName(pod.id().name()).endMetadata()
+                .withNewMetadata().withNamespace(pod.id().namespace()).withName(pod.id().name())
+                .withUid(request.uid()).endMetadata()
                 .withNewTarget().withApiVersion("v1").withKind("Node").withName(nodeName).endTarget()
                 .build();
         String url = client.getMasterUrl().toString().replaceAll("/+$", "") + "/api/v1/namespaces/"
                 + pod.id().namespace() + "/pods/" + pod.id().name() + "/binding";
         try {
             client.raw(url, "POST", binding);
-            return new BindResult(pod, nodeName, BindResult.Outcome.BOUND, "");
+            return new BindResult(pod, request.uid(), nodeName, BindResult.Outcome.BOUND, "");
         } catch (KubernetesClientException e) {
-            BindResult.Outcome outcome = e.getCode() == 409 || e.getCode() == 404
-                    ? BindResult.Outcome.REFUSED : BindResult.Outcome.FAILED;
-            return new BindResult(pod, nodeName, outcome, describe(e));
+            if (e.getCode() != 409 && e.getCode() != 404) {
+                return new BindResult(pod, request.uid(), nodeName, BindResult.Outcome.FAILED, describe(e));
+            }
+            if (!incarnation.isCurrent(pod.id(), request.uid())) {
+                return stale(request);
+            }
+            return new BindResult(pod, request.uid(), nodeName, BindResult.Outcome.REFUSED, describe(e));
         } catch (RuntimeException e) {
-            return new BindResult(pod, nodeName, BindResult.Outcome.FAILED, String.valueOf(e.getMessage()));
+            return new BindResult(pod, request.uid(), nodeName, BindResult.Outcome.FAILED,
+                    String.valueOf(e.getMessage()));
         }
+    }
+
+    private static BindResult stale(BindRequest request) {
+        return new BindResult(request.pod(), request.uid(), request.nodeName(), BindResult.Outcome.STALE,
+                "pod " + request.uid() + " is gone or was replaced under its name");
     }
 
     private static String describe(KubernetesClientException e) {

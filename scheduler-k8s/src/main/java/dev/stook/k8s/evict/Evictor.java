@@ -2,6 +2,7 @@ package dev.stook.k8s.evict;
 
 import dev.stook.core.model.PodId;
 import dev.stook.k8s.bind.Backoff;
+import dev.stook.k8s.lead.LeaseFence;
 import dev.stook.k8s.logging.LogFields;
 import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.translate.PodTranslator;
@@ -24,12 +25,14 @@ import java.util.function.Consumer;
  * thread only enqueues. Per victim: mark it {@code DisruptionTarget} (a failure there does not stop the
  * eviction), delete it, then record a {@code Preempted} Event. A failed delete is reported and retried with
  * backoff up to {@code attempts} times in all; the engine keeps counting the victim until the watch shows
- * it gone, whatever happens here.
+ * it gone, whatever happens here. Nothing is written once the {@link LeaseFence} has closed: evictions still
+ * queued or waiting for a retry then are dropped, and the next leader decides afresh.
  */
 public final class Evictor {
     private static final Logger LOG = LoggerFactory.getLogger(Evictor.class);
 
     private final ClusterCache cache;
+    private final LeaseFence fence;
     private final DisruptionTargetWriter disruptionTarget;
     private final PodDeleter deleter;
     private final StatusReporter status;
@@ -39,9 +42,10 @@ public final class Evictor {
     private final ScheduledThreadPoolExecutor pool;
 
     /** @param abandoned told of a victim it gave up deleting, so the engine stops waiting for it */
-    public Evictor(KubernetesClient client, ClusterCache cache, StatusReporter status, int concurrency, int attempts,
-                   Backoff backoff, Consumer<PodId> abandoned) {
+    public Evictor(KubernetesClient client, LeaseFence fence, ClusterCache cache, StatusReporter status,
+                   int concurrency, int attempts, Backoff backoff, Consumer<PodId> abandoned) {
         this.cache = cache;
+        this.fence = fence;
         this.abandoned = abandoned;
         this.disruptionTarget = new DisruptionTargetWriter(client);
         this.deleter = new PodDeleter(client);
@@ -78,6 +82,10 @@ public final class Evictor {
             return;
         }
         Pod victim = current.get();
+        if (!fence.permits()) {
+            dropped(eviction);
+            return;
+        }
         if (!DisruptionTargetWriter.isMarked(victim)) {
             try {
                 disruptionTarget.mark(victim, eviction.message());
@@ -87,6 +95,10 @@ public final class Evictor {
                                 e.getMessage());
             }
         }
+        if (!fence.permits()) {
+            dropped(eviction);
+            return;
+        }
         PodDeleter.Result result = deleter.delete(victim);
         switch (result.outcome()) {
             case DELETED -> status.preempted(victim, eviction.reason(), eviction.message());
@@ -94,6 +106,11 @@ public final class Evictor {
                     .log("victim was gone before its deletion ({})", result.detail());
             case FAILED -> failed(eviction, victim, attempt, result.detail());
         }
+    }
+
+    private static void dropped(Eviction eviction) {
+        LOG.atInfo().addKeyValue(LogFields.POD, LogFields.nameOf(eviction.victim()))
+                .log("eviction dropped: this instance no longer holds the lease");
     }
 
     private void failed(Eviction eviction, Pod victim, int attempt, String detail) {

@@ -9,12 +9,17 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Competes for a coordination.k8s.io Lease. {@code onElected} runs once when this instance first leads;
- * {@code onLost} runs once when it stops leading after having led. fabric8 may call its callbacks more
- * than once, so both are guarded here. Stopping releases the lease so a standby takes over at once.
+ * {@code onLost} runs once when it stops leading after having led: when fabric8 says so, or when the
+ * {@link LeaseFence} closes because no renewal succeeded within the renew deadline, whichever comes first.
+ * fabric8 may call its callbacks more than once, so both are guarded here. Stopping releases the lease so a
+ * standby takes over at once.
  */
 public final class LeaderElection {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
@@ -26,8 +31,14 @@ public final class LeaderElection {
     private final Duration leaseDuration;
     private final Duration renewDeadline;
     private final Duration retryPeriod;
+    private final LeaseFence fence;
     private final AtomicBoolean elected = new AtomicBoolean();
     private final AtomicBoolean lost = new AtomicBoolean();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "stook-lease-fence");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean leading;
     private volatile boolean stopping;
     private CompletableFuture<?> running;
@@ -41,6 +52,7 @@ public final class LeaderElection {
         this.leaseDuration = leaseDuration;
         this.renewDeadline = renewDeadline;
         this.retryPeriod = retryPeriod;
+        this.fence = new LeaseFence(renewDeadline.toNanos(), System::nanoTime);
     }
 
     public synchronized void start(Runnable onElected, Runnable onLost) {
@@ -52,22 +64,11 @@ public final class LeaderElection {
                         onElected.run();
                     }
                 },
-                () -> {
-                    if (elected.get() && lost.compareAndSet(false, true)) {
-                        leading = false;
-                        if (stopping) {
-                            LOG.info("{} released the lease {}/{}", identity, namespace, leaseName);
-                            return;
-                        }
-                        LOG.warn("{} lost the lease {}/{}: exiting, as kube-scheduler does", identity, namespace,
-                                leaseName);
-                        onLost.run();
-                    }
-                },
+                () -> lose(onLost, "lost the lease"),
                 leader -> LOG.info("leader of {}/{}: {}", namespace, leaseName, leader));
         running = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
                         .withName(leaseName)
-                        .withLock(new LeaseLock(namespace, leaseName, identity))
+                        .withLock(new RenewalRecordingLock(new LeaseLock(namespace, leaseName, identity), fence))
                         .withLeaseDuration(leaseDuration)
                         .withRenewDeadline(renewDeadline)
                         .withRetryPeriod(retryPeriod)
@@ -75,10 +76,37 @@ public final class LeaderElection {
                         .withLeaderCallbacks(callbacks)
                         .build())
                 .build().start();
+        long checkMillis = Math.max(1, retryPeriod.toMillis() / 4);
+        watchdog.scheduleWithFixedDelay(() -> {
+            if (elected.get() && !fence.permits()) {
+                lose(onLost, "could not renew the lease within the renew deadline (" + renewDeadline.toMillis()
+                        + " ms)");
+            }
+        }, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void lose(Runnable onLost, String why) {
+        if (!elected.get() || !lost.compareAndSet(false, true)) {
+            return;
+        }
+        fence.close();
+        leading = false;
+        if (stopping) {
+            LOG.info("{} released the lease {}/{}", identity, namespace, leaseName);
+            return;
+        }
+        LOG.warn("{} {} {}/{}: no more bindings or evictions are sent; exiting, as kube-scheduler does", identity,
+                why, namespace, leaseName);
+        onLost.run();
     }
 
     public boolean isLeading() {
-        return leading;
+        return leading && fence.permits();
+    }
+
+    /** Open while this instance may send bindings and evictions as the leader. */
+    public LeaseFence fence() {
+        return fence;
     }
 
     public String identity() {
@@ -88,6 +116,7 @@ public final class LeaderElection {
     /** Stops competing and, if leading, releases the lease. */
     public synchronized void stop() {
         stopping = true;
+        watchdog.shutdownNow();
         if (running != null) {
             running.cancel(true);
             running = null;

@@ -6,11 +6,13 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.Map;
 
 /**
- * What of a pending pod the scheduler reads. Updates that leave it unchanged (status and condition
- * writes, Stook's own included) do not resubmit the pod, which would reset its place and its wait clock.
+ * What of a pending pod the scheduler reads, and which incarnation of its name it is. Updates that leave it
+ * unchanged (status and condition writes, Stook's own included) do not resubmit the pod, which would reset
+ * its place and its wait clock; a pod recreated under the same name is a new pod.
  */
-record PodFingerprint(PodSpec spec, Map<String, String> labels, Map<String, String> annotations) {
+record PodFingerprint(String uid, PodSpec spec, Map<String, String> labels, Map<String, String> annotations) {
     static PodFingerprint of(Pod pod) {
-        return new PodFingerprint(pod.getSpec(), pod.getMetadata().getLabels(), pod.getMetadata().getAnnotations());
+        return new PodFingerprint(pod.getMetadata().getUid(), pod.getSpec(), pod.getMetadata().getLabels(),
+                pod.getMetadata().getAnnotations());
     }
 }

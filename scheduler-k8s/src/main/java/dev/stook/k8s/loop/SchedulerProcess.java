@@ -68,14 +68,15 @@ public final class SchedulerProcess implements AutoCloseable {
                 new EventRecorder(client, new EventRateLimiter(config.eventsPerSecond(), config.eventBurst(),
                         config.eventPerObjectIntervalMillis(), System::currentTimeMillis),
                         "stook.dev/" + config.schedulerName(), identity));
-        this.binder = new Binder(client, config.bindConcurrency(), inbox::bindFinished, metrics.bindings());
-        this.evictor = new Evictor(client, informers, status, config.evictConcurrency(), config.evictAttempts(),
-                backoff, inbox::evictionAbandoned);
-        this.loop = new SchedulingLoop(config, informers, inbox, binder::bind, evictor::evict, status, activeQueues,
-                metrics.cycles(), metrics::queueConfigReloaded);
         this.election = new LeaderElection(client, config.namespace(), config.leaseName(), identity,
                 Duration.ofMillis(config.leaseDurationMillis()), Duration.ofMillis(config.renewDeadlineMillis()),
                 Duration.ofMillis(config.retryPeriodMillis()));
+        this.binder = new Binder(client, election.fence(), informers, config.bindConcurrency(), inbox::bindFinished,
+                metrics.bindings());
+        this.evictor = new Evictor(client, election.fence(), informers, status, config.evictConcurrency(),
+                config.evictAttempts(), backoff, inbox::evictionAbandoned);
+        this.loop = new SchedulingLoop(config, informers, inbox, binder::bind, evictor::evict, status, activeQueues,
+                metrics.cycles(), metrics::queueConfigReloaded);
         metrics.leader(election::isLeading);
         LOG.info("{} starting as {}", build.describe(), identity);
         metrics.learnedLocality(loop.cluster().chunkIndex().learnedCache());

@@ -10,6 +10,7 @@ import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.PodId;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.k8s.bind.Backoff;
+import dev.stook.k8s.bind.BindRequest;
 import dev.stook.k8s.bind.BindResult;
 import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.evict.Eviction;
@@ -32,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -51,7 +51,7 @@ public final class SchedulingLoop implements Runnable {
     private final SchedulerConfig config;
     private final ClusterCache cache;
     private final Inbox inbox;
-    private final BiConsumer<dev.stook.core.model.Pod, String> binder;
+    private final Consumer<BindRequest> binder;
     private final Consumer<Eviction> evictor;
     private final StatusReporter status;
     private final QueueConfigReloader queueConfig;
@@ -62,6 +62,7 @@ public final class SchedulingLoop implements Runnable {
     private final Map<PodId, PodFingerprint> submitted = new HashMap<>();
     private final Map<PodId, Integer> bindFailures = new HashMap<>();
     private final Map<PodId, Long> retryAt = new HashMap<>();
+    private final PodsBoundHere boundHere = new PodsBoundHere();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparingLong(Timer::atMillis));
     private volatile boolean stopped;
     private volatile boolean leading;
@@ -71,7 +72,7 @@ public final class SchedulingLoop implements Runnable {
     private record Timer(long atMillis, PodId pod, boolean confirmRefusedBind) {}
 
     SchedulingLoop(SchedulerConfig config, ClusterCache cache, Inbox inbox,
-                   BiConsumer<dev.stook.core.model.Pod, String> binder, Consumer<Eviction> evictor,
+                   Consumer<BindRequest> binder, Consumer<Eviction> evictor,
                    StatusReporter status, ActiveQueueConfig activeQueues, SchedulingObserver observer,
                    Consumer<Boolean> queueConfigChecked) {
         this.config = config;
@@ -210,7 +211,8 @@ public final class SchedulingLoop implements Runnable {
     private void applyPod(PodId id) {
         Optional<Pod> cached = cache.pod(id);
         if (cached.isEmpty() || isTerminal(cached.get())) {
-            if (cached.map(SchedulingLoop::succeeded).orElse(false) || cache.succeeded(id)) {
+            boolean ours = boundHere.ended(id, cached.map(p -> p.getMetadata().getUid()).orElse(null));
+            if (ours && (cached.map(SchedulingLoop::succeeded).orElse(false) || cache.succeeded(id))) {
                 cluster.placementOf(id).ifPresent(p -> cluster.podSucceeded(p.pod(), p.nodeName()));
             }
             forgetPod(id);
@@ -221,10 +223,13 @@ public final class SchedulingLoop implements Runnable {
         String nodeName = pod.getSpec().getNodeName();
         if (nodeName != null && !nodeName.isEmpty()) {
             forgetPod(id);
+            boundHere.seen(id, pod.getMetadata().getUid());
             try {
                 dev.stook.core.model.Pod bound = PodTranslator.translateBound(pod);
                 boolean ours = config.schedulerName().equals(pod.getSpec().getSchedulerName());
-                cluster.podBound(ours ? scheduler.accountable(bound) : bound, nodeName);
+                // Another scheduler's pod only uses capacity: in no queue, it is charged to none and is
+                // never a victim, whatever stook.dev/ annotations it carries.
+                cluster.podBound(ours ? scheduler.accountable(bound) : bound.inQueue(null), nodeName);
             } catch (IllegalArgumentException | ArithmeticException e) {
                 LOG.atWarn().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, nodeName)
                         .log("bound pod cannot be accounted for: {}", e.getMessage());
@@ -257,7 +262,7 @@ public final class SchedulingLoop implements Runnable {
         } catch (IllegalArgumentException | ArithmeticException e) {
             scheduler.withdraw(id);
             if (leading) {
-                status.invalid(id, "Stook cannot schedule this pod: " + e.getMessage());
+                status.invalid(id, fingerprint.uid(), "Stook cannot schedule this pod: " + e.getMessage());
             } else {
                 invalidWhileFollowing.add(id);
             }
@@ -285,6 +290,7 @@ public final class SchedulingLoop implements Runnable {
         switch (result.outcome()) {
             case BOUND -> {
                 bindFailures.remove(id);
+                boundHere.bound(id, result.uid());
                 status.scheduled(id, result.nodeName(), result.pod().dataReads().problem());
                 LOG.atDebug().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, result.nodeName()).log("bound");
             }
@@ -293,6 +299,8 @@ public final class SchedulingLoop implements Runnable {
                         .log("binding refused ({}); the watch will show where the pod is", result.detail());
                 timers.add(new Timer(System.currentTimeMillis() + config.bindConfirmTimeoutMillis(), id, true));
             }
+            case STALE -> LOG.atDebug().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, result.nodeName())
+                    .log("binding not carried out: {}", result.detail());
             case FAILED -> {
                 cluster.forget(id);
                 int failures = bindFailures.merge(id, 1, Integer::sum);
@@ -330,12 +338,13 @@ public final class SchedulingLoop implements Runnable {
     private void dispatch(List<Decision> decisions) {
         for (Decision decision : decisions) {
             if (decision instanceof Decision.Bind bind) {
-                submitted.remove(bind.pod().id());
-                binder.accept(bind.pod(), bind.nodeName());
+                PodFingerprint decided = submitted.remove(bind.pod().id());
+                binder.accept(new BindRequest(bind.pod(), decided.uid(), bind.nodeName()));
             } else if (decision instanceof Decision.Evict evict) {
                 evict(evict);
             } else if (decision instanceof Decision.Wait wait) {
-                status.waiting(wait.pod().id(), wait.reason(), wait.message());
+                PodFingerprint decided = submitted.get(wait.pod().id());
+                status.waiting(wait.pod().id(), decided.uid(), wait.reason(), wait.message());
             } else {
                 throw new IllegalStateException("no handler for decision " + decision);
             }

@@ -45,7 +45,7 @@ public final class BindingMetrics implements BindObserver {
         switch (result.outcome()) {
             case BOUND -> podBound(result.pod(), System.currentTimeMillis());
             case FAILED -> errors.increment();
-            case REFUSED -> { }
+            case REFUSED, STALE -> { }
         }
     }
 

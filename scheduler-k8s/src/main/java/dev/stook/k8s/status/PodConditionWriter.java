@@ -26,7 +26,9 @@ import java.util.Optional;
  * Sets {@code PodScheduled=False} with a reason and message on pending pods, through the status
  * subresource, on one background thread. Requests for the same pod coalesce (the latest wins), and a pod
  * whose cached condition already says the same is not written again. A failed write is retried with
- * backoff, a few times at most, unless a newer request for the pod replaced it.
+ * backoff, a few times at most, unless a newer request for the pod replaced it. A condition is written only
+ * on the incarnation of the pod it was decided for: the cache must show that uid, and the patch carries it,
+ * so the API server refuses it (422, the uid is immutable) if the name was reused since.
  */
 public final class PodConditionWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PodConditionWriter.class);
@@ -49,15 +51,16 @@ public final class PodConditionWriter implements AutoCloseable {
         this.worker.start();
     }
 
-    public void unschedulable(PodId pod, String reason, String message) {
-        pending.add(ConditionRequest.now(pod, reason, message));
+    public void unschedulable(PodId pod, String uid, String reason, String message) {
+        pending.add(ConditionRequest.now(pod, uid, reason, message));
     }
 
     private void work() {
         try {
             for (Optional<ConditionRequest> next = pending.takeDue(); next.isPresent(); next = pending.takeDue()) {
                 ConditionRequest request = next.get();
-                boolean done = cache.pod(request.pod()).map(pod -> write(pod, request)).orElse(true);
+                boolean done = cache.pod(request.pod()).filter(pod -> request.uid().equals(pod.getMetadata().getUid()))
+                        .map(pod -> write(pod, request)).orElse(true);
                 if (!done && request.failures() + 1 < MAX_ATTEMPTS) {
                     pending.retry(request.failed(backoff.delayMillis(request.failures() + 1)));
                 }
@@ -87,7 +90,9 @@ public final class PodConditionWriter implements AutoCloseable {
                 .withReason(next.reason()).withMessage(next.message())
                 .withLastTransitionTime(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()).build());
         // A JSON merge patch replaces the whole list, so the pod's other conditions are sent back with it.
-        String patch = Serialization.asJson(Map.of("status", Map.of("conditions", conditions)));
+        String patch = Serialization.asJson(Map.of(
+                "metadata", Map.of("uid", next.uid()),
+                "status", Map.of("conditions", conditions)));
         try {
             client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
                     .subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), patch);

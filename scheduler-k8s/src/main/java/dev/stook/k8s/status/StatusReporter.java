@@ -20,13 +20,15 @@ public final class StatusReporter implements AutoCloseable {
         this.events = events;
     }
 
-    public void waiting(PodId pod, String reason, String message) {
-        conditions.unschedulable(pod, reason, message);
-        cache.pod(pod).ifPresent(p -> events.warning(p, "FailedScheduling", "Scheduling", message));
+    /** @param uid the incarnation the decision was made for: a pod recreated under its name is left alone */
+    public void waiting(PodId pod, String uid, String reason, String message) {
+        conditions.unschedulable(pod, uid, reason, message);
+        cache.pod(pod).filter(p -> uid.equals(p.getMetadata().getUid()))
+                .ifPresent(p -> events.warning(p, "FailedScheduling", "Scheduling", message));
     }
 
-    public void invalid(PodId pod, String message) {
-        waiting(pod, INVALID, message);
+    public void invalid(PodId pod, String uid, String message) {
+        waiting(pod, uid, INVALID, message);
     }
 
     public void scheduled(PodId pod, String nodeName) {

@@ -66,7 +66,7 @@ class SchedulingLoopConfigTest {
         ClusterCache cache = new EmptyCluster();
         // An empty cluster gives the loop nothing to report, so the reporter needs no API client.
         StatusReporter status = new StatusReporter(cache, null, null);
-        loop.set(new SchedulingLoop(config, cache, new Inbox(), (pod, node) -> {}, eviction -> {}, status,
+        loop.set(new SchedulingLoop(config, cache, new Inbox(), binding -> {}, eviction -> {}, status,
                 new ActiveQueueConfig(), firstCycle, applied -> {}));
         loop.get().lead();
         loop.get().run();

@@ -11,8 +11,8 @@ class PendingConditionsTest {
 
     @Test
     void aRetryDoesNotReplaceANewerRequestForThePod() throws InterruptedException {
-        ConditionRequest failed = ConditionRequest.now(POD, "Unschedulable", "old").failed(0);
-        pending.add(ConditionRequest.now(POD, "Unschedulable", "new"));
+        ConditionRequest failed = ConditionRequest.now(POD, "uid-1", "Unschedulable", "old").failed(0);
+        pending.add(ConditionRequest.now(POD, "uid-1", "Unschedulable", "new"));
         pending.retry(failed);
 
         assertThat(pending.takeDue()).hasValueSatisfying(request -> assertThat(request.message()).isEqualTo("new"));
@@ -20,7 +20,7 @@ class PendingConditionsTest {
 
     @Test
     void aRetryIsHandedOutOnlyAfterItsBackoff() throws InterruptedException {
-        ConditionRequest failed = ConditionRequest.now(POD, "Unschedulable", "m").failed(200);
+        ConditionRequest failed = ConditionRequest.now(POD, "uid-1", "Unschedulable", "m").failed(200);
         pending.retry(failed);
 
         long start = System.nanoTime();

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * A plain-HTTP proxy in front of a real API server that injects the faults {@link FaultyApi} offers:
  * failed, conflicting, late and lost binding answers, failed and late status and event writes, failed and
- * raced pod deletions, latency, and watches silenced, dropped or expired with 410 Gone. It counts bindings and
+ * raced pod deletions, latency, watches silenced, dropped or expired with 410 Gone, and one client's Lease
+ * requests cut off while its others go through. It counts bindings and
  * records pod deletions.
  *
  * <p>Each client connection carries one request, which {@link ApiServerForwarder} sends on to the API server.
@@ -29,6 +30,7 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
     private final BindingLedger bindings;
     private final DeletionLedger deletions;
     private final StatusWriteFaults statusWrites;
+    private final LeasePartition leases = new LeasePartition();
     private volatile FaultPlan faults = new FaultPlan(0, Map.of(), 0);
 
     /** Starts proxying to {@code upstream}, an {@code https://} API server whose certificate is not checked. */
@@ -167,6 +169,11 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
     }
 
     @Override
+    public void cutOffLeases(String client) {
+        leases.cutOff(client);
+    }
+
+    @Override
     public void close() {
         server.close();
         resumeBindings();
@@ -179,6 +186,9 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
         String path = request.path();
         Matcher binding = BINDING.matcher(path);
         Matcher pod = POD.matcher(path);
+        if (LeasePartition.isLeaseRequest(request) && leases.refuse(exchange)) {
+            return;
+        }
         if (request.headerHasToken("Upgrade", "websocket")) {
             forwarder.tunnelWebSocket(exchange);
         } else if (method.equals("POST") && binding.matches()) {

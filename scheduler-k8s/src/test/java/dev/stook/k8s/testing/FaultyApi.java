@@ -73,4 +73,10 @@ public interface FaultyApi {
 
     /** How many times open watches were expired or dropped. */
     int watchesDropped();
+
+    /**
+     * From now on, every Lease request from the client (by its User-Agent) answers 500 and reaches nothing,
+     * while its other requests go through: a leader that can no longer renew its lease.
+     */
+    void cutOffLeases(String client);
 }
