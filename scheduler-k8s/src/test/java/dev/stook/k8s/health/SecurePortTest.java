@@ -4,8 +4,8 @@ import dev.stook.k8s.loop.SchedulerProcess;
 import dev.stook.k8s.testing.SecurePortClient;
 import dev.stook.k8s.testing.TestCluster;
 import dev.stook.k8s.testing.real.ControlPlane;
-import dev.stook.k8s.testing.real.InsecureTls;
 import dev.stook.k8s.testing.real.RealCluster;
+import dev.stook.k8s.tls.ClientTrust;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
@@ -168,7 +168,7 @@ class SecurePortTest {
 
     /** A finished handshake, then half a request. */
     private static Socket stalledRequest(int port) throws Exception {
-        Socket socket = InsecureTls.context().getSocketFactory()
+        Socket socket = ClientTrust.anyone().getSocketFactory()
                 .createSocket("localhost", port);
         socket.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: loc".getBytes());
         socket.getOutputStream().flush();

@@ -1,6 +1,7 @@
 package dev.stook.k8s.testing;
 
-import dev.stook.k8s.testing.real.InsecureTls;
+
+import dev.stook.k8s.tls.ClientTrust;
 
 import javax.net.ssl.SSLSocketFactory;
 import java.io.BufferedInputStream;
@@ -35,7 +36,7 @@ final class ApiServerForwarder {
     /** {@code upstream} is an {@code https://} API server whose certificate is not checked. */
     ApiServerForwarder(URI upstream, ProxyServer server, OpenWatches watches) {
         this.upstream = upstream;
-        this.tls = InsecureTls.context().getSocketFactory();
+        this.tls = ClientTrust.anyone().getSocketFactory();
         this.server = server;
         this.watches = watches;
     }

@@ -1,6 +1,7 @@
 package dev.stook.k8s.testing;
 
-import dev.stook.k8s.testing.real.InsecureTls;
+
+import dev.stook.k8s.tls.ClientTrust;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +14,7 @@ import java.time.Duration;
  * self-signed certificate is not verified, its host name is), with a bearer token or none.
  */
 public final class SecurePortClient {
-    private static final HttpClient HTTPS = HttpClient.newBuilder().sslContext(InsecureTls.context()).build();
+    private static final HttpClient HTTPS = HttpClient.newBuilder().sslContext(ClientTrust.anyone()).build();
 
     private SecurePortClient() {
     }

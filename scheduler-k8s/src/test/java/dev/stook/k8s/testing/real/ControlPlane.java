@@ -1,5 +1,6 @@
 package dev.stook.k8s.testing.real;
 
+import dev.stook.k8s.tls.ClientTrust;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -185,7 +186,7 @@ public final class ControlPlane implements AutoCloseable {
                 "--endpoint-reconciler-type=none",
                 "--disable-admission-plugins=" + disabledAdmission));
         apiServer = URI.create("https://127.0.0.1:" + apiPort);
-        HttpClient insecure = HttpClient.newBuilder().sslContext(InsecureTls.context()).build();
+        HttpClient insecure = HttpClient.newBuilder().sslContext(ClientTrust.anyone()).build();
         waitUntil(apiServerProcess, () -> answersOk(insecure, apiServer.resolve("/readyz"), adminToken(), "ok"));
         adminConfig = new ConfigBuilder(Config.empty()).withMasterUrl(apiServer.toString())
                 .withOauthToken(adminToken()).withCaCertFile(certificateAuthority().toString())
@@ -222,7 +223,7 @@ public final class ControlPlane implements AutoCloseable {
                 "--kubeconfig=" + kubeconfig, "--leader-elect=false",
                 "--bind-address=127.0.0.1", "--secure-port=" + port, "--port=0",
                 "--kube-api-qps=" + qps, "--kube-api-burst=" + qps));
-        HttpClient insecure = HttpClient.newBuilder().sslContext(InsecureTls.context()).build();
+        HttpClient insecure = HttpClient.newBuilder().sslContext(ClientTrust.anyone()).build();
         waitUntil(scheduler, () -> answersOk(insecure, URI.create("https://127.0.0.1:" + port + "/healthz"), null, "ok"));
     }
 
