@@ -29,9 +29,9 @@ final class LocalityDelay implements PlacementPermit {
         for (Decision.Bind bind : places) {
             reads = reads.plus(bind.locality());
         }
-        WaitingSince since = unit.state(WaitingSince.class, WaitingSince::new);
+        long waitEnds = waitEndsMillis(unit, settings);
         if (!reads.readsData() || reads.ratio() >= settings.localityThreshold()
-                || since.millis >= 0 && now >= waitEndsMillis(unit, settings)) {
+                || waitEnds != Long.MAX_VALUE && now >= waitEnds) {
             return null;
         }
         boolean betterExists = places.stream().anyMatch(bind ->
@@ -39,6 +39,7 @@ final class LocalityDelay implements PlacementPermit {
         if (!betterExists) {
             return null;
         }
+        WaitingSince since = unit.state(WaitingSince.class, WaitingSince::new);
         if (since.millis < 0) {
             since.millis = now;
         }
@@ -67,7 +68,7 @@ final class LocalityDelay implements PlacementPermit {
     }
 
     private static long waitEndsMillis(PendingUnit unit, SchedulerSettings settings) {
-        long since = unit.state(WaitingSince.class, WaitingSince::new).millis;
-        return since < 0 ? Long.MAX_VALUE : since + settings.localityWaitMillis();
+        WaitingSince since = unit.stateIfAny(WaitingSince.class);
+        return since == null || since.millis < 0 ? Long.MAX_VALUE : since.millis + settings.localityWaitMillis();
     }
 }

@@ -135,6 +135,11 @@ public final class PendingUnit {
         return type.cast(ruleStates.computeIfAbsent(type, key -> fresh.get()));
     }
 
+    /** What one unit rule remembers about this unit, or null while it remembers nothing. */
+    public <T> T stateIfAny(Class<T> type) {
+        return type.cast(ruleStates.get(type));
+    }
+
     void add(Pod pod, long nowMillis) {
         members.put(pod.id(), pod);
         lastArrivalMillis = nowMillis;

@@ -61,7 +61,8 @@ public final class Reclaim implements FailureRemedy {
         searchesLeft = MAX_SEARCHES_PER_CYCLE;
         ScratchCluster scratch = work.scratch();
         for (PendingUnit unit : work.units()) {
-            for (String node : claim(unit).nominatedNodes) {
+            Claim claim = unit.stateIfAny(Claim.class);
+            for (String node : claim == null ? Set.<String>of() : claim.nominatedNodes) {
                 int index = scratch.snapshot().indexOf(node);
                 if (index >= 0) {
                     scratch.reserve(index, unit.reservationId());
