@@ -3,7 +3,6 @@ package dev.stook.core.queue;
 import dev.stook.core.model.Resources;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
