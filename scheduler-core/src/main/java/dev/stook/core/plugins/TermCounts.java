@@ -53,11 +53,16 @@ final class TermCounts {
         return true;
     }
 
+    /** The term has a counted pod in the node's domain. */
+    boolean presentAround(int term, int node) {
+        int domain = domains[term].domainOf(node);
+        return domain != TopologyDomains.NO_DOMAIN && counts[term][domain] > 0;
+    }
+
     /** Some term has a counted pod in the node's domain. */
     boolean anyPresentAround(int node) {
         for (int t = 0; t < terms.size(); t++) {
-            int domain = domains[t].domainOf(node);
-            if (domain != TopologyDomains.NO_DOMAIN && counts[t][domain] > 0) {
+            if (presentAround(t, node)) {
                 return true;
             }
         }
