@@ -37,6 +37,7 @@ public final class ClusterSnapshot {
     private final Map<String, TopologyDomains> domainsByKey;
     private volatile List<PodOnNode> podsWithAffinity;
     private volatile Set<String> affinityLabelKeys;
+    private volatile PodLabelIndex podLabelIndex;
 
     /** @param previous the state's snapshot before this one, or null */
     ClusterSnapshot(NodeView[] nodes, long[] usageVersions, Map<String, Integer> indexByName, Object source,
@@ -126,6 +127,16 @@ public final class ClusterSnapshot {
             affinityLabelKeys = keys;
         }
         return keys;
+    }
+
+    /** The pods by label, built on first use. */
+    public PodLabelIndex podLabelIndex() {
+        PodLabelIndex index = podLabelIndex;
+        if (index == null) {
+            index = PodLabelIndex.of(this);
+            podLabelIndex = index;
+        }
+        return index;
     }
 
     /** The pods holding a place on the node. */

@@ -80,12 +80,6 @@ public final class ScratchCluster {
         return placedPodWithAffinity || !snapshot.podsWithAffinity().isEmpty();
     }
 
-    /** The pods holding a place on the node in this copy, without materialising its slot. */
-    public List<Pod> podsOn(int index) {
-        NodeSlot slot = slots[index];
-        return slot != null ? slot.pods() : snapshot.pods(index);
-    }
-
     /** Every change to the snapshot still in effect, in order: what to replay over the snapshot's pods. */
     public List<Placed> placements() {
         return Collections.unmodifiableList(log);

@@ -2,11 +2,13 @@ package dev.stook.core.plugins;
 
 import dev.stook.core.cluster.ClusterSnapshot;
 import dev.stook.core.cluster.NodeSlot;
-import dev.stook.core.cluster.PodOnNode;
 import dev.stook.core.cluster.ScratchCluster;
+import dev.stook.core.model.LabelSelector;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodAffinity;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -41,21 +43,12 @@ public final class InterPodAffinityFilter implements FilterPlugin {
         }
         AffinityState state = new AffinityState(pod, cluster.snapshot());
         if (ownTerms) {
-            for (int node = 0; node < cluster.size(); node++) {
-                for (Pod placed : cluster.podsOn(node)) {
-                    state.follow(placed, node, true);
-                }
-            }
-        } else {
-            for (PodOnNode placed : cluster.snapshot().podsWithAffinity()) {
-                state.follow(placed.pod(), placed.node(), true);
-            }
-            for (ScratchCluster.Placed change : cluster.placements()) {
-                if (!change.pod().constraints().podAffinity().isEmpty()) {
-                    state.follow(change.pod(), change.nodeIndex(), change.sign() > 0);
-                }
-            }
+            List<LabelSelector> selectors = new ArrayList<>();
+            own.required().forEach(term -> selectors.add(term.selector()));
+            own.requiredAnti().forEach(term -> selectors.add(term.selector()));
+            SelectedPods.feed(cluster, selectors, state::countForOwnTerms);
         }
+        SelectedPods.feedPodsWithAffinity(cluster, state::countTheirTerms);
         return state;
     }
 
@@ -92,6 +85,11 @@ public final class InterPodAffinityFilter implements FilterPlugin {
 
         @Override
         public Reach follow(Pod pod, int node, boolean placed) {
+            return countForOwnTerms(pod, node, placed).and(countTheirTerms(pod, node, placed));
+        }
+
+        /** Counts the pod where the class's own terms match it. */
+        Reach countForOwnTerms(Pod pod, int node, boolean placed) {
             int change = placed ? 1 : -1;
             Reach reach = Reach.NOWHERE;
             if (!affinity.isEmpty() && affinity.matchesAll(pod)) {
@@ -101,10 +99,12 @@ public final class InterPodAffinityFilter implements FilterPlugin {
                     reach = Reach.EVERYWHERE;
                 }
             }
-            if (!anti.isEmpty()) {
-                reach = reach.and(anti.addWhereMatching(pod, node, change));
-            }
-            return reach.and(existing.follow(pod, node, change));
+            return anti.isEmpty() ? reach : reach.and(anti.addWhereMatching(pod, node, change));
+        }
+
+        /** Counts the pod's own anti-affinity terms that match the class. */
+        Reach countTheirTerms(Pod pod, int node, boolean placed) {
+            return existing.follow(pod, node, placed ? 1 : -1);
         }
 
         @Override

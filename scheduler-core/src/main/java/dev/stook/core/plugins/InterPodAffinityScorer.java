@@ -2,11 +2,13 @@ package dev.stook.core.plugins;
 
 import dev.stook.core.cluster.ClusterSnapshot;
 import dev.stook.core.cluster.NodeSlot;
-import dev.stook.core.cluster.PodOnNode;
 import dev.stook.core.cluster.ScratchCluster;
+import dev.stook.core.model.LabelSelector;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodAffinity;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,21 +40,12 @@ public final class InterPodAffinityScorer implements ScorerPlugin {
         }
         AffinityPreferences preferences = new AffinityPreferences(pod, cluster.snapshot());
         if (ownTerms) {
-            for (int node = 0; node < cluster.size(); node++) {
-                for (Pod placed : cluster.podsOn(node)) {
-                    preferences.follow(placed, node, true);
-                }
-            }
-        } else {
-            for (PodOnNode placed : cluster.snapshot().podsWithAffinity()) {
-                preferences.follow(placed.pod(), placed.node(), true);
-            }
-            for (ScratchCluster.Placed change : cluster.placements()) {
-                if (!change.pod().constraints().podAffinity().isEmpty()) {
-                    preferences.follow(change.pod(), change.nodeIndex(), change.sign() > 0);
-                }
-            }
+            List<LabelSelector> selectors = new ArrayList<>();
+            own.preferred().forEach(term -> selectors.add(term.term().selector()));
+            own.preferredAnti().forEach(term -> selectors.add(term.term().selector()));
+            SelectedPods.feed(cluster, selectors, preferences::countForOwnTerms);
         }
+        SelectedPods.feedPodsWithAffinity(cluster, preferences::countTheirTerms);
         return preferences;
     }
 
@@ -82,9 +75,18 @@ public final class InterPodAffinityScorer implements ScorerPlugin {
         @Override
         public Reach follow(Pod pod, int node, boolean placedThere) {
             boolean wasNeutral = neutral();
-            int change = placedThere ? 1 : -1;
-            Reach reach = own.addWhereMatching(pod, node, change).and(placed.follow(pod, node, change));
+            Reach reach = countForOwnTerms(pod, node, placedThere).and(countTheirTerms(pod, node, placedThere));
             return wasNeutral != neutral() ? Reach.EVERYWHERE : reach;
+        }
+
+        /** Counts the pod where the class's own preferred terms match it. */
+        Reach countForOwnTerms(Pod pod, int node, boolean placedThere) {
+            return own.addWhereMatching(pod, node, placedThere ? 1 : -1);
+        }
+
+        /** Counts the pod's own terms that match the class. */
+        Reach countTheirTerms(Pod pod, int node, boolean placedThere) {
+            return placed.follow(pod, node, placedThere ? 1 : -1);
         }
 
         @Override

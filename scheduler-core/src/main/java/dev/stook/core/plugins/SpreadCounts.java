@@ -44,11 +44,8 @@ final class SpreadCounts {
             counts[c] = new DomainCounts(domains[c], eligible[c]);
             selfMatch[c] = constraint.selector().matches(pod.labels()) ? 1 : 0;
         }
-        for (int node = 0; node < size; node++) {
-            for (Pod placed : cluster.podsOn(node)) {
-                follow(placed, node, 1);
-            }
-        }
+        SelectedPods.feed(cluster, constraints.stream().map(SpreadConstraint::selector).toList(),
+                (placed, node, added) -> follow(placed, node, added ? 1 : -1));
     }
 
     /** Whether the node carries the topology key of every constraint. */
