@@ -37,6 +37,7 @@ public final class ClusterSnapshot {
     private final Map<String, TopologyDomains> domainsByKey;
     private volatile List<PodOnNode> podsWithAffinity;
     private volatile Set<String> affinityLabelKeys;
+    private volatile Boolean affinityMayMatchUnlabelled;
     private volatile PodLabelIndex podLabelIndex;
 
     /** @param previous the state's snapshot before this one, or null */
@@ -127,6 +128,17 @@ public final class ClusterSnapshot {
             affinityLabelKeys = keys;
         }
         return keys;
+    }
+
+    /** Whether an affinity term of {@link #podsWithAffinity} may match a pod carrying none of its label keys. */
+    public boolean affinityMayMatchUnlabelledPods() {
+        Boolean may = affinityMayMatchUnlabelled;
+        if (may == null) {
+            may = podsWithAffinity().stream()
+                    .anyMatch(placed -> placed.pod().constraints().podAffinity().mayMatchUnlabelledPods());
+            affinityMayMatchUnlabelled = may;
+        }
+        return may;
     }
 
     /** The pods by label, built on first use. */

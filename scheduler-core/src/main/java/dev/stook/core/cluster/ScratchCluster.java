@@ -33,6 +33,7 @@ public final class ScratchCluster {
     /** Label keys looked at by affinity terms of pods placed in this copy, beyond the snapshot's. */
     private Set<String> addedAffinityKeys = Set.of();
     private boolean placedPodWithAffinity;
+    private boolean placedAffinityMayMatchUnlabelled;
 
     /** One change: a pod added to ({@code sign} 1) or taken off ({@code sign} -1) a node. */
     public record Placed(Pod pod, int nodeIndex, int sign) {}
@@ -71,6 +72,7 @@ public final class ScratchCluster {
         podChanged(nodeIndex, pod, true);
         if (!pod.constraints().podAffinity().isEmpty()) {
             placedPodWithAffinity = true;
+            placedAffinityMayMatchUnlabelled |= pod.constraints().podAffinity().mayMatchUnlabelledPods();
             noteAffinityKeys(pod);
         }
     }
@@ -92,6 +94,11 @@ public final class ScratchCluster {
     public Placed podChange(long change) {
         Pod pod = journalPods[(int) change];
         return pod == null ? null : new Placed(pod, journal[(int) change], journalPlaced[(int) change] ? 1 : -1);
+    }
+
+    /** Whether an affinity term of a pod holding a place here may match a pod carrying none of its label keys. */
+    public boolean affinityMayMatchUnlabelledPods() {
+        return placedAffinityMayMatchUnlabelled || snapshot.affinityMayMatchUnlabelledPods();
     }
 
     /** Every label key that affinity terms of pods holding a place in this copy may look at (a superset). */

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * What makes pods interchangeable for placement once other pods' affinity terms and their own spread and
  * affinity selectors are in play: their signature, their namespace and the labels those selectors read.
- * Pods that differ only in other labels (an index, a pod name) still share an equivalence class.
+ * Pods that differ only in other labels (an index, a pod name) still share an equivalence class, and a pod
+ * with no rules of its own that no placed pod's term can match keeps the class of its signature alone.
  */
 record PodLook(SchedulingSignature signature, String namespace, Map<String, String> labels) {
 
@@ -37,6 +38,9 @@ record PodLook(SchedulingSignature signature, String namespace, Map<String, Stri
             if (value != null) {
                 read.put(key, value);
             }
+        }
+        if (!ownSelectors && read.isEmpty() && !scratch.affinityMayMatchUnlabelledPods()) {
+            return pod.signature();
         }
         return new PodLook(pod.signature(), pod.id().namespace(), read);
     }

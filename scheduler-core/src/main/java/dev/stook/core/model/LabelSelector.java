@@ -49,6 +49,20 @@ public record LabelSelector(Map<String, String> matchLabels, List<NodeSelectorRe
         return true;
     }
 
+    /** Whether a pod must carry some label to match: false when a pod with none of the selector's keys may. */
+    public boolean requiresALabel() {
+        if (matchesNothing || !matchLabels.isEmpty()) {
+            return true;
+        }
+        for (NodeSelectorRequirement requirement : requirements) {
+            if (requirement.operator() == NodeSelectorRequirement.Operator.IN
+                    || requirement.operator() == NodeSelectorRequirement.Operator.EXISTS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every label key the selector looks at: pods equal on these keys are matched alike. */
     public Set<String> keys() {
         Set<String> keys = new LinkedHashSet<>(matchLabels.keySet());

@@ -20,6 +20,14 @@ public record PodAffinity(List<PodAffinityTerm> required, List<PodAffinityTerm> 
         return required.isEmpty() && requiredAnti.isEmpty() && preferred.isEmpty() && preferredAnti.isEmpty();
     }
 
+    /** Whether some term may match a pod carrying none of the terms' label keys. */
+    public boolean mayMatchUnlabelledPods() {
+        return required.stream().anyMatch(term -> !term.selector().requiresALabel())
+                || requiredAnti.stream().anyMatch(term -> !term.selector().requiresALabel())
+                || preferred.stream().anyMatch(term -> !term.term().selector().requiresALabel())
+                || preferredAnti.stream().anyMatch(term -> !term.term().selector().requiresALabel());
+    }
+
     /** Every label key any of the terms looks at. */
     public Set<String> selectorKeys() {
         Set<String> keys = new LinkedHashSet<>();

@@ -21,16 +21,23 @@ final class DomainTally {
         return entries == 0;
     }
 
-    /** Adds the amount to the node's domain of the key (once more, or one less when {@code change} is -1). */
-    Reach add(String topologyKey, int node, long amount, int change) {
+    /**
+     * Adds the amount to the node's domain of the key (once more, or one less when {@code change} is -1); the
+     * domain's nodes are reached when its sum moved or, with {@code onlyWhenPositiveFlips}, when whether it is
+     * above zero flipped.
+     */
+    Reach add(String topologyKey, int node, long amount, int change, boolean onlyWhenPositiveFlips) {
         TopologyDomains domains = snapshot.domains(topologyKey);
         int domain = domains.domainOf(node);
         if (domain == TopologyDomains.NO_DOMAIN) {
             return Reach.NOWHERE;
         }
-        byKey.computeIfAbsent(topologyKey, key -> new long[domains.count()])[domain] += amount * change;
+        long[] sums = byKey.computeIfAbsent(topologyKey, key -> new long[domains.count()]);
+        long before = sums[domain];
+        sums[domain] += amount * change;
         entries += change;
-        return Reach.nodes(domains.nodesIn(domain));
+        boolean reached = onlyWhenPositiveFlips ? (before > 0) != (sums[domain] > 0) : before != sums[domain];
+        return reached ? Reach.nodes(domains.nodesIn(domain)) : Reach.NOWHERE;
     }
 
     /** The sum over keys of what was added to the node's domains. */

@@ -43,7 +43,7 @@ public final class PodTopologySpreadFilter implements FilterPlugin {
                 return MISSING_LABEL;
             }
             for (int c = 0; c < counts.size(); c++) {
-                if (counts.skew(c, index) > counts.constraint(c).maxSkew()) {
+                if (!counts.withinSkew(c, index)) {
                     return REASON;
                 }
             }
@@ -52,7 +52,7 @@ public final class PodTopologySpreadFilter implements FilterPlugin {
 
         @Override
         public Reach follow(Pod pod, int node, boolean placed) {
-            return counts.follow(pod, node, placed ? 1 : -1);
+            return counts.followVerdicts(pod, node, placed ? 1 : -1);
         }
 
         @Override

@@ -49,7 +49,7 @@ public final class PodTopologySpreadScorer implements ScorerPlugin {
 
         @Override
         public Reach follow(Pod pod, int node, boolean placed) {
-            return counts.follow(pod, node, placed ? 1 : -1);
+            return counts.followCounts(pod, node, placed ? 1 : -1);
         }
 
         @Override

@@ -45,7 +45,7 @@ final class SpreadCounts {
             selfMatch[c] = constraint.selector().matches(pod.labels()) ? 1 : 0;
         }
         SelectedPods.feed(cluster, constraints.stream().map(SpreadConstraint::selector).toList(),
-                (placed, node, added) -> follow(placed, node, added ? 1 : -1));
+                (placed, node, added) -> followCounts(placed, node, added ? 1 : -1));
     }
 
     /** Whether the node carries the topology key of every constraint. */
@@ -71,26 +71,59 @@ final class SpreadCounts {
         return counts[c].count(domains[c].domainOf(node)) + selfMatch[c];
     }
 
-    /** How far the node's domain would be above the emptiest domain if the pod went there. */
-    int skew(int c, int node) {
-        DomainCounts constraintCounts = counts[c];
-        int min = constraintCounts.countedDomains() < constraints.get(c).minDomains() ? 0 : constraintCounts.min();
-        return countWithSelf(c, node) - min;
+    /** Whether the node's domain stays within the constraint's {@code maxSkew} if the pod goes there. */
+    boolean withinSkew(int c, int node) {
+        return countWithSelf(c, node) - effectiveMin(c) <= constraints.get(c).maxSkew();
     }
 
-    Reach follow(Pod pod, int node, int change) {
-        if (!pod.id().namespace().equals(namespace)) {
-            return Reach.NOWHERE;
-        }
+    /** Counts the pod; the nodes whose domain's count moved (what scores read). */
+    Reach followCounts(Pod pod, int node, int change) {
         Reach reach = Reach.NOWHERE;
         for (int c = 0; c < domains.length; c++) {
-            if (eligible[c][node] && constraints.get(c).selector().matches(pod.labels())) {
+            if (counts(c, pod, node)) {
                 int domain = domains[c].domainOf(node);
-                boolean minMoved = counts[c].add(domain, change);
-                reach = reach.and(minMoved ? Reach.EVERYWHERE : Reach.nodes(domains[c].nodesIn(domain)));
+                counts[c].add(domain, change);
+                reach = reach.and(Reach.nodes(domains[c].nodesIn(domain)));
             }
         }
         return reach;
+    }
+
+    /** Counts the pod; the nodes of the domains whose {@link #withinSkew} answer flipped (what filters read). */
+    Reach followVerdicts(Pod pod, int node, int change) {
+        Reach reach = Reach.NOWHERE;
+        for (int c = 0; c < domains.length; c++) {
+            if (!counts(c, pod, node)) {
+                continue;
+            }
+            int changed = domains[c].domainOf(node);
+            int countBefore = counts[c].count(changed);
+            int minBefore = effectiveMin(c);
+            counts[c].add(changed, change);
+            int minAfter = effectiveMin(c);
+            int first = minBefore == minAfter ? changed : 0;
+            int last = minBefore == minAfter ? changed : domains[c].count() - 1;
+            for (int domain = first; domain <= last; domain++) {
+                int before = domain == changed ? countBefore : counts[c].count(domain);
+                if (fits(c, before, minBefore) != fits(c, counts[c].count(domain), minAfter)) {
+                    reach = reach.and(Reach.nodes(domains[c].nodesIn(domain)));
+                }
+            }
+        }
+        return reach;
+    }
+
+    private boolean counts(int c, Pod pod, int node) {
+        return eligible[c][node] && pod.id().namespace().equals(namespace)
+                && constraints.get(c).selector().matches(pod.labels());
+    }
+
+    private boolean fits(int c, int count, int min) {
+        return count + selfMatch[c] - min <= constraints.get(c).maxSkew();
+    }
+
+    private int effectiveMin(int c) {
+        return counts[c].countedDomains() < constraints.get(c).minDomains() ? 0 : counts[c].min();
     }
 
     private static boolean passesPolicies(Pod pod, SpreadConstraint constraint, Node node) {

@@ -30,7 +30,7 @@ final class SymmetricAntiAffinity {
         Reach reach = Reach.NOWHERE;
         for (PodAffinityTerm term : placed.constraints().podAffinity().requiredAnti()) {
             if (term.matches(pod)) {
-                reach = reach.and(blocking.add(term.topologyKey(), node, 1, change));
+                reach = reach.and(blocking.add(term.topologyKey(), node, 1, change, true));
             }
         }
         return reach;

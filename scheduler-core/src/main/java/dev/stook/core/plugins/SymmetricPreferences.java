@@ -45,6 +45,6 @@ final class SymmetricPreferences {
     }
 
     private Reach addIfMatching(PodAffinityTerm term, int node, long weight, int change) {
-        return term.matches(pod) ? weights.add(term.topologyKey(), node, weight, change) : Reach.NOWHERE;
+        return term.matches(pod) ? weights.add(term.topologyKey(), node, weight, change, false) : Reach.NOWHERE;
     }
 }

@@ -7,7 +7,11 @@ import dev.stook.core.model.PodAffinityTerm;
 
 import java.util.List;
 
-/** A pod's own affinity (or anti-affinity) terms, with the pods each matches counted per domain of its key. */
+/**
+ * A pod's own affinity (or anti-affinity) terms, with the pods each matches counted per domain of its key.
+ * What reads these counts asks only whether a domain holds a matching pod, so a change reaches a domain's
+ * nodes only when that flips.
+ */
 final class TermCounts {
     private final List<PodAffinityTerm> terms;
     private final TopologyDomains[] domains;
@@ -103,8 +107,10 @@ final class TermCounts {
         if (domain == TopologyDomains.NO_DOMAIN) {
             return Reach.NOWHERE;
         }
+        int before = counts[term][domain];
         counts[term][domain] += change;
         matched += change;
-        return Reach.nodes(domains[term].nodesIn(domain));
+        boolean presenceFlipped = (before == 0) != (counts[term][domain] == 0);
+        return presenceFlipped ? Reach.nodes(domains[term].nodesIn(domain)) : Reach.NOWHERE;
     }
 }
