@@ -23,7 +23,9 @@ REQUIRED = [
     (False, "authorization.k8s.io", "subjectaccessreviews", "create"),
 ] + [(False, "", "nodes", v) for v in ("get", "list", "watch")] + [
     (True, "", "configmaps", v) for v in ("get", "list", "watch")
-] + [(True, "coordination.k8s.io", "leases", v) for v in ("get", "create", "update", "patch")]
+] + [(True, "coordination.k8s.io", "leases", v) for v in ("get", "create", "update", "patch")] + [
+    (True, "", "secrets", v) for v in ("get", "create")
+]
 
 failures = []
 

@@ -265,4 +265,24 @@ class QueueSchedulingTest {
 
         assertThat(bound.queue()).isEqualTo("b");
     }
+
+    @Test
+    void aBoundPodIsNeverAccountedToAQueueItsNamespaceMayNotSubmitTo() {
+        Scheduler scheduler = scheduler("""
+                queues:
+                  - {name: a, submitters: {namespaces: [team-a]}}
+                  - {name: b}
+                placement: [{queue: b}]
+                """, 1);
+
+        assertThat(scheduler.accountable(pod("running", "1", "1Gi").inQueue("a")).queue()).isEqualTo("b");
+        assertThat(scheduler.accountable(pod("running", "1", "1Gi").inQueue("missing")).queue()).isEqualTo("b");
+    }
+
+    @Test
+    void aBoundPodWithNoQueueItsNamespaceMaySubmitToIsChargedToNone() {
+        Scheduler scheduler = scheduler("queues: [{name: a, submitters: {namespaces: [team-a]}}]", 1);
+
+        assertThat(scheduler.accountable(pod("running", "1", "1Gi").inQueue("a")).queue()).isNull();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.stook.k8s.loop;
 
+import dev.stook.k8s.admit.AdmissionSeal;
 import dev.stook.core.cycle.Scheduler;
 import dev.stook.core.cycle.SchedulingObserver;
 import dev.stook.core.locality.ChunkSet;
@@ -62,7 +63,7 @@ class LearnedLocalityTrustTest {
                 .withConfig(new ConfigBuilder().withMasterUrl("http://127.0.0.1:1").build()).build();
         StatusReporter status = new StatusReporter(cache, new PodConditionWriter(nowhere, cache, new Backoff(50, 50)),
                 new EventRecorder(nowhere, new EventRateLimiter(1, 1, 0, System::currentTimeMillis), "test", "test"));
-        SchedulingLoop loop = new SchedulingLoop(TestCluster.testConfig(), cache, inbox, bindings::add, eviction -> {},
+        SchedulingLoop loop = new SchedulingLoop(TestCluster.testConfig(), cache, new AdmissionSeal(new byte[32]), inbox, bindings::add, eviction -> {},
                 status, new ActiveQueueConfig(), new IgnoreCycles(), applied -> {});
         Thread thread = new Thread(loop, "test-scheduler");
         thread.start();
