@@ -119,6 +119,14 @@ public final class Scheduler {
         rules.reclaim().evictionAbandoned(id, pending.all());
     }
 
+    /**
+     * The adapter could not evict the pod yet and will try again ({@code why} says what refused it, for
+     * example a disruption budget): the units waiting for it say so in their conditions.
+     */
+    public void evictionRefused(PodId id, String why) {
+        rules.reclaim().evictionRefused(id, why, pending.all());
+    }
+
     /** The queues as they stand now: what each holds, its fair share given current demand, its limits. */
     public QueueView queueView() {
         return queueView(cluster.snapshot());

@@ -186,6 +186,22 @@ class QueueSchedulingTest {
     }
 
     @Test
+    void aRefusedEvictionIsShownOnTheUnitWaitingForIt() {
+        Scheduler scheduler = scheduler("queues: [{name: a}]", 1);
+        scheduler.submit(task("a", "low", 1));
+        cycle(scheduler);
+        scheduler.submit(task("a", "urgent", 2).withPriority(1000));
+        assertThat(evicted(cycle(scheduler))).containsExactly("low");
+
+        scheduler.evictionRefused(task("a", "low", 1).id(), "a disruption budget refuses it");
+        List<Decision> decisions = cycle(scheduler);
+
+        assertThat(evicted(decisions)).as("the same eviction is still under way").isEmpty();
+        assertThat(waits(decisions)).singleElement().asString().endsWith(
+                "waiting for 1 evicted pods to terminate (a disruption budget refuses it)");
+    }
+
+    @Test
     void aThreeLevelTreeSharesEachLevelByWeight() {
         Scheduler scheduler = scheduler("""
                 queues:

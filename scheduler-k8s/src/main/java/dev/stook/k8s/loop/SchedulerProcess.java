@@ -77,7 +77,7 @@ public final class SchedulerProcess implements AutoCloseable {
         this.binder = new Binder(client, election.fence(), informers, seal, config.bindConcurrency(), inbox::bindFinished,
                 metrics.bindings());
         this.evictor = new Evictor(client, election.fence(), informers, status, config.evictConcurrency(),
-                config.evictAttempts(), backoff, inbox::evictionAbandoned);
+                config.evictAttempts(), backoff, metrics.countingRefusals(inbox));
         this.loop = new SchedulingLoop(config, informers, seal, inbox, binder::bind, evictor::evict, status, activeQueues,
                 metrics.cycles(), metrics::queueConfigReloaded);
         metrics.leader(election::isLeading);

@@ -183,6 +183,7 @@ public final class SchedulingLoop implements Runnable {
         batch.nodes().forEach(this::applyNode);
         batch.bindResults().forEach(this::bindFinished);
         batch.abandonedEvictions().forEach(scheduler::evictionAbandoned);
+        batch.refusedEvictions().forEach(scheduler::evictionRefused);
         batch.pods().forEach(this::applyPod);
         if (batch.queueConfig()) {
             queueConfig.reload(cache.queueConfigMap()).ifPresent(scheduler::updateQueues);
