@@ -66,7 +66,8 @@ public final class SchedulerProcess implements AutoCloseable {
         this.client = client;
         AdmissionSeal seal = new AdmissionSeal(AdmissionKey.loadOrCreate(client, config.namespace()));
         Backoff backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
-        this.informers = new ClusterInformers(client, config.namespace(), config.queueConfigMap(), inbox);
+        this.informers = new ClusterInformers(client, config.namespace(), config.queueConfigMap(), config.schedulerName(),
+                inbox);
         this.status = new StatusReporter(informers, new PodConditionWriter(client, informers, backoff),
                 new EventRecorder(client, new EventRateLimiter(config.eventsPerSecond(), config.eventBurst(),
                         config.eventPerObjectIntervalMillis(), System::currentTimeMillis),

@@ -215,10 +215,10 @@ public final class SchedulingLoop implements Runnable {
     private void applyPod(PodId id) {
         Optional<Pod> cached = cache.pod(id);
         if (cached.isEmpty() || isTerminal(cached.get())) {
-            boolean ours = boundHere.ended(id, cached.map(p -> p.getMetadata().getUid()).orElse(null));
-            if (ours && (cached.map(SchedulingLoop::succeeded).orElse(false) || cache.succeeded(id))) {
-                cluster.placementOf(id).ifPresent(p -> cluster.podSucceeded(p.pod(), p.nodeName()));
-            }
+            boundHere.ended(id, cached.map(p -> p.getMetadata().getUid()).orElse(null));
+            cached.filter(SchedulingLoop::succeeded).or(() -> cache.succeededPod(id))
+                    .filter(p -> boundHere.succeeded(id, p.getMetadata().getUid()))
+                    .ifPresent(p -> cluster.podSucceeded(PodTranslator.translateBound(p), p.getSpec().getNodeName()));
             forgetPod(id);
             cluster.removePod(id);
             return;
