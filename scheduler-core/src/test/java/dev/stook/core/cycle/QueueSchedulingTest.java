@@ -154,6 +154,47 @@ class QueueSchedulingTest {
     }
 
     @Test
+    void priorityAloneNeverEvictsPodsOfAnotherQueue() {
+        Scheduler scheduler = scheduler("queues: [{name: a}, {name: b}]", 2);
+        scheduler.submit(task("b", "low-old", 1).withPriority(-100));
+        scheduler.submit(task("b", "low-young", 2).withPriority(-100));
+        cycle(scheduler);
+
+        scheduler.submit(task("a", "urgent", 3).withPriority(1000));
+
+        assertThat(evicted(cycle(scheduler))).isEmpty();
+    }
+
+    @Test
+    void aHigherPriorityPodPreemptsInItsOwnQueueEvenWhenAnotherHoldsLowerPriorityPods() {
+        Scheduler scheduler = scheduler("queues: [{name: a, guaranteed: {cpu: 1}}, {name: b, guaranteed: {cpu: 1}}]", 2);
+        scheduler.submit(task("b", "b-lowest", 1).withPriority(-100));
+        scheduler.submit(task("a", "a-low", 2));
+        cycle(scheduler);
+
+        scheduler.submit(task("a", "a-urgent", 3).withPriority(1000));
+
+        assertThat(evicted(cycle(scheduler))).containsExactly("a-low");
+    }
+
+    @Test
+    void reclaimTakesFromTheQueueAboveItsShareNotFromTheLowestPriority() {
+        Scheduler scheduler = scheduler("""
+                queues:
+                  - {name: a, guaranteed: {cpu: 1}}
+                  - {name: b, guaranteed: {cpu: 1}}
+                  - {name: c}
+                """, 2);
+        scheduler.submit(task("b", "b-low", 1).withPriority(-100));
+        scheduler.submit(task("c", "c-high", 2).withPriority(500));
+        cycle(scheduler);
+
+        scheduler.submit(task("a", "a-urgent", 3).withPriority(1000));
+
+        assertThat(evicted(cycle(scheduler))).containsExactly("c-high");
+    }
+
+    @Test
     void aPodWhosePreemptionPolicyIsNeverWaitsInsteadOfPreempting() {
         Scheduler scheduler = scheduler("queues: [{name: a, guaranteed: {cpu: 2}}, {name: b}]", 2);
         scheduler.submit(task("b", "borrowed", 1));
