@@ -56,6 +56,37 @@ class AdmissionRecordEndToEndTest {
         Pod borrower = placement(scheduler, "borrower").orElseThrow().pod();
         assertThat(borrower.queue()).isEqualTo("ours");
         assertThat(borrower.preemptible()).isTrue();
+
+        scheduler.close();
+        SchedulerProcess next = cluster.startScheduler();
+        await().atMost(PATIENCE).until(() -> placement(next, "borrower").isPresent());
+        Pod afterFailover = placement(next, "borrower").orElseThrow().pod();
+        assertThat(afterFailover.queue()).as("read back by the next leader").isEqualTo("ours");
+        assertThat(afterFailover.preemptible()).isTrue();
+    }
+
+    @Test
+    void aNonPreemptiblePodStaysSoForTheNextLeader() {
+        cluster.writeQueueConfig("""
+                queues:
+                  - name: ours
+                    guaranteed: {cpu: "2"}
+                placement:
+                  - {queue: ours}
+                """);
+        cluster.node("n1", "8", "32Gi");
+        SchedulerProcess scheduler = cluster.startScheduler();
+        cluster.create(TestCluster.pod("protected", "1").editMetadata().addToAnnotations("stook.dev/preemptible", "false")
+                .endMetadata());
+        await().atMost(PATIENCE).until(() -> cluster.isBound("protected"));
+        cluster.client().pods().inNamespace(NAMESPACE).withName("protected").edit(pod -> new PodBuilder(pod)
+                .editMetadata().removeFromAnnotations("stook.dev/preemptible").endMetadata().build());
+
+        scheduler.close();
+        SchedulerProcess next = cluster.startScheduler();
+
+        await().atMost(PATIENCE).until(() -> placement(next, "protected").isPresent());
+        assertThat(placement(next, "protected").orElseThrow().pod().preemptible()).isFalse();
     }
 
     @Test
