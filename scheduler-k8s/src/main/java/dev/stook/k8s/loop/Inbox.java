@@ -3,11 +3,14 @@ package dev.stook.k8s.loop;
 import dev.stook.core.explain.PodExplanation;
 import dev.stook.core.model.PodId;
 import dev.stook.k8s.bind.BindResult;
+import dev.stook.k8s.evict.EvictionFeedback;
 import dev.stook.k8s.watch.ClusterChanges;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -16,22 +19,23 @@ import java.util.concurrent.CompletableFuture;
  * blocking them. Changed keys coalesce: a pod updated a hundred times before the next cycle is read once.
  * Questions from other threads about the scheduler's state wait here too, for the scheduling thread to answer.
  */
-final class Inbox implements ClusterChanges {
+final class Inbox implements ClusterChanges, EvictionFeedback {
     private Set<PodId> pods = new LinkedHashSet<>();
     private Set<String> nodes = new LinkedHashSet<>();
     private List<BindResult> bindResults = new ArrayList<>();
     private Set<PodId> abandonedEvictions = new LinkedHashSet<>();
+    private Map<PodId, String> refusedEvictions = new LinkedHashMap<>();
     private List<ExplainQuestion> questions = new ArrayList<>();
     private boolean queueConfig;
     private boolean woken;
 
     /** What arrived since the previous {@link #take}. */
     record Batch(Set<PodId> pods, Set<String> nodes, List<BindResult> bindResults, Set<PodId> abandonedEvictions,
-                 boolean queueConfig, List<ExplainQuestion> questions) {
+                 Map<PodId, String> refusedEvictions, boolean queueConfig, List<ExplainQuestion> questions) {
         /** True when nothing changed; there may still be questions. */
         boolean isEmpty() {
             return pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && abandonedEvictions.isEmpty()
-                    && !queueConfig;
+                    && refusedEvictions.isEmpty() && !queueConfig;
         }
     }
 
@@ -61,9 +65,16 @@ final class Inbox implements ClusterChanges {
         notifyAll();
     }
 
-    /** The evictor gave up deleting a victim: the engine may look for other room. */
-    synchronized void evictionAbandoned(PodId victim) {
+    /** The evictor gave up on a victim: the engine may look for other room. */
+    @Override
+    public synchronized void abandoned(PodId victim) {
         abandonedEvictions.add(victim);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void refused(PodId victim, String why) {
+        refusedEvictions.put(victim, why);
         notifyAll();
     }
 
@@ -84,19 +95,21 @@ final class Inbox implements ClusterChanges {
     /** Waits until something arrives, {@link #wake} is called, or the deadline passes; then empties the inbox. */
     synchronized Batch take(long deadlineMillis) throws InterruptedException {
         while (!woken && pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && abandonedEvictions.isEmpty()
-                && !queueConfig && questions.isEmpty()) {
+                && refusedEvictions.isEmpty() && !queueConfig && questions.isEmpty()) {
             long wait = deadlineMillis - System.currentTimeMillis();
             if (wait <= 0) {
                 break;
             }
             wait(wait);
         }
-        Batch batch = new Batch(pods, nodes, bindResults, abandonedEvictions, queueConfig, questions);
+        Batch batch = new Batch(pods, nodes, bindResults, abandonedEvictions, refusedEvictions, queueConfig,
+                questions);
         pods = new LinkedHashSet<>();
         questions = new ArrayList<>();
         nodes = new LinkedHashSet<>();
         bindResults = new ArrayList<>();
         abandonedEvictions = new LinkedHashSet<>();
+        refusedEvictions = new LinkedHashMap<>();
         queueConfig = false;
         woken = false;
         return batch;
