@@ -49,7 +49,7 @@ class InterPodRulesSimulationTest {
         SimulationReport report = Simulator.run(scenario, SchedulerSettings.DEFAULTS, QueueSetup.SCENARIO, invariants);
 
         assertThat(cycles[0]).isGreaterThan(100);
-        assertThat(report.podsScheduled()).isEqualTo(40 * 16 + 60 * 6 + 50 * 8 + 400 * 2);
+        assertThat(report.podsScheduled()).isEqualTo(24 * 16 + 60 * 6 + 50 * 8 + 200 * 2);
     }
 
     private static void assertRulesHold(ClusterState cluster, Map<String, String> zoneOf) {

@@ -1,5 +1,6 @@
 package dev.stook.k8s.admit;
 
+import dev.stook.k8s.preflight.SetupProblem;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -46,9 +47,14 @@ public final class AdmissionKey {
 
     private static byte[] keyOf(Secret secret, String namespace) {
         String encoded = secret == null || secret.getData() == null ? null : secret.getData().get(DATA_KEY);
-        byte[] key = encoded == null ? new byte[0] : Base64.getDecoder().decode(encoded);
+        byte[] key;
+        try {
+            key = encoded == null ? new byte[0] : Base64.getDecoder().decode(encoded);
+        } catch (IllegalArgumentException notBase64) {
+            key = new byte[0];
+        }
         if (key.length < BYTES) {
-            throw new IllegalStateException("Secret " + namespace + "/" + SECRET + " must hold at least " + BYTES
+            throw new SetupProblem("Secret " + namespace + "/" + SECRET + " must hold at least " + BYTES
                     + " bytes under " + DATA_KEY + "; delete it and Stook makes a new one");
         }
         return key;

@@ -87,7 +87,12 @@ final class RunCommand implements Callable<Integer> {
         Logging.configure(config.logging());
         StartupLog.reached("checks passed (began at " + preflightStart + " ms)");
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
-            SchedulerProcess process = new SchedulerProcess(client, config, identity());
+            SchedulerProcess process;
+            try {
+                process = new SchedulerProcess(client, config, identity());
+            } catch (SetupProblem e) {
+                return fail(SETUP_ERROR, e.getMessage());
+            }
             Thread hook = new Thread(process::close, "stook-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {

@@ -5,7 +5,10 @@ import dev.stook.core.model.Pod;
 import dev.stook.k8s.loop.SchedulerProcess;
 import dev.stook.k8s.testing.TestCluster;
 import dev.stook.k8s.testing.real.RealCluster;
+import dev.stook.k8s.preflight.SetupProblem;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,6 +18,7 @@ import java.util.Optional;
 
 import static dev.stook.k8s.testing.TestCluster.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -109,5 +113,21 @@ class AdmissionRecordEndToEndTest {
     private static Optional<ClusterState.Placement> placement(SchedulerProcess scheduler, String name) {
         return scheduler.cluster().placements().stream()
                 .filter(p -> p.pod().id().namespace().equals(NAMESPACE) && p.pod().id().name().equals(name)).findFirst();
+    }
+
+    @Test
+    void anUnusableKeySecretIsASetupProblemNamingTheFix() {
+        var secret = cluster.client().resource(new SecretBuilder().withNewMetadata()
+                .withNamespace(TestCluster.SYSTEM_NAMESPACE).withName(AdmissionKey.SECRET).endMetadata()
+                .withData(Map.of(AdmissionKey.DATA_KEY, "c2hvcnQ=")).build());
+        secret.createOr(NonDeletingOperation::update);
+        try {
+            assertThatThrownBy(() -> AdmissionKey.loadOrCreate(cluster.client(), TestCluster.SYSTEM_NAMESPACE))
+                    .isInstanceOf(SetupProblem.class)
+                    .hasMessage("Secret stook-system/stook-admission-key must hold at least 32 bytes under"
+                            + " hmac-sha256; delete it and Stook makes a new one");
+        } finally {
+            secret.delete();
+        }
     }
 }
