@@ -22,7 +22,9 @@ REQUIRED = [
     (False, "authentication.k8s.io", "tokenreviews", "create"),
     (False, "authorization.k8s.io", "subjectaccessreviews", "create"),
 ] + [(False, "", "nodes", v) for v in ("get", "list", "watch")] + [
-    (True, "", "configmaps", v) for v in ("get", "list", "watch")
+    (False, "", "namespaces", v) for v in ("list", "watch")
+] + [
+    (True, "", "configmaps", v) for v in ("get", "list", "watch", "create", "update")
 ] + [(True, "coordination.k8s.io", "leases", v) for v in ("get", "create", "update", "patch")]
 
 failures = []

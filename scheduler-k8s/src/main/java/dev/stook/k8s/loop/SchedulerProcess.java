@@ -52,6 +52,7 @@ public final class SchedulerProcess implements AutoCloseable {
     private final LeaderElection election;
     private final SchedulingLoop loop;
     private final ActiveQueueConfig activeQueues = new ActiveQueueConfig();
+    private final LastGoodQueueConfig lastGoodQueues;
     private final BuildInfo build = BuildInfo.current();
     private final StookMetrics metrics = new StookMetrics(build);
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
@@ -63,7 +64,10 @@ public final class SchedulerProcess implements AutoCloseable {
         this.config = config;
         this.client = client;
         Backoff backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
-        this.informers = new ClusterInformers(client, config.namespace(), config.queueConfigMap(), inbox);
+        String lastGoodName = LastGoodQueueConfig.nameFor(config.queueConfigMap());
+        this.informers = new ClusterInformers(client, config.namespace(), config.queueConfigMap(), lastGoodName,
+                inbox);
+        this.lastGoodQueues = new LastGoodQueueConfig(client, config.namespace(), lastGoodName);
         this.status = new StatusReporter(informers, new PodConditionWriter(client, informers, backoff),
                 new EventRecorder(client, new EventRateLimiter(config.eventsPerSecond(), config.eventBurst(),
                         config.eventPerObjectIntervalMillis(), System::currentTimeMillis),
@@ -76,7 +80,7 @@ public final class SchedulerProcess implements AutoCloseable {
         this.evictor = new Evictor(client, election.fence(), informers, status, config.evictConcurrency(),
                 config.evictAttempts(), backoff, inbox::evictionAbandoned);
         this.loop = new SchedulingLoop(config, informers, inbox, binder::bind, evictor::evict, status, activeQueues,
-                metrics.cycles(), metrics::queueConfigReloaded);
+                lastGoodQueues, metrics.cycles(), metrics::queueConfigReloaded);
         metrics.leader(election::isLeading);
         LOG.info("{} starting as {}", build.describe(), identity);
         metrics.learnedLocality(loop.cluster().chunkIndex().learnedCache());
@@ -186,6 +190,7 @@ public final class SchedulerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         election.stop();
+        lastGoodQueues.close();
         status.close();
         informers.close();
         if (health != null) {

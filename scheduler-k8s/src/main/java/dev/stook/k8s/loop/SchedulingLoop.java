@@ -73,16 +73,16 @@ public final class SchedulingLoop implements Runnable {
 
     SchedulingLoop(SchedulerConfig config, ClusterCache cache, Inbox inbox,
                    Consumer<BindRequest> binder, Consumer<Eviction> evictor,
-                   StatusReporter status, ActiveQueueConfig activeQueues, SchedulingObserver observer,
-                   Consumer<Boolean> queueConfigChecked) {
+                   StatusReporter status, ActiveQueueConfig activeQueues, Consumer<String> keepLastGoodQueues,
+                   SchedulingObserver observer, Consumer<Boolean> queueConfigChecked) {
         this.config = config;
         this.cache = cache;
         this.inbox = inbox;
         this.binder = binder;
         this.evictor = evictor;
         this.status = status;
-        this.queueConfig = new QueueConfigReloader(config.namespace() + "/" + config.queueConfigMap(), activeQueues,
-                status, queueConfigChecked, () -> leading);
+        this.queueConfig = new QueueConfigReloader(config.namespace(), config.queueConfigMap(), cache, activeQueues,
+                status, keepLastGoodQueues, queueConfigChecked, () -> leading);
         this.observer = observer;
         this.backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
         this.cluster = new ClusterState(new ChunkIndex(config.learnedLocality()));
@@ -147,7 +147,7 @@ public final class SchedulingLoop implements Runnable {
 
     private void rebuild() throws InterruptedException {
         List<Inbox.ExplainQuestion> questions = inbox.take(0).questions();
-        queueConfig.reload(cache.queueConfigMap()).ifPresent(scheduler::updateQueues);
+        queueConfig.reload().ifPresent(scheduler::updateQueues);
         for (Node node : cache.nodes()) {
             applyNode(node.getMetadata().getName());
         }
@@ -182,7 +182,7 @@ public final class SchedulingLoop implements Runnable {
         batch.abandonedEvictions().forEach(scheduler::evictionAbandoned);
         batch.pods().forEach(this::applyPod);
         if (batch.queueConfig()) {
-            queueConfig.reload(cache.queueConfigMap()).ifPresent(scheduler::updateQueues);
+            queueConfig.reload().ifPresent(scheduler::updateQueues);
         }
     }
 

@@ -28,6 +28,9 @@ public interface ClusterCache {
 
     Optional<ConfigMap> queueConfigMap();
 
+    /** The copy of the queue config the leader last accepted, kept for a leader starting without a good one. */
+    Optional<ConfigMap> lastGoodQueueConfigMap();
+
     /** True once every informer has listed its objects at least once. */
     boolean hasSynced();
 }

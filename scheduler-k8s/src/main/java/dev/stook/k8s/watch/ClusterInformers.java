@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * Shared informers on every non-terminal pod (pods bound by other schedulers use capacity too), every
- * node and the queue ConfigMap. Pods and nodes are cached trimmed to what Stook reads ({@link PodTrimmer},
+ * node, the queue ConfigMap and its last good copy. Pods and nodes are cached trimmed to what Stook reads ({@link PodTrimmer},
  * {@link NodeTrimmer}): with tens of thousands of pods the rest would be most of the heap. Handlers only
  * pass keys on; a dropped watch is recovered by the informers' relist, whose adds, updates and deletes
  * arrive here like any other change.
@@ -31,22 +31,30 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     private final SharedIndexInformer<Pod> pods;
     private final SharedIndexInformer<Node> nodes;
     private final SharedIndexInformer<ConfigMap> queueConfig;
+    private final SharedIndexInformer<ConfigMap> lastGoodQueueConfig;
     private final String namespace;
     private final String configMapName;
+    private final String lastGoodConfigMapName;
     private final SucceededPods succeeded = new SucceededPods();
 
-    public ClusterInformers(KubernetesClient client, String namespace, String configMapName, ClusterChanges changes) {
+    /** @param lastGoodConfigMapName where the leader keeps the last queue config it accepted */
+    public ClusterInformers(KubernetesClient client, String namespace, String configMapName,
+                            String lastGoodConfigMapName, ClusterChanges changes) {
         this.namespace = namespace;
         this.configMapName = configMapName;
+        this.lastGoodConfigMapName = lastGoodConfigMapName;
         this.pods = client.pods().inAnyNamespace()
                 .withoutField("status.phase", "Succeeded").withoutField("status.phase", "Failed")
                 .withLimit(LIST_PAGE).runnableInformer(0).itemStore(new TrimmingItemStore<>(PodTrimmer::trim));
         this.nodes = client.nodes().withLimit(LIST_PAGE).runnableInformer(0)
                 .itemStore(new TrimmingItemStore<>(NodeTrimmer::trim));
         this.queueConfig = client.configMaps().inNamespace(namespace).withName(configMapName).runnableInformer(0);
+        this.lastGoodQueueConfig = client.configMaps().inNamespace(namespace).withName(lastGoodConfigMapName)
+                .runnableInformer(0);
         pods.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
         nodes.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
         queueConfig.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
+        lastGoodQueueConfig.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
         pods.addEventHandler(handler(pod -> {
             PodId id = new PodId(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
             succeeded.seen(id, pod);
@@ -59,7 +67,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     /** Starts listing and watching; completes once every informer has listed its objects. */
     public CompletableFuture<Void> start() {
         return CompletableFuture.allOf(pods.start().toCompletableFuture(), nodes.start().toCompletableFuture(),
-                queueConfig.start().toCompletableFuture());
+                queueConfig.start().toCompletableFuture(), lastGoodQueueConfig.start().toCompletableFuture());
     }
 
     @Override
@@ -93,8 +101,13 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     }
 
     @Override
+    public Optional<ConfigMap> lastGoodQueueConfigMap() {
+        return Optional.ofNullable(lastGoodQueueConfig.getStore().getByKey(namespace + "/" + lastGoodConfigMapName));
+    }
+
+    @Override
     public boolean hasSynced() {
-        return pods.hasSynced() && nodes.hasSynced() && queueConfig.hasSynced();
+        return pods.hasSynced() && nodes.hasSynced() && queueConfig.hasSynced() && lastGoodQueueConfig.hasSynced();
     }
 
     @Override
@@ -102,6 +115,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         pods.stop();
         nodes.stop();
         queueConfig.stop();
+        lastGoodQueueConfig.stop();
     }
 
     /**

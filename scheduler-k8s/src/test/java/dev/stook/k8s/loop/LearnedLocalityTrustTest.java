@@ -63,7 +63,7 @@ class LearnedLocalityTrustTest {
         StatusReporter status = new StatusReporter(cache, new PodConditionWriter(nowhere, cache, new Backoff(50, 50)),
                 new EventRecorder(nowhere, new EventRateLimiter(1, 1, 0, System::currentTimeMillis), "test", "test"));
         SchedulingLoop loop = new SchedulingLoop(TestCluster.testConfig(), cache, inbox, bindings::add, eviction -> {},
-                status, new ActiveQueueConfig(), new IgnoreCycles(), applied -> {});
+                status, new ActiveQueueConfig(), yaml -> {}, new IgnoreCycles(), applied -> {});
         Thread thread = new Thread(loop, "test-scheduler");
         thread.start();
         loop.lead();
@@ -158,6 +158,11 @@ class LearnedLocalityTrustTest {
 
         @Override
         public Optional<ConfigMap> queueConfigMap() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ConfigMap> lastGoodQueueConfigMap() {
             return Optional.empty();
         }
 

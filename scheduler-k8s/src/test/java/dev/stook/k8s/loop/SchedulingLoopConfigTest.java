@@ -67,7 +67,7 @@ class SchedulingLoopConfigTest {
         // An empty cluster gives the loop nothing to report, so the reporter needs no API client.
         StatusReporter status = new StatusReporter(cache, null, null);
         loop.set(new SchedulingLoop(config, cache, new Inbox(), binding -> {}, eviction -> {}, status,
-                new ActiveQueueConfig(), firstCycle, applied -> {}));
+                new ActiveQueueConfig(), yaml -> {}, firstCycle, applied -> {}));
         loop.get().lead();
         loop.get().run();
         return engine.get();
@@ -96,6 +96,11 @@ class SchedulingLoopConfigTest {
 
         @Override
         public Optional<ConfigMap> queueConfigMap() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ConfigMap> lastGoodQueueConfigMap() {
             return Optional.empty();
         }
 
