@@ -12,6 +12,7 @@ import dev.stook.core.model.TaintEffect;
 import dev.stook.core.model.Toleration;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.core.queue.QueueConfig;
+import dev.stook.core.queue.NamespaceLabels;
 import dev.stook.core.queue.QueueResolver;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -303,7 +304,7 @@ public final class ScenarioLoader {
 
     /** Every workload's pods must land in a leaf queue, or none of them would ever be scheduled. */
     private static void requireQueuesResolve(List<Workload> workloads, QueueConfig queues, String path) {
-        QueueResolver resolver = new QueueResolver(queues);
+        QueueResolver resolver = new QueueResolver(queues, NamespaceLabels.NONE);
         for (int i = 0; i < workloads.size(); i++) {
             Workload workload = workloads.get(i);
             QueueResolver.Resolution resolution =

@@ -65,6 +65,14 @@ public final class Scheduler {
     }
 
     /**
+     * The namespace's labels as they are now (empty once it is gone): queues may choose their submitters by
+     * them. Its pending units are filed again at once; running pods stay where they were admitted.
+     */
+    public void updateNamespaceLabels(String namespace, Map<String, String> labels) {
+        pending.useNamespaceLabels(namespace, labels);
+    }
+
+    /**
      * The pod as Stook accounts it once bound: with its leaf queue filled in from the placement rules.
      * Adapters pass Stook's own bound pods through this before {@link ClusterState#podBound}.
      */

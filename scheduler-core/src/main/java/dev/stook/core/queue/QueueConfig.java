@@ -25,7 +25,7 @@ public final class QueueConfig {
     /** What Stook runs with when no queue config exists: one queue that may use the whole cluster. */
     public static QueueConfig singleDefaultQueue() {
         QueueDefinition only = new QueueDefinition(DEFAULT_QUEUE, DEFAULT_QUEUE, 1, Resources.NONE, ResourceCap.NONE,
-                QueuePolicy.PRIORITY, List.of(), List.of());
+                QueuePolicy.PRIORITY, Submitters.UNSET, List.of());
         return new QueueConfig(List.of(only), List.of(new PlacementRule(null, DEFAULT_QUEUE)));
     }
 

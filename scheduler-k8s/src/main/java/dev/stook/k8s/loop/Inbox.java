@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 final class Inbox implements ClusterChanges {
     private Set<PodId> pods = new LinkedHashSet<>();
     private Set<String> nodes = new LinkedHashSet<>();
+    private Set<String> namespaces = new LinkedHashSet<>();
     private List<BindResult> bindResults = new ArrayList<>();
     private Set<PodId> abandonedEvictions = new LinkedHashSet<>();
     private List<ExplainQuestion> questions = new ArrayList<>();
@@ -26,12 +27,12 @@ final class Inbox implements ClusterChanges {
     private boolean woken;
 
     /** What arrived since the previous {@link #take}. */
-    record Batch(Set<PodId> pods, Set<String> nodes, List<BindResult> bindResults, Set<PodId> abandonedEvictions,
-                 boolean queueConfig, List<ExplainQuestion> questions) {
+    record Batch(Set<PodId> pods, Set<String> nodes, Set<String> namespaces, List<BindResult> bindResults,
+                 Set<PodId> abandonedEvictions, boolean queueConfig, List<ExplainQuestion> questions) {
         /** True when nothing changed; there may still be questions. */
         boolean isEmpty() {
-            return pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && abandonedEvictions.isEmpty()
-                    && !queueConfig;
+            return pods.isEmpty() && nodes.isEmpty() && namespaces.isEmpty() && bindResults.isEmpty()
+                    && abandonedEvictions.isEmpty() && !queueConfig;
         }
     }
 
@@ -47,6 +48,12 @@ final class Inbox implements ClusterChanges {
     @Override
     public synchronized void nodeChanged(String name) {
         nodes.add(name);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void namespaceChanged(String name) {
+        namespaces.add(name);
         notifyAll();
     }
 
@@ -83,18 +90,19 @@ final class Inbox implements ClusterChanges {
 
     /** Waits until something arrives, {@link #wake} is called, or the deadline passes; then empties the inbox. */
     synchronized Batch take(long deadlineMillis) throws InterruptedException {
-        while (!woken && pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && abandonedEvictions.isEmpty()
-                && !queueConfig && questions.isEmpty()) {
+        while (!woken && pods.isEmpty() && nodes.isEmpty() && namespaces.isEmpty() && bindResults.isEmpty()
+                && abandonedEvictions.isEmpty() && !queueConfig && questions.isEmpty()) {
             long wait = deadlineMillis - System.currentTimeMillis();
             if (wait <= 0) {
                 break;
             }
             wait(wait);
         }
-        Batch batch = new Batch(pods, nodes, bindResults, abandonedEvictions, queueConfig, questions);
+        Batch batch = new Batch(pods, nodes, namespaces, bindResults, abandonedEvictions, queueConfig, questions);
         pods = new LinkedHashSet<>();
         questions = new ArrayList<>();
         nodes = new LinkedHashSet<>();
+        namespaces = new LinkedHashSet<>();
         bindResults = new ArrayList<>();
         abandonedEvictions = new LinkedHashSet<>();
         queueConfig = false;

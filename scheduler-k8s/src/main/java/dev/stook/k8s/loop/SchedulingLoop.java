@@ -20,6 +20,7 @@ import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.translate.NodeTranslator;
 import dev.stook.k8s.translate.PodTranslator;
 import dev.stook.k8s.watch.ClusterCache;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import org.slf4j.Logger;
@@ -148,6 +149,9 @@ public final class SchedulingLoop implements Runnable {
     private void rebuild() throws InterruptedException {
         List<Inbox.ExplainQuestion> questions = inbox.take(0).questions();
         queueConfig.reload().ifPresent(scheduler::updateQueues);
+        for (Namespace namespace : cache.namespaces()) {
+            applyNamespace(namespace.getMetadata().getName());
+        }
         for (Node node : cache.nodes()) {
             applyNode(node.getMetadata().getName());
         }
@@ -178,12 +182,18 @@ public final class SchedulingLoop implements Runnable {
 
     private void apply(Inbox.Batch batch) {
         batch.nodes().forEach(this::applyNode);
+        batch.namespaces().forEach(this::applyNamespace);
         batch.bindResults().forEach(this::bindFinished);
         batch.abandonedEvictions().forEach(scheduler::evictionAbandoned);
         batch.pods().forEach(this::applyPod);
         if (batch.queueConfig()) {
             queueConfig.reload().ifPresent(scheduler::updateQueues);
         }
+    }
+
+    private void applyNamespace(String name) {
+        Map<String, String> labels = cache.namespace(name).map(n -> n.getMetadata().getLabels()).orElse(null);
+        scheduler.updateNamespaceLabels(name, labels == null ? Map.of() : labels);
     }
 
     private void applyNode(String name) {

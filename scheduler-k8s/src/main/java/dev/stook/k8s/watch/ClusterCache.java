@@ -2,6 +2,7 @@ package dev.stook.k8s.watch;
 
 import dev.stook.core.model.PodId;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 
@@ -25,6 +26,11 @@ public interface ClusterCache {
     Optional<Node> node(String name);
 
     List<Node> nodes();
+
+    /** The namespace, trimmed to its name and labels. */
+    Optional<Namespace> namespace(String name);
+
+    List<Namespace> namespaces();
 
     Optional<ConfigMap> queueConfigMap();
 

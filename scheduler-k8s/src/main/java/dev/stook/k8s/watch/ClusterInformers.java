@@ -3,6 +3,7 @@ package dev.stook.k8s.watch;
 import dev.stook.core.model.PodId;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,8 +18,9 @@ import java.util.function.Consumer;
 
 /**
  * Shared informers on every non-terminal pod (pods bound by other schedulers use capacity too), every
- * node, the queue ConfigMap and its last good copy. Pods and nodes are cached trimmed to what Stook reads ({@link PodTrimmer},
- * {@link NodeTrimmer}): with tens of thousands of pods the rest would be most of the heap. Handlers only
+ * node, every namespace (queues may admit submitters by their labels), the queue ConfigMap and its last good
+ * copy. Pods, nodes and namespaces are cached trimmed to what Stook reads ({@link PodTrimmer},
+ * {@link NodeTrimmer}, {@link NamespaceTrimmer}): with tens of thousands of pods the rest would be most of the heap. Handlers only
  * pass keys on; a dropped watch is recovered by the informers' relist, whose adds, updates and deletes
  * arrive here like any other change.
  */
@@ -30,6 +32,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     static final long LIST_PAGE = 500;
     private final SharedIndexInformer<Pod> pods;
     private final SharedIndexInformer<Node> nodes;
+    private final SharedIndexInformer<Namespace> namespaces;
     private final SharedIndexInformer<ConfigMap> queueConfig;
     private final SharedIndexInformer<ConfigMap> lastGoodQueueConfig;
     private final String namespace;
@@ -48,11 +51,14 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
                 .withLimit(LIST_PAGE).runnableInformer(0).itemStore(new TrimmingItemStore<>(PodTrimmer::trim));
         this.nodes = client.nodes().withLimit(LIST_PAGE).runnableInformer(0)
                 .itemStore(new TrimmingItemStore<>(NodeTrimmer::trim));
+        this.namespaces = client.namespaces().withLimit(LIST_PAGE).runnableInformer(0)
+                .itemStore(new TrimmingItemStore<>(NamespaceTrimmer::trim));
         this.queueConfig = client.configMaps().inNamespace(namespace).withName(configMapName).runnableInformer(0);
         this.lastGoodQueueConfig = client.configMaps().inNamespace(namespace).withName(lastGoodConfigMapName)
                 .runnableInformer(0);
         pods.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
         nodes.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
+        namespaces.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
         queueConfig.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
         lastGoodQueueConfig.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
         pods.addEventHandler(handler(pod -> {
@@ -61,12 +67,14 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
             changes.podChanged(id);
         }));
         nodes.addEventHandler(handler(node -> changes.nodeChanged(node.getMetadata().getName())));
+        namespaces.addEventHandler(handler(ns -> changes.namespaceChanged(ns.getMetadata().getName())));
         queueConfig.addEventHandler(handler(configMap -> changes.queueConfigChanged()));
     }
 
     /** Starts listing and watching; completes once every informer has listed its objects. */
     public CompletableFuture<Void> start() {
         return CompletableFuture.allOf(pods.start().toCompletableFuture(), nodes.start().toCompletableFuture(),
+                namespaces.start().toCompletableFuture(),
                 queueConfig.start().toCompletableFuture(), lastGoodQueueConfig.start().toCompletableFuture());
     }
 
@@ -96,6 +104,16 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     }
 
     @Override
+    public Optional<Namespace> namespace(String name) {
+        return Optional.ofNullable(namespaces.getStore().getByKey(name));
+    }
+
+    @Override
+    public List<Namespace> namespaces() {
+        return namespaces.getStore().list();
+    }
+
+    @Override
     public Optional<ConfigMap> queueConfigMap() {
         return Optional.ofNullable(queueConfig.getStore().getByKey(namespace + "/" + configMapName));
     }
@@ -107,13 +125,14 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
 
     @Override
     public boolean hasSynced() {
-        return pods.hasSynced() && nodes.hasSynced() && queueConfig.hasSynced() && lastGoodQueueConfig.hasSynced();
+        return pods.hasSynced() && nodes.hasSynced() && namespaces.hasSynced() && queueConfig.hasSynced() && lastGoodQueueConfig.hasSynced();
     }
 
     @Override
     public void close() {
         pods.stop();
         nodes.stop();
+        namespaces.stop();
         queueConfig.stop();
         lastGoodQueueConfig.stop();
     }

@@ -14,6 +14,7 @@ import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.testing.TestCluster;
 import dev.stook.k8s.watch.ClusterCache;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -154,6 +155,16 @@ class LearnedLocalityTrustTest {
         @Override
         public List<Node> nodes() {
             return List.copyOf(nodes.values());
+        }
+
+        @Override
+        public Optional<Namespace> namespace(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Namespace> namespaces() {
+            return List.of();
         }
 
         @Override

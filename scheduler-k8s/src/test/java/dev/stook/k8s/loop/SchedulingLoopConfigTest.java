@@ -11,6 +11,7 @@ import dev.stook.k8s.config.SchedulerConfigLoader;
 import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.watch.ClusterCache;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,16 @@ class SchedulingLoopConfigTest {
 
         @Override
         public List<Node> nodes() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<Namespace> namespace(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Namespace> namespaces() {
             return List.of();
         }
 

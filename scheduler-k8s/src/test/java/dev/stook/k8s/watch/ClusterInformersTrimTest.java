@@ -33,6 +33,10 @@ class ClusterInformersTrimTest {
                     }
 
                     @Override
+                    public void namespaceChanged(String name) {
+                    }
+
+                    @Override
                     public void queueConfigChanged() {
                     }
                 })) {
