@@ -16,6 +16,7 @@ import dev.stook.k8s.metrics.StookMetrics;
 import dev.stook.k8s.startup.StartupLog;
 import dev.stook.k8s.status.EventRateLimiter;
 import dev.stook.k8s.status.EventRecorder;
+import dev.stook.k8s.status.EventRepeats;
 import dev.stook.k8s.status.PodConditionWriter;
 import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.version.BuildInfo;
@@ -69,8 +70,8 @@ public final class SchedulerProcess implements AutoCloseable {
                 inbox);
         this.lastGoodQueues = new LastGoodQueueConfig(client, config.namespace(), lastGoodName);
         this.status = new StatusReporter(informers, new PodConditionWriter(client, informers, backoff),
-                new EventRecorder(client, new EventRateLimiter(config.eventsPerSecond(), config.eventBurst(),
-                        config.eventPerObjectIntervalMillis(), System::currentTimeMillis),
+                new EventRecorder(client, new EventRepeats(config.eventPerObjectIntervalMillis(), System::currentTimeMillis),
+                        new EventRateLimiter(config.eventsPerSecond(), config.eventBurst(), System::currentTimeMillis),
                         "stook.dev/" + config.schedulerName(), identity));
         this.election = new LeaderElection(client, config.namespace(), config.leaseName(), identity,
                 Duration.ofMillis(config.leaseDurationMillis()), Duration.ofMillis(config.renewDeadlineMillis()),

@@ -8,6 +8,7 @@ import dev.stook.k8s.bind.BindRequest;
 import dev.stook.k8s.bind.BindResult;
 import dev.stook.k8s.bind.Backoff;
 import dev.stook.k8s.status.EventRateLimiter;
+import dev.stook.k8s.status.EventRepeats;
 import dev.stook.k8s.status.EventRecorder;
 import dev.stook.k8s.status.PodConditionWriter;
 import dev.stook.k8s.status.StatusReporter;
@@ -62,7 +63,8 @@ class LearnedLocalityTrustTest {
         KubernetesClient nowhere = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder().withMasterUrl("http://127.0.0.1:1").build()).build();
         StatusReporter status = new StatusReporter(cache, new PodConditionWriter(nowhere, cache, new Backoff(50, 50)),
-                new EventRecorder(nowhere, new EventRateLimiter(1, 1, 0, System::currentTimeMillis), "test", "test"));
+                new EventRecorder(nowhere, new EventRepeats(0, System::currentTimeMillis),
+                        new EventRateLimiter(1, 1, System::currentTimeMillis), "test", "test"));
         SchedulingLoop loop = new SchedulingLoop(TestCluster.testConfig(), cache, inbox, bindings::add, eviction -> {},
                 status, new ActiveQueueConfig(), yaml -> {}, new IgnoreCycles(), applied -> {});
         Thread thread = new Thread(loop, "test-scheduler");
