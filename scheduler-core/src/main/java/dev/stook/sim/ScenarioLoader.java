@@ -265,7 +265,8 @@ public final class ScenarioLoader {
         if (quantities.isEmpty()) {
             throw new ScenarioException(parent.pathOf(key), "is required and must name at least one resource");
         }
-        Resources.Builder builder = Resources.builder();
+        // A scenario is the operator's own input, its nodes' and its pods' alike.
+        Resources.Builder builder = Resources.registeringBuilder();
         quantities.forEach((resource, quantity) -> YamlObject.parse(parent.pathOf(key) + "." + resource, quantity,
                 q -> {
                     Quantity.parse(q); // validated first so the message is not prefixed twice with the resource name

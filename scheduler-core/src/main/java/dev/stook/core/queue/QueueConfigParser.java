@@ -246,7 +246,7 @@ public final class QueueConfigParser {
             error(node, where + ": expected a map of resource quantities such as {cpu: \"10\", memory: 40Gi}");
             return Resources.NONE;
         }
-        Resources.Builder builder = Resources.builder();
+        Resources.Builder builder = Resources.registeringBuilder();
         for (NodeTuple tuple : map.getValue()) {
             String resource = scalar(tuple.getKeyNode(), "resource name");
             String quantity = scalar(tuple.getValueNode(), "quantity");

@@ -8,6 +8,8 @@ import dev.stook.core.cycle.TimeSource;
 import dev.stook.core.locality.ChunkIndex;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.PodId;
+import dev.stook.core.model.ResourceNames;
+import dev.stook.core.model.UnknownResourceException;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.k8s.bind.Backoff;
 import dev.stook.k8s.bind.BindRequest;
@@ -69,6 +71,8 @@ public final class SchedulingLoop implements Runnable {
     private volatile boolean leading;
     /** Pods found unschedulable while following; reported once leading. */
     private final Set<PodId> invalidWhileFollowing = new HashSet<>();
+    /** Pods asking for a resource no node offers: looked at again when a node offers a new one. */
+    private final Set<PodId> awaitingResources = new HashSet<>();
 
     private record Timer(long atMillis, PodId pod, boolean confirmRefusedBind) {}
 
@@ -202,12 +206,16 @@ public final class SchedulingLoop implements Runnable {
             cluster.removeNode(name);
             return;
         }
+        int knownResources = ResourceNames.count();
         try {
             cluster.upsertNode(NodeTranslator.translate(node.get()));
         } catch (IllegalArgumentException | ArithmeticException e) {
             LOG.atWarn().addKeyValue(LogFields.NODE, name).log("node left out: {}", e.getMessage());
             cluster.removeNode(name);
             return;
+        }
+        if (ResourceNames.count() > knownResources) {
+            List.copyOf(awaitingResources).forEach(this::reconsider);
         }
         try {
             cluster.reportCachedChunks(name, NodeTranslator.cachedChunks(node.get()));
@@ -267,23 +275,46 @@ public final class SchedulingLoop implements Runnable {
             return;
         }
         submitted.put(id, fingerprint);
+        awaitingResources.remove(id);
         try {
             scheduler.submit(PodTranslator.translate(pod));
         } catch (IllegalArgumentException | ArithmeticException e) {
             scheduler.withdraw(id);
-            if (leading) {
-                status.invalid(id, fingerprint.uid(), "Stook cannot schedule this pod: " + e.getMessage());
-            } else {
+            boolean unknownResource = asksForUnknownResource(e);
+            if (unknownResource) {
+                awaitingResources.add(id);
+            }
+            String message = "Stook cannot schedule this pod: " + e.getMessage();
+            if (!leading) {
                 invalidWhileFollowing.add(id);
+            } else if (unknownResource) {
+                // More capacity, a node that offers the resource, would help: the reason autoscalers act on.
+                status.waiting(id, fingerprint.uid(), "Unschedulable", message);
+            } else {
+                status.invalid(id, fingerprint.uid(), message);
             }
         }
+    }
+
+    private static boolean asksForUnknownResource(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownResourceException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Translates the pod afresh, though it did not change. */
+    private void reconsider(PodId id) {
+        submitted.remove(id);
+        applyPod(id);
     }
 
     private void reportInvalidWhileFollowing() {
         queueConfig.lead();
         for (PodId id : invalidWhileFollowing) {
-            submitted.remove(id);
-            applyPod(id);
+            reconsider(id);
         }
         invalidWhileFollowing.clear();
     }
@@ -291,6 +322,7 @@ public final class SchedulingLoop implements Runnable {
     private void forgetPod(PodId id) {
         scheduler.withdraw(id);
         submitted.remove(id);
+        awaitingResources.remove(id);
         bindFailures.remove(id);
         retryAt.remove(id);
     }
