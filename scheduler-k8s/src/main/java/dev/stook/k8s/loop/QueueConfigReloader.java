@@ -71,7 +71,7 @@ final class QueueConfigReloader {
     /** The new config when it changed, else empty. */
     Optional<QueueConfig> reload() {
         Optional<ConfigMap> configMap = cache.queueConfigMap();
-        String yaml = configMap.map(c -> c.getData() == null ? null : c.getData().get(KEY)).orElse(null);
+        String yaml = queuesYaml(configMap);
         String identity = configMap.isEmpty() ? null : String.valueOf(yaml);
         if (loaded && Objects.equals(identity, lastSeen)) {
             return Optional.empty();
@@ -97,8 +97,8 @@ final class QueueConfigReloader {
 
     private Optional<QueueConfig> missing() {
         if (acceptedYaml != null) {
-            report("QueueConfigDeleted", source() + " was deleted; the last good config stays in force (delete"
-                    + " " + lastGoodName() + " too, or write a config with one open queue, to lift every cap)");
+            report("QueueConfigDeleted", source() + " was deleted; the last good config stays in force (write a"
+                    + " config whose queues set no limits to lift them)");
             checked.accept(false);
             return Optional.empty();
         }
@@ -132,8 +132,7 @@ final class QueueConfigReloader {
 
     /** The last good copy, applied, or empty when there is none Stook can read. */
     private Optional<QueueConfig> lastGood() {
-        String yaml = cache.lastGoodQueueConfigMap().map(c -> c.getData() == null ? null : c.getData().get(KEY))
-                .orElse(null);
+        String yaml = queuesYaml(cache.lastGoodQueueConfigMap());
         if (yaml == null) {
             return Optional.empty();
         }
@@ -156,9 +155,7 @@ final class QueueConfigReloader {
     }
 
     private void keepIfNew() {
-        String kept = cache.lastGoodQueueConfigMap().map(c -> c.getData() == null ? null : c.getData().get(KEY))
-                .orElse(null);
-        if (acceptedYaml != null && !acceptedYaml.equals(kept)) {
+        if (acceptedYaml != null && !acceptedYaml.equals(queuesYaml(cache.lastGoodQueueConfigMap()))) {
             keepLastGood.accept(acceptedYaml);
         }
     }
@@ -172,6 +169,10 @@ final class QueueConfigReloader {
         } else {
             unreported = () -> status.queueConfigProblem(regarding, reason, message);
         }
+    }
+
+    private static String queuesYaml(Optional<ConfigMap> configMap) {
+        return configMap.map(c -> c.getData() == null ? null : c.getData().get(KEY)).orElse(null);
     }
 
     private String source() {
