@@ -32,6 +32,9 @@ public final class QueueResolver {
     }
 
     public Resolution resolve(Pod pod) {
+        if (config.closedBecause().isPresent()) {
+            return Resolution.refused(config.closedBecause().get());
+        }
         String namespace = pod.id().namespace();
         String path = pod.queue();
         if (path == null) {

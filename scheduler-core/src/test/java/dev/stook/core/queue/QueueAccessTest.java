@@ -62,6 +62,17 @@ class QueueAccessTest {
         assertThat(resolve("anyone", "open", Map.of()).queue()).isEqualTo("open");
     }
 
+    @Test
+    void aClosedConfigAdmitsNobodyAndSaysWhy() {
+        QueueResolver closed = new QueueResolver(QueueConfig.closed("the queue config is invalid"), NamespaceLabels.NONE);
+
+        QueueResolver.Resolution resolution = closed.resolve(new Pod(new PodId("anyone", "p"), Resources.NONE, 0, 0,
+                PlacementConstraints.NONE));
+
+        assertThat(resolution.resolved()).isFalse();
+        assertThat(resolution.problem()).isEqualTo("the queue config is invalid");
+    }
+
     private static QueueResolver.Resolution resolve(String namespace, String queue, Map<String, String> labels) {
         QueueResolver resolver = new QueueResolver(CONFIG, name -> name.equals(namespace) ? labels : Map.of());
         Pod pod = new Pod(new PodId(namespace, "p"), Resources.NONE, 0, 0, PlacementConstraints.NONE).inQueue(queue);

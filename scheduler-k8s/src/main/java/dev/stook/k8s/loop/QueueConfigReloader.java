@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  * Validates the queue ConfigMap whenever it changes, and fails closed. A good config replaces the active
  * one and, while leading, is kept as the last good copy. A bad config, or the ConfigMap's deletion, is
  * reported (log and Event regarding the ConfigMap) and changes nothing; a process that has accepted no
- * config yet starts from the last good copy instead. Only when neither ever existed does one queue,
- * default, take every pod.
+ * config yet starts from the last good copy instead, or, with none, schedules nothing until the ConfigMap
+ * is fixed. Only when neither ConfigMap exists does one queue, default, take every pod.
  */
 final class QueueConfigReloader {
     static final String KEY = "queues.yaml";
@@ -118,16 +118,21 @@ final class QueueConfigReloader {
 
     private Optional<QueueConfig> refused(String problem) {
         checked.accept(false);
-        if (acceptedYaml == null) {
-            Optional<QueueConfig> lastGood = lastGood();
-            if (lastGood.isPresent()) {
-                report("InvalidQueueConfig", source() + " " + problem + "; starting from the last good config in "
-                        + lastGoodName());
-                return lastGood;
-            }
+        if (acceptedYaml != null) {
+            report("InvalidQueueConfig", source() + " " + problem + "; the last good config stays");
+            return Optional.empty();
         }
-        report("InvalidQueueConfig", source() + " " + problem + "; the last good config stays");
-        return Optional.empty();
+        Optional<QueueConfig> lastGood = lastGood();
+        if (lastGood.isPresent()) {
+            report("InvalidQueueConfig", source() + " " + problem + "; starting from the last good config in "
+                    + lastGoodName());
+            return lastGood;
+        }
+        report("InvalidQueueConfig", source() + " " + problem + "; no good queue config was ever accepted, so no"
+                + " pod is scheduled until it is fixed");
+        active.set(QueueConfig.closed("the queue config " + source() + " is invalid and no good one was ever"
+                + " accepted: no pod is scheduled until it is fixed"));
+        return Optional.of(active.current());
     }
 
     /** The last good copy, applied, or empty when there is none Stook can read. */

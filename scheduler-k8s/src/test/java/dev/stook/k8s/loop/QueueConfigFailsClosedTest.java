@@ -13,7 +13,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Queue policy fails closed: neither deleting the queue ConfigMap nor a failover while it is invalid or
- * missing lifts a cap.
+ * missing lifts a cap, and an invalid one with nothing good before it schedules nothing.
  */
 class QueueConfigFailsClosedTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -68,6 +68,25 @@ class QueueConfigFailsClosedTest {
         await().atMost(PATIENCE).until(successor::isLeading);
         assertThat(successor.activeQueues().current().queue("capped")).isNotNull();
         assertCapEnforced();
+    }
+
+    @Test
+    void anInvalidQueueConfigMapWithNoGoodConfigEverSchedulesNothing() {
+        cluster.writeQueueConfig("""
+                queues:
+                  - name: capped
+                    max: {cpu: "-1"}
+                """);
+        cluster.node("n1", "4", "16Gi");
+        cluster.startScheduler();
+
+        cluster.create("waits", "1");
+
+        await().atMost(PATIENCE).until(() -> cluster.podScheduled("waits").map(PodCondition::getMessage)
+                .filter(message -> message.contains("the queue config stook-system/stook-queues is invalid and no good"
+                        + " one was ever accepted")).isPresent());
+        assertThat(cluster.isBound("waits")).isFalse();
+        assertThat(cluster.eventReasons(SYSTEM_NAMESPACE, "stook-queues")).contains("InvalidQueueConfig");
     }
 
     private void acceptCappedConfigThenStop() {
