@@ -53,6 +53,11 @@ public final class ResourceNames {
         throw new UnknownResourceException(name);
     }
 
+    /** Whether the name has a slot: some node offered it, or the queue config named it. */
+    public static boolean isKnown(String name) {
+        return name != null && INDEX.containsKey(name);
+    }
+
     public static String nameOf(int index) {
         synchronized (NAMES) {
             return NAMES.get(index);

@@ -19,6 +19,7 @@ import dev.stook.k8s.evict.Eviction;
 import dev.stook.k8s.logging.LogFields;
 import dev.stook.k8s.startup.StartupLog;
 import dev.stook.k8s.status.StatusReporter;
+import dev.stook.k8s.translate.KnownResources;
 import dev.stook.k8s.translate.NodeTranslator;
 import dev.stook.k8s.translate.PodTranslator;
 import dev.stook.k8s.watch.ClusterCache;
@@ -243,7 +244,7 @@ public final class SchedulingLoop implements Runnable {
             forgetPod(id);
             boundHere.seen(id, pod.getMetadata().getUid());
             try {
-                dev.stook.core.model.Pod bound = PodTranslator.translateBound(pod);
+                dev.stook.core.model.Pod bound = translateBound(pod);
                 boolean ours = config.schedulerName().equals(pod.getSpec().getSchedulerName());
                 // Another scheduler's pod only uses capacity: in no queue, it is charged to none and is
                 // never a victim, whatever stook.dev/ annotations it carries.
@@ -293,6 +294,17 @@ public final class SchedulingLoop implements Runnable {
             } else {
                 status.invalid(id, fingerprint.uid(), message);
             }
+        }
+    }
+
+    private static dev.stook.core.model.Pod translateBound(Pod pod) {
+        try {
+            return PodTranslator.translateBound(pod);
+        } catch (IllegalArgumentException e) {
+            if (!asksForUnknownResource(e)) {
+                throw e;
+            }
+            return PodTranslator.translateBound(KnownResources.only(pod));
         }
     }
 

@@ -44,6 +44,22 @@ class MadeUpResourcesTest {
         assertThat(cluster.isBound("made-up-7")).isFalse();
     }
 
+    @Test
+    void aPodPutOnANodeDirectlyStillCountsWhatItUsesBesideMadeUpResources() {
+        cluster.node("n1", "4", "16Gi");
+        cluster.client().pods().inNamespace(TestCluster.NAMESPACE).resource(asking("squatter", "tenant.example/made-up")
+                .editSpec().withSchedulerName("default-scheduler").withNodeName("n1").editFirstContainer()
+                .editResources().addToRequests("cpu", new Quantity("3")).endResources().endContainer().endSpec()
+                .build()).create();
+        cluster.startScheduler();
+
+        cluster.create("two-cpus", "2");
+
+        await().atMost(PATIENCE).until(() -> cluster.podScheduled("two-cpus").map(PodCondition::getReason)
+                .filter("Unschedulable"::equals).isPresent());
+        assertThat(cluster.isBound("two-cpus")).isFalse();
+    }
+
     private static PodBuilder asking(String name, String resource) {
         return TestCluster.pod(name, "1").editSpec().editFirstContainer().editResources()
                 .addToRequests(resource, new Quantity("1")).addToLimits(resource, new Quantity("1"))
