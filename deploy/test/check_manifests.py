@@ -22,7 +22,9 @@ REQUIRED = [
     (False, "authentication.k8s.io", "tokenreviews", "create"),
     (False, "authorization.k8s.io", "subjectaccessreviews", "create"),
 ] + [(False, "", "nodes", v) for v in ("get", "list", "watch")] + [
-    (True, "", "configmaps", v) for v in ("get", "list", "watch")
+    (False, "", "namespaces", v) for v in ("list", "watch")
+] + [
+    (True, "", "configmaps", v) for v in ("get", "list", "watch", "create", "update")
 ] + [(True, "coordination.k8s.io", "leases", v) for v in ("get", "create", "update", "patch")] + [
     (True, "", "secrets", v) for v in ("get", "create")
 ]
@@ -101,6 +103,27 @@ def check_rbac():
     print(f"rbac: {len(REQUIRED)} required permissions checked")
 
 
+def check_flow_control():
+    """Stook's requests have a priority level of their own, matched by the ServiceAccount it runs as."""
+    docs = documents(os.path.join(DEPLOY, "scheduler", "flowcontrol.yaml"))
+    levels = {d["metadata"]["name"] for d in docs if d["kind"] == "PriorityLevelConfiguration"}
+    account = next(d for d in documents(os.path.join(DEPLOY, "scheduler", "rbac.yaml")) if d["kind"] == "ServiceAccount")
+    expected = {"name": account["metadata"]["name"], "namespace": account["metadata"]["namespace"]}
+    schemas = [d for d in docs if d["kind"] == "FlowSchema"]
+    if not schemas:
+        fail("flowcontrol: no FlowSchema")
+    for schema in schemas:
+        name = schema["metadata"]["name"]
+        if schema["spec"]["priorityLevelConfiguration"]["name"] not in levels:
+            fail(f"flowcontrol: FlowSchema {name} names a priority level not shipped")
+        if not 0 < schema["spec"]["matchingPrecedence"] < 9000:
+            fail(f"flowcontrol: FlowSchema {name} must match before the built-in service-accounts schema (9000)")
+        for rule in schema["spec"]["rules"]:
+            if any(s.get("serviceAccount") != expected for s in rule["subjects"]):
+                fail(f"flowcontrol: FlowSchema {name} matches someone other than Stook's ServiceAccount")
+    print(f"flow control: {len(schemas)} flow schemas checked")
+
+
 def check_secure_port():
     """The probes stay unauthenticated over HTTPS; Prometheus scrapes over HTTPS with its token."""
     container = documents(os.path.join(DEPLOY, "scheduler", "deployment.yaml"))[0]["spec"]["template"]["spec"]["containers"][0]
@@ -137,6 +160,7 @@ def render_with_kubectl():
 check_manifests()
 check_kustomizations()
 check_rbac()
+check_flow_control()
 check_secure_port()
 check_examples()
 render_with_kubectl()

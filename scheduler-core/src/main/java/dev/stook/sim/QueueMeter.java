@@ -7,6 +7,7 @@ import dev.stook.core.queue.DominantShare;
 import dev.stook.core.queue.QueueConfig;
 import dev.stook.core.queue.QueueDefinition;
 import dev.stook.core.queue.QueueLimits;
+import dev.stook.core.queue.NamespaceLabels;
 import dev.stook.core.queue.QueueResolver;
 import dev.stook.core.queue.QueueView;
 
@@ -57,7 +58,8 @@ final class QueueMeter {
 
     QueueMeter(QueueConfig reference, Resources capacity, boolean gangAdmission) {
         this.reference = reference;
-        this.resolver = new QueueResolver(reference);
+        // Simulated namespaces carry no labels: only name patterns admit submitters.
+        this.resolver = new QueueResolver(reference, NamespaceLabels.NONE);
         this.capacity = capacity;
         this.gangAdmission = gangAdmission;
         for (QueueDefinition queue : reference.all()) {

@@ -12,6 +12,7 @@ import dev.stook.core.model.TaintEffect;
 import dev.stook.core.model.Toleration;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.core.queue.QueueConfig;
+import dev.stook.core.queue.NamespaceLabels;
 import dev.stook.core.queue.QueueResolver;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -295,7 +296,8 @@ public final class ScenarioLoader {
         if (quantities.isEmpty()) {
             throw new ScenarioException(parent.pathOf(key), "is required and must name at least one resource");
         }
-        Resources.Builder builder = Resources.builder();
+        // A scenario is the operator's own input, its nodes' and its pods' alike.
+        Resources.Builder builder = Resources.registeringBuilder();
         quantities.forEach((resource, quantity) -> YamlObject.parse(parent.pathOf(key) + "." + resource, quantity,
                 q -> {
                     Quantity.parse(q); // validated first so the message is not prefixed twice with the resource name
@@ -334,7 +336,7 @@ public final class ScenarioLoader {
 
     /** Every workload's pods must land in a leaf queue, or none of them would ever be scheduled. */
     private static void requireQueuesResolve(List<Workload> workloads, QueueConfig queues, String path) {
-        QueueResolver resolver = new QueueResolver(queues);
+        QueueResolver resolver = new QueueResolver(queues, NamespaceLabels.NONE);
         for (int i = 0; i < workloads.size(); i++) {
             Workload workload = workloads.get(i);
             QueueResolver.Resolution resolution =

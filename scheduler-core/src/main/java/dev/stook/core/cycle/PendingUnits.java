@@ -33,18 +33,38 @@ final class PendingUnits {
     private final Map<String, Resources> pendingByLeaf = new HashMap<>();
     private final Map<String, Resources> pendingNonPreemptibleByLeaf = new HashMap<>();
     private final Set<PendingUnit> withoutQueue = new LinkedHashSet<>();
+    private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
     private QueueConfig queues = QueueConfig.singleDefaultQueue();
-    private QueueResolver resolver = new QueueResolver(queues);
+    private QueueResolver resolver = new QueueResolver(queues, this::labelsOf);
     private long nextSequence;
 
     /** Files every unit again under the new queue tree. */
     void useQueues(QueueConfig config) {
         queues = config;
-        resolver = new QueueResolver(config);
+        resolver = new QueueResolver(config, this::labelsOf);
         for (PendingUnit unit : List.copyOf(byName.values())) {
             unfile(unit);
             file(unit);
         }
+    }
+
+    /** Records a namespace's labels (empty: none, or gone) and files its units again: access may have changed. */
+    void useNamespaceLabels(String namespace, Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            namespaceLabels.remove(namespace);
+        } else {
+            namespaceLabels.put(namespace, Map.copyOf(labels));
+        }
+        for (PendingUnit unit : List.copyOf(byName.values())) {
+            if (unit.members().iterator().next().id().namespace().equals(namespace)) {
+                unfile(unit);
+                file(unit);
+            }
+        }
+    }
+
+    private Map<String, String> labelsOf(String namespace) {
+        return namespaceLabels.getOrDefault(namespace, Map.of());
     }
 
     QueueConfig queues() {

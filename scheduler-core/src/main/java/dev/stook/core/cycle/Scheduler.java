@@ -65,6 +65,14 @@ public final class Scheduler {
     }
 
     /**
+     * The namespace's labels as they are now (empty once it is gone): queues may choose their submitters by
+     * them. Its pending units are filed again at once; running pods stay where they were admitted.
+     */
+    public void updateNamespaceLabels(String namespace, Map<String, String> labels) {
+        pending.useNamespaceLabels(namespace, labels);
+    }
+
+    /**
      * A bound pod of Stook's whose admission is not known, as Stook may account it: charged only to a queue its
      * namespace may submit to, the one it names if allowed, else the placement rules' one, else none (it then
      * only uses capacity). Adapters pass such pods through this before {@link ClusterState#podBound}.

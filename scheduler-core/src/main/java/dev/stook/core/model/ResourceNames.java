@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Interns resource names into the fixed slots of a {@link Resources} vector. The first slots are
  * Kubernetes' built-in resources; extended resources such as {@code nvidia.com/gpu} get the next free
- * slot the first time they are seen. The number of slots is capped so a stream of bad input cannot
- * grow every vector in the cluster.
+ * slot the first time a node offers them (or the operator's queue config names them). Pods only look
+ * names up: what they ask for that no node offers is refused, so tenants cannot use up the slots, whose
+ * number is capped so that every vector in the cluster stays small.
  */
 public final class ResourceNames {
     public static final int CPU = 0;
@@ -32,10 +33,29 @@ public final class ResourceNames {
 
     private ResourceNames() {}
 
-    /** The slot of a resource name, registering it if new. */
+    /** The slot of a resource name, registering it if new: for names nodes offer or operators configure. */
     public static int indexOf(String name) {
         Integer index = INDEX.get(name);
         return index != null ? index : register(name);
+    }
+
+    /**
+     * The slot of a resource name already registered, for names pods ask for.
+     *
+     * @throws UnknownResourceException when no node has offered it
+     */
+    public static int knownIndexOf(String name) {
+        Integer index = INDEX.get(name);
+        if (index != null) {
+            return index;
+        }
+        requireValid(name);
+        throw new UnknownResourceException(name);
+    }
+
+    /** Whether the name has a slot: some node offered it, or the queue config named it. */
+    public static boolean isKnown(String name) {
+        return name != null && INDEX.containsKey(name);
     }
 
     public static String nameOf(int index) {
@@ -50,10 +70,14 @@ public final class ResourceNames {
         }
     }
 
-    private static int register(String name) {
+    private static void requireValid(String name) {
         if (name == null || name.length() > 253 || !VALID_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid resource name " + InputText.quote(name));
         }
+    }
+
+    private static int register(String name) {
+        requireValid(name);
         synchronized (NAMES) {
             Integer existing = INDEX.get(name);
             if (existing != null) {

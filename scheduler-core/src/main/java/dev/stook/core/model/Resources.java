@@ -34,17 +34,34 @@ public final class Resources {
         return new Resources(amounts);
     }
 
-    /** Parses a Kubernetes resource list such as {@code {cpu: 500m, memory: 1Gi, nvidia.com/gpu: 1}}. */
+    /**
+     * Parses a Kubernetes resource list such as {@code {cpu: 500m, memory: 1Gi, nvidia.com/gpu: 1}} that
+     * asks for resources: every name must be one a node offers ({@link UnknownResourceException} if not).
+     */
     public static Resources parse(Map<String, String> quantities) {
-        Builder builder = builder();
+        return parse(quantities, builder());
+    }
+
+    /** Parses a resource list that offers or configures resources (a node's allocatable, a queue's caps): new names are registered. */
+    public static Resources parseRegistering(Map<String, String> quantities) {
+        return parse(quantities, registeringBuilder());
+    }
+
+    private static Resources parse(Map<String, String> quantities, Builder builder) {
         for (Map.Entry<String, String> entry : quantities.entrySet()) {
             builder.set(entry.getKey(), entry.getValue());
         }
         return builder.build();
     }
 
+    /** A builder for what is asked for: {@link Builder#set} takes only names a node offers. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(false);
+    }
+
+    /** A builder for what is offered or configured: {@link Builder#set} registers new names. */
+    public static Builder registeringBuilder() {
+        return new Builder(true);
     }
 
     public long get(int slot) {
@@ -130,11 +147,16 @@ public final class Resources {
     }
 
     public static final class Builder {
+        private final boolean registering;
         private long[] amounts = new long[ResourceNames.EPHEMERAL_STORAGE + 1];
+
+        private Builder(boolean registering) {
+            this.registering = registering;
+        }
 
         /** Sets a resource from its Kubernetes quantity string; cpu is kept in millicores. */
         public Builder set(String name, String quantity) {
-            int slot = ResourceNames.indexOf(name);
+            int slot = registering ? ResourceNames.indexOf(name) : ResourceNames.knownIndexOf(name);
             long value;
             try {
                 value = slot == ResourceNames.CPU ? Quantity.parseMillis(quantity) : Quantity.parseUnits(quantity);

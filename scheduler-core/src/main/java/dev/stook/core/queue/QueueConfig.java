@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A validated queue tree and its placement rules. Immutable; replaced whole on reload. */
 public final class QueueConfig {
@@ -13,19 +14,35 @@ public final class QueueConfig {
 
     private final List<QueueDefinition> topLevel;
     private final List<PlacementRule> placement;
+    private final String closedBecause;
     private final Map<String, QueueDefinition> byPath = new LinkedHashMap<>();
     private long guaranteedSlots;
 
     public QueueConfig(List<QueueDefinition> topLevel, List<PlacementRule> placement) {
+        this(topLevel, placement, null);
+    }
+
+    private QueueConfig(List<QueueDefinition> topLevel, List<PlacementRule> placement, String closedBecause) {
         this.topLevel = List.copyOf(topLevel);
         this.placement = List.copyOf(placement);
+        this.closedBecause = closedBecause;
         index(this.topLevel);
+    }
+
+    /** No queue at all, so no pod is scheduled: for when no config Stook could trust was ever given. */
+    public static QueueConfig closed(String reason) {
+        return new QueueConfig(List.of(), List.of(), reason);
+    }
+
+    /** Why every pod waits, for a config made by {@link #closed}. */
+    public Optional<String> closedBecause() {
+        return Optional.ofNullable(closedBecause);
     }
 
     /** What Stook runs with when no queue config exists: one queue that may use the whole cluster. */
     public static QueueConfig singleDefaultQueue() {
         QueueDefinition only = new QueueDefinition(DEFAULT_QUEUE, DEFAULT_QUEUE, 1, Resources.NONE, ResourceCap.NONE,
-                QueuePolicy.PRIORITY, List.of(), List.of());
+                QueuePolicy.PRIORITY, Submitters.UNSET, List.of());
         return new QueueConfig(List.of(only), List.of(new PlacementRule(null, DEFAULT_QUEUE)));
     }
 

@@ -41,7 +41,12 @@ public final class QueueConfigParser {
     private static final Set<String> TOP_KEYS = Set.of("queues", "placement");
     private static final Set<String> QUEUE_KEYS =
             Set.of("name", "weight", "guaranteed", "max", "policy", "submitters", "children");
-    private static final Set<String> SUBMITTER_KEYS = Set.of("namespaces");
+    private static final Set<String> SUBMITTER_KEYS = Set.of("namespaces", "namespaceSelector");
+    private static final Set<String> SELECTOR_KEYS = Set.of("matchLabels", "matchExpressions");
+    private static final Set<String> REQUIREMENT_KEYS = Set.of("key", "operator", "values");
+    private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+    private static final Pattern LABEL_PREFIX =
+            Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
     private static final Set<String> RULE_KEYS = Set.of("namespace", "queue");
 
     private final List<String> errors = new ArrayList<>();
@@ -198,7 +203,8 @@ public final class QueueConfigParser {
                 error(fields.get("policy"), "queue " + path + ": " + e.getMessage());
             }
         }
-        List<NamespaceGlob> submitters = fields.containsKey("submitters") ? submitters(fields.get("submitters"), path) : List.of();
+        Submitters submitters = fields.containsKey("submitters") ? submitters(fields.get("submitters"), path)
+                : Submitters.UNSET;
         List<QueueDefinition> children = fields.containsKey("children")
                 ? queueList(fields.get("children"), path, new QueueDefinitionContext(node, path, guaranteed), policy, depth + 1)
                 : List.of();
@@ -240,7 +246,7 @@ public final class QueueConfigParser {
             error(node, where + ": expected a map of resource quantities such as {cpu: \"10\", memory: 40Gi}");
             return Resources.NONE;
         }
-        Resources.Builder builder = Resources.builder();
+        Resources.Builder builder = Resources.registeringBuilder();
         for (NodeTuple tuple : map.getValue()) {
             String resource = scalar(tuple.getKeyNode(), "resource name");
             String quantity = scalar(tuple.getValueNode(), "quantity");
@@ -261,24 +267,135 @@ public final class QueueConfigParser {
         return builder.build();
     }
 
-    private List<NamespaceGlob> submitters(Node node, String path) {
+    private Submitters submitters(Node node, String path) {
         Map<String, Node> fields = mapping(node, SUBMITTER_KEYS, "submitters");
         List<NamespaceGlob> globs = new ArrayList<>();
         Node namespaces = fields.get("namespaces");
-        if (namespaces == null) {
-            return globs;
-        }
-        if (!(namespaces instanceof SequenceNode list)) {
+        if (namespaces instanceof SequenceNode list) {
+            for (Node item : list.getValue()) {
+                NamespaceGlob glob = glob(item);
+                if (glob != null) {
+                    globs.add(glob);
+                }
+            }
+        } else if (namespaces != null) {
             error(namespaces, "queue " + path + ": submitters.namespaces must be a list of namespace patterns");
-            return globs;
         }
-        for (Node item : list.getValue()) {
-            NamespaceGlob glob = glob(item);
-            if (glob != null) {
-                globs.add(glob);
+        NamespaceSelector selector = fields.containsKey("namespaceSelector")
+                ? namespaceSelector(fields.get("namespaceSelector"), path) : null;
+        boolean namesNobody = selector == null
+                && (namespaces == null || namespaces instanceof SequenceNode patterns && patterns.getValue().isEmpty());
+        if (namesNobody) {
+            error(node, "queue " + path + ": submitters names nobody; list namespaces or a namespaceSelector,"
+                    + " or leave submitters out to allow whoever the parent allows");
+        }
+        return new Submitters(globs, selector);
+    }
+
+    private NamespaceSelector namespaceSelector(Node node, String path) {
+        String where = "queue " + path + ": submitters.namespaceSelector";
+        Map<String, Node> fields = mapping(node, SELECTOR_KEYS, "a namespaceSelector");
+        Map<String, String> matchLabels = new LinkedHashMap<>();
+        Node labels = fields.get("matchLabels");
+        if (labels instanceof MappingNode map) {
+            for (NodeTuple tuple : map.getValue()) {
+                String key = labelKey(tuple.getKeyNode(), where);
+                String value = labelValue(tuple.getValueNode(), where);
+                if (key != null && value != null) {
+                    matchLabels.put(key, value);
+                }
+            }
+        } else if (labels != null) {
+            error(labels, where + ".matchLabels must be a map of label keys to values");
+        }
+        List<LabelRequirement> requirements = new ArrayList<>();
+        Node expressions = fields.get("matchExpressions");
+        if (expressions instanceof SequenceNode list) {
+            for (Node item : list.getValue()) {
+                LabelRequirement requirement = requirement(item, where);
+                if (requirement != null) {
+                    requirements.add(requirement);
+                }
+            }
+        } else if (expressions != null) {
+            error(expressions, where + ".matchExpressions must be a list such as"
+                    + " [{key: team, operator: In, values: [ml]}]");
+        }
+        return new NamespaceSelector(matchLabels, requirements);
+    }
+
+    private LabelRequirement requirement(Node node, String where) {
+        Map<String, Node> fields = mapping(node, REQUIREMENT_KEYS, "a matchExpressions entry");
+        if (!fields.containsKey("key") || !fields.containsKey("operator")) {
+            error(node, where + ": each matchExpressions entry needs a key and an operator");
+            return null;
+        }
+        String key = labelKey(fields.get("key"), where);
+        String operatorText = scalar(fields.get("operator"), "operator");
+        LabelRequirement.Operator operator = null;
+        for (LabelRequirement.Operator candidate : LabelRequirement.Operator.values()) {
+            if (candidate.name().equals(operatorText)) {
+                operator = candidate;
             }
         }
-        return globs;
+        if (operator == null) {
+            if (operatorText != null) {
+                error(fields.get("operator"), where + ": unknown operator " + InputText.quote(operatorText)
+                        + "; use In, NotIn, Exists or DoesNotExist");
+            }
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        Node valuesNode = fields.get("values");
+        if (valuesNode instanceof SequenceNode list) {
+            for (Node item : list.getValue()) {
+                String value = labelValue(item, where);
+                if (value != null) {
+                    values.add(value);
+                }
+            }
+        } else if (valuesNode != null) {
+            error(valuesNode, where + ": values must be a list of label values");
+        }
+        boolean needsValues = operator == LabelRequirement.Operator.In || operator == LabelRequirement.Operator.NotIn;
+        if (needsValues && values.isEmpty()) {
+            error(node, where + ": operator " + operator + " needs at least one value");
+            return null;
+        }
+        if (!needsValues && valuesNode != null) {
+            error(valuesNode, where + ": operator " + operator + " takes no values");
+            return null;
+        }
+        return key == null ? null : new LabelRequirement(key, operator, values);
+    }
+
+    /** A label key as Kubernetes takes it: an optional DNS-subdomain prefix and '/', then a name. */
+    private String labelKey(Node node, String where) {
+        String key = scalar(node, "label key");
+        if (key == null) {
+            return null;
+        }
+        int slash = key.indexOf('/');
+        String prefix = slash < 0 ? null : key.substring(0, slash);
+        String name = slash < 0 ? key : key.substring(slash + 1);
+        boolean validPrefix = prefix == null || prefix.length() <= 253 && LABEL_PREFIX.matcher(prefix).matches();
+        if (!validPrefix || !LABEL_NAME.matcher(name).matches()) {
+            error(node, where + ": invalid label key " + InputText.quote(key));
+            return null;
+        }
+        return key;
+    }
+
+    private String labelValue(Node node, String where) {
+        String value = node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL) ? "" : scalar(node, "label value");
+        if (value == null) {
+            return null;
+        }
+        if (!value.isEmpty() && !LABEL_NAME.matcher(value).matches()) {
+            error(node, where + ": invalid label value " + InputText.quote(value));
+            return null;
+        }
+        return value;
     }
 
     private List<PlacementRule> placement(Node node, QueueConfig config) {

@@ -9,12 +9,11 @@ import java.util.List;
  *
  * @param path       dotted path from the top, such as {@code research.nlp}
  * @param max        caps on the resources it names; others are unlimited
- * @param submitters namespaces allowed to submit; empty means whatever the parent allows (everyone at the top)
+ * @param submitters namespaces allowed to submit; unset means whatever the parent allows (everyone at the top)
  */
 public record QueueDefinition(String path, String name, double weight, Resources guaranteed, ResourceCap max,
-                              QueuePolicy policy, List<NamespaceGlob> submitters, List<QueueDefinition> children) {
+                              QueuePolicy policy, Submitters submitters, List<QueueDefinition> children) {
     public QueueDefinition {
-        submitters = List.copyOf(submitters);
         children = List.copyOf(children);
     }
 

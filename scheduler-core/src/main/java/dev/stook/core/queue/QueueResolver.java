@@ -2,7 +2,6 @@ package dev.stook.core.queue;
 
 import dev.stook.core.model.Pod;
 
-import java.util.List;
 import java.util.stream.Collectors;
 
 /** Finds the leaf queue a pod belongs to, and whether its namespace may submit there. */
@@ -10,9 +9,11 @@ public final class QueueResolver {
     public static final String QUEUE_ANNOTATION = "stook.dev/queue";
 
     private final QueueConfig config;
+    private final NamespaceLabels labels;
 
-    public QueueResolver(QueueConfig config) {
+    public QueueResolver(QueueConfig config, NamespaceLabels labels) {
         this.config = config;
+        this.labels = labels;
     }
 
     /** The leaf queue, or the reason the pod has none. */
@@ -31,6 +32,9 @@ public final class QueueResolver {
     }
 
     public Resolution resolve(Pod pod) {
+        if (config.closedBecause().isPresent()) {
+            return Resolution.refused(config.closedBecause().get());
+        }
         String namespace = pod.id().namespace();
         String path = pod.queue();
         if (path == null) {
@@ -49,23 +53,23 @@ public final class QueueResolver {
             return Resolution.refused("queue " + path + " has children; name one of them: "
                     + queue.children().stream().map(QueueDefinition::path).collect(Collectors.joining(", ")));
         }
-        List<NamespaceGlob> submitters = effectiveSubmitters(path);
-        if (!submitters.isEmpty() && submitters.stream().noneMatch(glob -> glob.matches(namespace))) {
+        Submitters submitters = effectiveSubmitters(path);
+        if (!submitters.isUnset() && !submitters.admit(namespace, labels.of(namespace))) {
             return Resolution.refused("namespace " + namespace + " may not submit to queue " + path
-                    + " (submitters: " + submitters.stream().map(NamespaceGlob::toString).collect(Collectors.joining(", ")) + ")");
+                    + " (submitters: " + submitters + ")");
         }
         return Resolution.of(path);
     }
 
-    /** A queue's own submitters, or its nearest ancestor's; empty means everyone. */
-    private List<NamespaceGlob> effectiveSubmitters(String path) {
+    /** A queue's own submitters, or its nearest ancestor's; unset means everyone. */
+    private Submitters effectiveSubmitters(String path) {
         for (String current = path; current != null; current = QueueConfig.parentOf(current)) {
-            List<NamespaceGlob> submitters = config.queue(current).submitters();
-            if (!submitters.isEmpty()) {
+            Submitters submitters = config.queue(current).submitters();
+            if (!submitters.isUnset()) {
                 return submitters;
             }
         }
-        return List.of();
+        return Submitters.UNSET;
     }
 
     private String leafPaths() {

@@ -288,6 +288,29 @@ class QueueSchedulingTest {
     }
 
     @Test
+    void aNamespaceGainsAccessWhenLabelledAndLosesItWhenUnlabelled() {
+        Scheduler scheduler = scheduler("""
+                queues:
+                  - {name: ml, submitters: {namespaceSelector: {matchLabels: {team: ml}}}}
+                placement:
+                  - {queue: ml}
+                """, 2);
+        scheduler.submit(new Pod(new PodId("vision", "first"), pod("x", "1", "1Gi").requests(), 0, 0,
+                pod("x", "1", "1Gi").constraints()));
+        assertThat(waits(cycle(scheduler))).containsExactly(
+                "vision/first: namespace vision may not submit to queue ml (submitters: namespaces labelled team=ml)");
+
+        scheduler.updateNamespaceLabels("vision", Map.of("team", "ml"));
+        assertThat(binds(cycle(scheduler))).containsExactly("vision/first->n00");
+
+        scheduler.updateNamespaceLabels("vision", Map.of());
+        scheduler.submit(new Pod(new PodId("vision", "second"), pod("x", "1", "1Gi").requests(), 0, 1,
+                pod("x", "1", "1Gi").constraints()));
+        assertThat(waits(cycle(scheduler))).containsExactly(
+                "vision/second: namespace vision may not submit to queue ml (submitters: namespaces labelled team=ml)");
+    }
+
+    @Test
     void aFairQueueServesTheOwnerHoldingLeastFirst() {
         Scheduler scheduler = scheduler("queues: [{name: shared, policy: fair}]", 4);
         Function<String, Pod> inNamespace = name -> new Pod(new PodId(name.split("-")[0], name),

@@ -13,7 +13,7 @@ class ResourcesTest {
 
     @Test
     void parsesCpuInMillicoresAndEverythingElseInUnits() {
-        Resources r = Resources.parse(Map.of("cpu", "1500m", "memory", "2Gi", "nvidia.com/gpu", "2"));
+        Resources r = Resources.parseRegistering(Map.of("cpu", "1500m", "memory", "2Gi", "nvidia.com/gpu", "2"));
 
         assertThat(r.cpuMillis()).isEqualTo(1500);
         assertThat(r.memoryBytes()).isEqualTo(2L << 30);

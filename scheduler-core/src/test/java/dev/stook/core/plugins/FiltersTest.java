@@ -32,8 +32,8 @@ class FiltersTest {
 
     @Test
     void resourceFitRefusesExtendedResourcesTheNodeLacks() {
+        Node gpuNode = Node.of("g1", Resources.parseRegistering(Map.of("cpu", "8", "memory", "8Gi", "nvidia.com/gpu", "1")));
         Pod gpuPod = Pod.of("default", "train", Resources.parse(Map.of("cpu", "1", "nvidia.com/gpu", "1")));
-        Node gpuNode = Node.of("g1", Resources.parse(Map.of("cpu", "8", "memory", "8Gi", "nvidia.com/gpu", "1")));
 
         assertThat(new ResourceFitFilter().reject(gpuPod, slotOf(node))).isEqualTo("Insufficient nvidia.com/gpu");
         assertThat(new ResourceFitFilter().reject(gpuPod, slotOf(gpuNode))).isNull();

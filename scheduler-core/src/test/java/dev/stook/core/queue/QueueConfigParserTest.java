@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +41,7 @@ class QueueConfigParserTest {
         assertThat(research.guaranteed()).isEqualTo(Resources.parse(Map.of("cpu", "100", "memory", "400Gi")));
         assertThat(research.max().limit(0)).isEqualTo(300_000);
         assertThat(research.max().limits(1)).as("memory is not capped").isFalse();
-        assertThat(research.submitters()).containsExactly(new NamespaceGlob("ml-*"));
+        assertThat(research.submitters()).isEqualTo(new Submitters(List.of(new NamespaceGlob("ml-*")), null));
         assertThat(config.queue("research.nlp").policy()).as("inherited").isEqualTo(QueuePolicy.FAIR);
         assertThat(config.queue("research.nlp").isLeaf()).isTrue();
         assertThat(config.queue("prod").policy()).isEqualTo(QueuePolicy.PRIORITY);
@@ -81,6 +82,13 @@ class QueueConfigParserTest {
             not yaml                | 'queues: [name: a'                                       | line 1: not valid YAML: expected ',' or ']', but got <stream end>
             empty document          | '# nothing'                                              | line 1: the config is empty
             duplicate key           | 'queues: [{name: a, name: b}]'                           | line 1: duplicate key "name" in a queue
+            submitters of nobody    | 'queues:\n  - name: a\n    submitters: {namespaces: []}' | line 3: queue a: submitters names nobody; list namespaces or a namespaceSelector, or leave submitters out to allow whoever the parent allows
+            unknown selector key    | 'queues:\n  - name: a\n    submitters: {namespaceSelector: {labels: {}}}' | line 3: unknown key "labels" in a namespaceSelector; allowed: matchExpressions, matchLabels
+            unknown operator        | 'queues:\n  - name: a\n    submitters: {namespaceSelector: {matchExpressions: [{key: team, operator: Has}]}}' | line 3: queue a: submitters.namespaceSelector: unknown operator "Has"; use In, NotIn, Exists or DoesNotExist
+            In without values       | 'queues:\n  - name: a\n    submitters: {namespaceSelector: {matchExpressions: [{key: team, operator: In}]}}' | line 3: queue a: submitters.namespaceSelector: operator In needs at least one value
+            Exists with values      | 'queues:\n  - name: a\n    submitters: {namespaceSelector: {matchExpressions: [{key: team, operator: Exists, values: [x]}]}}' | line 3: queue a: submitters.namespaceSelector: operator Exists takes no values
+            bad label key           | 'queues:\n  - name: a\n    submitters: {namespaceSelector: {matchLabels: {"-team": ml}}}' | line 3: queue a: submitters.namespaceSelector: invalid label key "-team"
+            bad label value         | 'queues:\n  - name: a\n    submitters: {namespaceSelector: {matchLabels: {team: "m l"}}}' | line 3: queue a: submitters.namespaceSelector: invalid label value "m l"
             """)
     void everyKindOfMistakeIsReportedWithItsLine(String kind, String yaml, String error) {
         assertThatThrownBy(() -> QueueConfigParser.parse(yaml.replace("\\n", "\n")))
@@ -118,6 +126,26 @@ class QueueConfigParserTest {
         String billionLaughs = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
                 + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n";
         assertThatThrownBy(() -> QueueConfigParser.parse(billionLaughs)).isInstanceOf(QueueConfigException.class);
+    }
+
+    @Test
+    void readsSubmittersChosenByNamespaceLabels() {
+        QueueConfig config = QueueConfigParser.parse("""
+                queues:
+                  - name: ml
+                    submitters:
+                      namespaces: ["ml-*"]
+                      namespaceSelector:
+                        matchLabels: {example.com/team: ml}
+                        matchExpressions:
+                          - {key: tier, operator: NotIn, values: [prod, staging]}
+                          - {key: frozen, operator: DoesNotExist}
+                """);
+
+        assertThat(config.queue("ml").submitters()).isEqualTo(new Submitters(List.of(new NamespaceGlob("ml-*")),
+                new NamespaceSelector(Map.of("example.com/team", "ml"), List.of(
+                        new LabelRequirement("tier", LabelRequirement.Operator.NotIn, List.of("prod", "staging")),
+                        new LabelRequirement("frozen", LabelRequirement.Operator.DoesNotExist, List.of())))));
     }
 
     @Test

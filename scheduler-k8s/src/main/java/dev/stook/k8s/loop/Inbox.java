@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 final class Inbox implements ClusterChanges, EvictionFeedback {
     private Set<PodId> pods = new LinkedHashSet<>();
     private Set<String> nodes = new LinkedHashSet<>();
+    private Set<String> namespaces = new LinkedHashSet<>();
     private List<BindResult> bindResults = new ArrayList<>();
     private Set<PodId> abandonedEvictions = new LinkedHashSet<>();
     private Map<PodId, String> refusedEvictions = new LinkedHashMap<>();
@@ -30,12 +31,13 @@ final class Inbox implements ClusterChanges, EvictionFeedback {
     private boolean woken;
 
     /** What arrived since the previous {@link #take}. */
-    record Batch(Set<PodId> pods, Set<String> nodes, List<BindResult> bindResults, Set<PodId> abandonedEvictions,
-                 Map<PodId, String> refusedEvictions, boolean queueConfig, List<ExplainQuestion> questions) {
+    record Batch(Set<PodId> pods, Set<String> nodes, Set<String> namespaces, List<BindResult> bindResults,
+                 Set<PodId> abandonedEvictions, Map<PodId, String> refusedEvictions, boolean queueConfig,
+                 List<ExplainQuestion> questions) {
         /** True when nothing changed; there may still be questions. */
         boolean isEmpty() {
-            return pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && abandonedEvictions.isEmpty()
-                    && refusedEvictions.isEmpty() && !queueConfig;
+            return pods.isEmpty() && nodes.isEmpty() && namespaces.isEmpty() && bindResults.isEmpty()
+                    && abandonedEvictions.isEmpty() && refusedEvictions.isEmpty() && !queueConfig;
         }
     }
 
@@ -51,6 +53,12 @@ final class Inbox implements ClusterChanges, EvictionFeedback {
     @Override
     public synchronized void nodeChanged(String name) {
         nodes.add(name);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void namespaceChanged(String name) {
+        namespaces.add(name);
         notifyAll();
     }
 
@@ -94,19 +102,20 @@ final class Inbox implements ClusterChanges, EvictionFeedback {
 
     /** Waits until something arrives, {@link #wake} is called, or the deadline passes; then empties the inbox. */
     synchronized Batch take(long deadlineMillis) throws InterruptedException {
-        while (!woken && pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && abandonedEvictions.isEmpty()
-                && refusedEvictions.isEmpty() && !queueConfig && questions.isEmpty()) {
+        while (!woken && pods.isEmpty() && nodes.isEmpty() && namespaces.isEmpty() && bindResults.isEmpty()
+                && abandonedEvictions.isEmpty() && refusedEvictions.isEmpty() && !queueConfig && questions.isEmpty()) {
             long wait = deadlineMillis - System.currentTimeMillis();
             if (wait <= 0) {
                 break;
             }
             wait(wait);
         }
-        Batch batch = new Batch(pods, nodes, bindResults, abandonedEvictions, refusedEvictions, queueConfig,
-                questions);
+        Batch batch = new Batch(pods, nodes, namespaces, bindResults, abandonedEvictions, refusedEvictions,
+                queueConfig, questions);
         pods = new LinkedHashSet<>();
         questions = new ArrayList<>();
         nodes = new LinkedHashSet<>();
+        namespaces = new LinkedHashSet<>();
         bindResults = new ArrayList<>();
         abandonedEvictions = new LinkedHashSet<>();
         refusedEvictions = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import dev.stook.k8s.metrics.StookMetrics;
 import dev.stook.k8s.startup.StartupLog;
 import dev.stook.k8s.status.EventRateLimiter;
 import dev.stook.k8s.status.EventRecorder;
+import dev.stook.k8s.status.EventRepeats;
 import dev.stook.k8s.status.PodConditionWriter;
 import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.version.BuildInfo;
@@ -54,6 +55,7 @@ public final class SchedulerProcess implements AutoCloseable {
     private final LeaderElection election;
     private final SchedulingLoop loop;
     private final ActiveQueueConfig activeQueues = new ActiveQueueConfig();
+    private final LastGoodQueueConfig lastGoodQueues;
     private final BuildInfo build = BuildInfo.current();
     private final StookMetrics metrics = new StookMetrics(build);
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
@@ -66,11 +68,13 @@ public final class SchedulerProcess implements AutoCloseable {
         this.client = client;
         AdmissionSeal seal = new AdmissionSeal(AdmissionKey.loadOrCreate(client, config.namespace()));
         Backoff backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
-        this.informers = new ClusterInformers(client, config.namespace(), config.queueConfigMap(), config.schedulerName(),
-                inbox);
+        String lastGoodName = LastGoodQueueConfig.nameFor(config.queueConfigMap());
+        this.informers = new ClusterInformers(client, config.namespace(), config.queueConfigMap(), lastGoodName,
+                config.schedulerName(), inbox);
+        this.lastGoodQueues = new LastGoodQueueConfig(client, config.namespace(), lastGoodName);
         this.status = new StatusReporter(informers, new PodConditionWriter(client, informers, backoff),
-                new EventRecorder(client, new EventRateLimiter(config.eventsPerSecond(), config.eventBurst(),
-                        config.eventPerObjectIntervalMillis(), System::currentTimeMillis),
+                new EventRecorder(client, new EventRepeats(config.eventPerObjectIntervalMillis(), System::currentTimeMillis),
+                        new EventRateLimiter(config.eventsPerSecond(), config.eventBurst(), System::currentTimeMillis),
                         "stook.dev/" + config.schedulerName(), identity));
         this.election = new LeaderElection(client, config.namespace(), config.leaseName(), identity,
                 Duration.ofMillis(config.leaseDurationMillis()), Duration.ofMillis(config.renewDeadlineMillis()),
@@ -79,8 +83,8 @@ public final class SchedulerProcess implements AutoCloseable {
                 metrics.bindings());
         this.evictor = new Evictor(client, election.fence(), informers, status, config.evictConcurrency(),
                 config.evictAttempts(), backoff, metrics.countingRefusals(inbox));
-        this.loop = new SchedulingLoop(config, informers, seal, inbox, binder::bind, evictor::evict, status, activeQueues,
-                metrics.cycles(), metrics::queueConfigReloaded);
+        this.loop = new SchedulingLoop(config, informers, seal, inbox, binder::bind, evictor::evict, status,
+                activeQueues, lastGoodQueues, metrics.cycles(), metrics::queueConfigReloaded);
         metrics.leader(election::isLeading);
         LOG.info("{} starting as {}", build.describe(), identity);
         metrics.learnedLocality(loop.cluster().chunkIndex().learnedCache());
@@ -190,6 +194,7 @@ public final class SchedulerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         election.stop();
+        lastGoodQueues.close();
         status.close();
         informers.close();
         if (health != null) {

@@ -8,6 +8,8 @@ import dev.stook.core.cycle.TimeSource;
 import dev.stook.core.locality.ChunkIndex;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.PodId;
+import dev.stook.core.model.ResourceNames;
+import dev.stook.core.model.UnknownResourceException;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.k8s.admit.AdmissionSeal;
 import dev.stook.k8s.bind.Backoff;
@@ -18,9 +20,11 @@ import dev.stook.k8s.evict.Eviction;
 import dev.stook.k8s.logging.LogFields;
 import dev.stook.k8s.startup.StartupLog;
 import dev.stook.k8s.status.StatusReporter;
+import dev.stook.k8s.translate.KnownResources;
 import dev.stook.k8s.translate.NodeTranslator;
 import dev.stook.k8s.translate.PodTranslator;
 import dev.stook.k8s.watch.ClusterCache;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import org.slf4j.Logger;
@@ -70,13 +74,15 @@ public final class SchedulingLoop implements Runnable {
     private volatile boolean leading;
     /** Pods found unschedulable while following; reported once leading. */
     private final Set<PodId> invalidWhileFollowing = new HashSet<>();
+    /** Pods asking for a resource no node offers: looked at again when a node offers a new one. */
+    private final Set<PodId> awaitingResources = new HashSet<>();
 
     private record Timer(long atMillis, PodId pod, boolean confirmRefusedBind) {}
 
     SchedulingLoop(SchedulerConfig config, ClusterCache cache, AdmissionSeal seal, Inbox inbox,
                    Consumer<BindRequest> binder, Consumer<Eviction> evictor,
-                   StatusReporter status, ActiveQueueConfig activeQueues, SchedulingObserver observer,
-                   Consumer<Boolean> queueConfigChecked) {
+                   StatusReporter status, ActiveQueueConfig activeQueues, Consumer<String> keepLastGoodQueues,
+                   SchedulingObserver observer, Consumer<Boolean> queueConfigChecked) {
         this.config = config;
         this.cache = cache;
         this.seal = seal;
@@ -84,8 +90,8 @@ public final class SchedulingLoop implements Runnable {
         this.binder = binder;
         this.evictor = evictor;
         this.status = status;
-        this.queueConfig = new QueueConfigReloader(config.namespace() + "/" + config.queueConfigMap(), activeQueues,
-                status, queueConfigChecked, () -> leading);
+        this.queueConfig = new QueueConfigReloader(config.namespace(), config.queueConfigMap(), cache, activeQueues,
+                status, keepLastGoodQueues, queueConfigChecked, () -> leading);
         this.observer = observer;
         this.backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
         this.cluster = new ClusterState(new ChunkIndex(config.learnedLocality()));
@@ -150,7 +156,10 @@ public final class SchedulingLoop implements Runnable {
 
     private void rebuild() throws InterruptedException {
         List<Inbox.ExplainQuestion> questions = inbox.take(0).questions();
-        queueConfig.reload(cache.queueConfigMap()).ifPresent(scheduler::updateQueues);
+        queueConfig.reload().ifPresent(scheduler::updateQueues);
+        for (Namespace namespace : cache.namespaces()) {
+            applyNamespace(namespace.getMetadata().getName());
+        }
         for (Node node : cache.nodes()) {
             applyNode(node.getMetadata().getName());
         }
@@ -181,13 +190,19 @@ public final class SchedulingLoop implements Runnable {
 
     private void apply(Inbox.Batch batch) {
         batch.nodes().forEach(this::applyNode);
+        batch.namespaces().forEach(this::applyNamespace);
         batch.bindResults().forEach(this::bindFinished);
         batch.abandonedEvictions().forEach(scheduler::evictionAbandoned);
         batch.refusedEvictions().forEach(scheduler::evictionRefused);
         batch.pods().forEach(this::applyPod);
         if (batch.queueConfig()) {
-            queueConfig.reload(cache.queueConfigMap()).ifPresent(scheduler::updateQueues);
+            queueConfig.reload().ifPresent(scheduler::updateQueues);
         }
+    }
+
+    private void applyNamespace(String name) {
+        Map<String, String> labels = cache.namespace(name).map(n -> n.getMetadata().getLabels()).orElse(null);
+        scheduler.updateNamespaceLabels(name, labels == null ? Map.of() : labels);
     }
 
     private void applyNode(String name) {
@@ -196,12 +211,16 @@ public final class SchedulingLoop implements Runnable {
             cluster.removeNode(name);
             return;
         }
+        int knownResources = ResourceNames.count();
         try {
             cluster.upsertNode(NodeTranslator.translate(node.get()));
         } catch (IllegalArgumentException | ArithmeticException e) {
             LOG.atWarn().addKeyValue(LogFields.NODE, name).log("node left out: {}", e.getMessage());
             cluster.removeNode(name);
             return;
+        }
+        if (ResourceNames.count() > knownResources) {
+            List.copyOf(awaitingResources).forEach(this::reconsider);
         }
         try {
             cluster.reportCachedChunks(name, NodeTranslator.cachedChunks(node.get()));
@@ -218,7 +237,7 @@ public final class SchedulingLoop implements Runnable {
             boundHere.ended(id, cached.map(p -> p.getMetadata().getUid()).orElse(null));
             cached.filter(SchedulingLoop::succeeded).or(() -> cache.succeededPod(id))
                     .filter(p -> boundHere.succeeded(id, p.getMetadata().getUid()))
-                    .ifPresent(p -> cluster.podSucceeded(PodTranslator.translateBound(p), p.getSpec().getNodeName()));
+                    .ifPresent(p -> cluster.podSucceeded(translateBound(p), p.getSpec().getNodeName()));
             forgetPod(id);
             cluster.removePod(id);
             return;
@@ -229,7 +248,7 @@ public final class SchedulingLoop implements Runnable {
             forgetPod(id);
             boundHere.seen(id, pod.getMetadata().getUid());
             try {
-                dev.stook.core.model.Pod bound = PodTranslator.translateBound(pod);
+                dev.stook.core.model.Pod bound = translateBound(pod);
                 boolean ours = config.schedulerName().equals(pod.getSpec().getSchedulerName());
                 // Another scheduler's pod only uses capacity: in no queue, it is charged to none and is
                 // never a victim, whatever stook.dev/ annotations it carries.
@@ -261,14 +280,23 @@ public final class SchedulingLoop implements Runnable {
             return;
         }
         submitted.put(id, fingerprint);
+        awaitingResources.remove(id);
         try {
             scheduler.submit(PodTranslator.translate(pod));
         } catch (IllegalArgumentException | ArithmeticException e) {
             scheduler.withdraw(id);
-            if (leading) {
-                status.invalid(id, fingerprint.uid(), "Stook cannot schedule this pod: " + e.getMessage());
-            } else {
+            boolean unknownResource = asksForUnknownResource(e);
+            if (unknownResource) {
+                awaitingResources.add(id);
+            }
+            String message = "Stook cannot schedule this pod: " + e.getMessage();
+            if (!leading) {
                 invalidWhileFollowing.add(id);
+            } else if (unknownResource) {
+                // More capacity, a node that offers the resource, would help: the reason autoscalers act on.
+                status.waiting(id, fingerprint.uid(), "Unschedulable", message);
+            } else {
+                status.invalid(id, fingerprint.uid(), message);
             }
         }
     }
@@ -284,11 +312,36 @@ public final class SchedulingLoop implements Runnable {
                 .orElseGet(() -> scheduler.accountable(bound).withPreemptible(true));
     }
 
+    private static dev.stook.core.model.Pod translateBound(Pod pod) {
+        try {
+            return PodTranslator.translateBound(pod);
+        } catch (IllegalArgumentException e) {
+            if (!asksForUnknownResource(e)) {
+                throw e;
+            }
+            return PodTranslator.translateBound(KnownResources.only(pod));
+        }
+    }
+
+    private static boolean asksForUnknownResource(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownResourceException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Translates the pod afresh, though it did not change. */
+    private void reconsider(PodId id) {
+        submitted.remove(id);
+        applyPod(id);
+    }
+
     private void reportInvalidWhileFollowing() {
         queueConfig.lead();
         for (PodId id : invalidWhileFollowing) {
-            submitted.remove(id);
-            applyPod(id);
+            reconsider(id);
         }
         invalidWhileFollowing.clear();
     }
@@ -296,6 +349,7 @@ public final class SchedulingLoop implements Runnable {
     private void forgetPod(PodId id) {
         scheduler.withdraw(id);
         submitted.remove(id);
+        awaitingResources.remove(id);
         bindFailures.remove(id);
         retryAt.remove(id);
     }

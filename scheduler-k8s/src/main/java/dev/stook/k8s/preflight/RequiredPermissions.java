@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Every permission {@code stook run} uses, the same list {@code deploy/scheduler/rbac.yaml} grants (and
  * {@code deploy/test/check_manifests.py} checks): watch, bind and evict pods and write their status and Events in
- * every namespace; review the tokens and access of callers of its secure port; read the queue ConfigMap, hold the Lease and read or make the admission key's Secret in Stook's own namespace.
+ * every namespace; review the tokens and access of callers of its secure port; watch namespaces' labels; read
+ * the queue ConfigMap, keep its last good copy, hold the Lease and read or make the admission key's Secret in
+ * Stook's own namespace.
  */
 public final class RequiredPermissions {
     private RequiredPermissions() {
@@ -27,7 +29,10 @@ public final class RequiredPermissions {
         for (String verb : List.of("get", "list", "watch")) {
             all.add(new Permission(verb, "", "nodes", "", null));
         }
-        for (String verb : List.of("get", "list", "watch")) {
+        for (String verb : List.of("list", "watch")) {
+            all.add(new Permission(verb, "", "namespaces", "", null));
+        }
+        for (String verb : List.of("get", "list", "watch", "create", "update")) {
             all.add(new Permission(verb, "", "configmaps", "", stookNamespace));
         }
         for (String verb : List.of("get", "create", "update", "patch")) {

@@ -1,8 +1,8 @@
 package dev.stook.k8s.status;
 
-import dev.stook.k8s.logging.LogFields;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.MicroTime;
+import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
@@ -14,37 +14,41 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Writes events.k8s.io/v1 Events, rate-limited, on one background thread. Events over the limit, or
- * beyond a bounded backlog, are dropped: they are a courtesy, the pod condition carries the state.
+ * Writes events.k8s.io/v1 Events on one background thread, one namespace's after another's in turn, within
+ * the overall rate limit: a namespace flooding Stook with unschedulable pods waits for its own Events, not
+ * everyone's. Repeats within the interval, and the oldest of the longest backlog when the bounded backlog is
+ * full, are dropped: Events are a courtesy, the pod condition carries the state.
  */
 public final class EventRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
     private static final DateTimeFormatter MICRO_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final int MAX_NOTE = 1024;
+    private static final int MAX_WAITING = 1_000;
 
     private final KubernetesClient client;
+    private final EventRepeats repeats;
     private final EventRateLimiter limiter;
     private final String controller;
     private final String instance;
-    private final ThreadPoolExecutor sender;
+    private final NamespaceRoundRobin<Event> waiting = new NamespaceRoundRobin<>(MAX_WAITING);
+    private final Thread sender;
 
-    public EventRecorder(KubernetesClient client, EventRateLimiter limiter, String controller, String instance) {
+    public EventRecorder(KubernetesClient client, EventRepeats repeats, EventRateLimiter limiter, String controller,
+                         String instance) {
         this.client = client;
+        this.repeats = repeats;
         this.limiter = limiter;
         this.controller = controller;
         this.instance = instance;
-        this.sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000), task -> {
-            Thread thread = new Thread(task, "stook-events");
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.DiscardPolicy());
+        this.sender = new Thread(this::send, "stook-events");
+        this.sender.setDaemon(true);
+        this.sender.start();
     }
 
     public void normal(HasMetadata regarding, String reason, String action, String note) {
@@ -58,7 +62,7 @@ public final class EventRecorder implements AutoCloseable {
     private void record(HasMetadata regarding, String type, String reason, String action, String note) {
         String key = regarding.getKind() + "/" + regarding.getMetadata().getNamespace() + "/"
                 + regarding.getMetadata().getName() + "/" + reason;
-        if (!limiter.tryAcquire(key)) {
+        if (!repeats.admit(key)) {
             return;
         }
         Event event = new EventBuilder()
@@ -79,20 +83,38 @@ public final class EventRecorder implements AutoCloseable {
                         .withName(regarding.getMetadata().getName()).withUid(regarding.getMetadata().getUid())
                         .build())
                 .build();
-        sender.execute(() -> {
-            try {
-                client.events().v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
-            } catch (KubernetesClientException | IllegalStateException e) {
-                // IllegalStateException: the client was closed under a send in flight at shutdown
-                LOG.atDebug().addKeyValue(LogFields.keyOf(regarding), LogFields.nameOf(regarding))
-                        .log("event {} not written: {}", reason, e.getMessage());
-            }
-        });
+        waiting.add(String.valueOf(event.getMetadata().getNamespace()), event);
     }
 
-    /** Events still queued are dropped: they are best effort, and the client is closed next. */
+    private void send() {
+        try {
+            for (Optional<Event> next = waiting.take(); next.isPresent(); next = waiting.take()) {
+                for (long wait = limiter.tryTake(); wait > 0; wait = limiter.tryTake()) {
+                    Thread.sleep(wait);
+                }
+                write(next.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void write(Event event) {
+        try {
+            client.events().v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
+        } catch (KubernetesClientException | IllegalStateException e) {
+            // IllegalStateException: the client was closed under a send in flight at shutdown
+            ObjectReference regarding = event.getRegarding();
+            LOG.atDebug().addKeyValue(regarding.getKind().toLowerCase(Locale.ROOT),
+                            regarding.getNamespace() + "/" + regarding.getName())
+                    .log("event {} not written: {}", event.getReason(), e.getMessage());
+        }
+    }
+
+    /** Events still waiting are dropped: they are best effort, and the client is closed next. */
     @Override
     public void close() {
-        sender.shutdownNow();
+        waiting.close();
+        sender.interrupt();
     }
 }

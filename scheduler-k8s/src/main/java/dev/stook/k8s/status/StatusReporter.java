@@ -51,8 +51,9 @@ public final class StatusReporter implements AutoCloseable {
         events.warning(victim, "FailedPreemption", "Preempting", message);
     }
 
-    public void queueConfigRejected(ConfigMap configMap, String message) {
-        events.warning(configMap, "InvalidQueueConfig", "Reload", message);
+    /** @param configMap the queue ConfigMap, or a reference to it by name once deleted */
+    public void queueConfigProblem(ConfigMap configMap, String reason, String message) {
+        events.warning(configMap, reason, "Reload", message);
     }
 
     @Override

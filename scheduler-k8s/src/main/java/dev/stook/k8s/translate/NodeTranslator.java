@@ -8,6 +8,7 @@ import dev.stook.core.model.TaintEffect;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ public final class NodeTranslator {
     public static Node translate(io.fabric8.kubernetes.api.model.Node node) {
         var status = node.getStatus();
         Resources allocatable = status == null || status.getAllocatable() == null
-                ? Resources.NONE : FieldPath.read("status.allocatable", () -> PodTranslator.parse(status.getAllocatable()));
+                ? Resources.NONE : FieldPath.read("status.allocatable", () -> offered(status.getAllocatable()));
         List<Taint> taints = new ArrayList<>();
         if (node.getSpec() != null && node.getSpec().getTaints() != null) {
             List<io.fabric8.kubernetes.api.model.Taint> given = node.getSpec().getTaints();
@@ -62,5 +63,12 @@ public final class NodeTranslator {
             }
         }
         return false;
+    }
+
+    /** What a node offers: resource names seen first here are registered, for pods to ask for. */
+    private static Resources offered(Map<String, io.fabric8.kubernetes.api.model.Quantity> allocatable) {
+        Map<String, String> text = new LinkedHashMap<>();
+        allocatable.forEach((name, quantity) -> text.put(name, quantity == null ? "" : quantity.toString()));
+        return Resources.parseRegistering(text);
     }
 }

@@ -2,6 +2,7 @@ package dev.stook.k8s.watch;
 
 import dev.stook.core.model.PodId;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 
@@ -26,7 +27,15 @@ public interface ClusterCache {
 
     List<Node> nodes();
 
+    /** The namespace, trimmed to its name and labels. */
+    Optional<Namespace> namespace(String name);
+
+    List<Namespace> namespaces();
+
     Optional<ConfigMap> queueConfigMap();
+
+    /** The copy of the queue config the leader last accepted, kept for a leader starting without a good one. */
+    Optional<ConfigMap> lastGoodQueueConfigMap();
 
     /** True once every informer has listed its objects at least once. */
     boolean hasSynced();

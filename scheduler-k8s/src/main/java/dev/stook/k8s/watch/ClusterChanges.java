@@ -12,5 +12,7 @@ public interface ClusterChanges {
 
     void nodeChanged(String name);
 
+    void namespaceChanged(String name);
+
     void queueConfigChanged();
 }

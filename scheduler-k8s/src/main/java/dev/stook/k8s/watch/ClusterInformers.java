@@ -3,6 +3,7 @@ package dev.stook.k8s.watch;
 import dev.stook.core.model.PodId;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,8 +18,10 @@ import java.util.function.Consumer;
 
 /**
  * Shared informers on every non-terminal pod (pods bound by other schedulers use capacity too), every
- * node, the queue ConfigMap, and Stook's own pods that succeeded ({@link SucceededPods}). Pods and nodes are cached trimmed to what Stook reads ({@link PodTrimmer},
- * {@link NodeTrimmer}): with tens of thousands of pods the rest would be most of the heap. Handlers only
+ * node, every namespace (queues may admit submitters by their labels), the queue ConfigMap and its last good
+ * copy, and Stook's own pods that succeeded ({@link SucceededPods}). Pods, nodes and namespaces are cached
+ * trimmed to what Stook reads ({@link PodTrimmer}, {@link NodeTrimmer}, {@link NamespaceTrimmer}): with tens of
+ * thousands of pods the rest would be most of the heap. Handlers only
  * pass keys on; a dropped watch is recovered by the informers' relist, whose adds, updates and deletes
  * arrive here like any other change.
  */
@@ -31,15 +34,20 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     private final SharedIndexInformer<Pod> pods;
     private final SharedIndexInformer<Pod> succeededPods;
     private final SharedIndexInformer<Node> nodes;
+    private final SharedIndexInformer<Namespace> namespaces;
     private final SharedIndexInformer<ConfigMap> queueConfig;
+    private final SharedIndexInformer<ConfigMap> lastGoodQueueConfig;
     private final String namespace;
     private final String configMapName;
+    private final String lastGoodConfigMapName;
     private final SucceededPods succeeded = new SucceededPods();
 
-    public ClusterInformers(KubernetesClient client, String namespace, String configMapName, String schedulerName,
-                            ClusterChanges changes) {
+    /** @param lastGoodConfigMapName where the leader keeps the last queue config it accepted */
+    public ClusterInformers(KubernetesClient client, String namespace, String configMapName,
+                            String lastGoodConfigMapName, String schedulerName, ClusterChanges changes) {
         this.namespace = namespace;
         this.configMapName = configMapName;
+        this.lastGoodConfigMapName = lastGoodConfigMapName;
         this.pods = client.pods().inAnyNamespace()
                 .withoutField("status.phase", "Succeeded").withoutField("status.phase", "Failed")
                 .withLimit(LIST_PAGE).runnableInformer(0).itemStore(new TrimmingItemStore<>(PodTrimmer::trim));
@@ -48,14 +56,21 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
                 .itemStore(succeeded).removeNamespaceIndex();
         this.nodes = client.nodes().withLimit(LIST_PAGE).runnableInformer(0)
                 .itemStore(new TrimmingItemStore<>(NodeTrimmer::trim));
+        this.namespaces = client.namespaces().withLimit(LIST_PAGE).runnableInformer(0)
+                .itemStore(new TrimmingItemStore<>(NamespaceTrimmer::trim));
         this.queueConfig = client.configMaps().inNamespace(namespace).withName(configMapName).runnableInformer(0);
+        this.lastGoodQueueConfig = client.configMaps().inNamespace(namespace).withName(lastGoodConfigMapName)
+                .runnableInformer(0);
         pods.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
         succeededPods.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
         nodes.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
+        namespaces.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
         queueConfig.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
+        lastGoodQueueConfig.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
         pods.addEventHandler(handler(pod -> changes.podChanged(idOf(pod))));
         succeededPods.addEventHandler(handler(pod -> changes.podChanged(idOf(pod))));
         nodes.addEventHandler(handler(node -> changes.nodeChanged(node.getMetadata().getName())));
+        namespaces.addEventHandler(handler(ns -> changes.namespaceChanged(ns.getMetadata().getName())));
         queueConfig.addEventHandler(handler(configMap -> changes.queueConfigChanged()));
     }
 
@@ -66,7 +81,8 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     public CompletableFuture<Void> start() {
         succeededPods.start();
         return CompletableFuture.allOf(pods.start().toCompletableFuture(), nodes.start().toCompletableFuture(),
-                queueConfig.start().toCompletableFuture());
+                namespaces.start().toCompletableFuture(),
+                queueConfig.start().toCompletableFuture(), lastGoodQueueConfig.start().toCompletableFuture());
     }
 
     @Override
@@ -95,13 +111,28 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     }
 
     @Override
+    public Optional<Namespace> namespace(String name) {
+        return Optional.ofNullable(namespaces.getStore().getByKey(name));
+    }
+
+    @Override
+    public List<Namespace> namespaces() {
+        return namespaces.getStore().list();
+    }
+
+    @Override
     public Optional<ConfigMap> queueConfigMap() {
         return Optional.ofNullable(queueConfig.getStore().getByKey(namespace + "/" + configMapName));
     }
 
     @Override
+    public Optional<ConfigMap> lastGoodQueueConfigMap() {
+        return Optional.ofNullable(lastGoodQueueConfig.getStore().getByKey(namespace + "/" + lastGoodConfigMapName));
+    }
+
+    @Override
     public boolean hasSynced() {
-        return pods.hasSynced() && nodes.hasSynced() && queueConfig.hasSynced();
+        return pods.hasSynced() && nodes.hasSynced() && namespaces.hasSynced() && queueConfig.hasSynced() && lastGoodQueueConfig.hasSynced();
     }
 
     @Override
@@ -109,7 +140,9 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         pods.stop();
         succeededPods.stop();
         nodes.stop();
+        namespaces.stop();
         queueConfig.stop();
+        lastGoodQueueConfig.stop();
     }
 
     /**

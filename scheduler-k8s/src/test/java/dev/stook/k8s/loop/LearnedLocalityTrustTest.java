@@ -9,12 +9,14 @@ import dev.stook.k8s.bind.BindRequest;
 import dev.stook.k8s.bind.BindResult;
 import dev.stook.k8s.bind.Backoff;
 import dev.stook.k8s.status.EventRateLimiter;
+import dev.stook.k8s.status.EventRepeats;
 import dev.stook.k8s.status.EventRecorder;
 import dev.stook.k8s.status.PodConditionWriter;
 import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.testing.TestCluster;
 import dev.stook.k8s.watch.ClusterCache;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -61,9 +63,11 @@ class LearnedLocalityTrustTest {
         KubernetesClient nowhere = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder().withMasterUrl("http://127.0.0.1:1").build()).build();
         StatusReporter status = new StatusReporter(cache, new PodConditionWriter(nowhere, cache, new Backoff(50, 50)),
-                new EventRecorder(nowhere, new EventRateLimiter(1, 1, 0, System::currentTimeMillis), "test", "test"));
-        SchedulingLoop loop = new SchedulingLoop(TestCluster.testConfig(), cache, new AdmissionSeal(new byte[32]), inbox, bindings::add, eviction -> {},
-                status, new ActiveQueueConfig(), new IgnoreCycles(), applied -> {});
+                new EventRecorder(nowhere, new EventRepeats(0, System::currentTimeMillis),
+                        new EventRateLimiter(1, 1, System::currentTimeMillis), "test", "test"));
+        SchedulingLoop loop = new SchedulingLoop(TestCluster.testConfig(), cache, new AdmissionSeal(new byte[32]),
+                inbox, bindings::add, eviction -> {}, status, new ActiveQueueConfig(), yaml -> {}, new IgnoreCycles(),
+                applied -> {});
         Thread thread = new Thread(loop, "test-scheduler");
         thread.start();
         loop.lead();
@@ -157,7 +161,22 @@ class LearnedLocalityTrustTest {
         }
 
         @Override
+        public Optional<Namespace> namespace(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Namespace> namespaces() {
+            return List.of();
+        }
+
+        @Override
         public Optional<ConfigMap> queueConfigMap() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ConfigMap> lastGoodQueueConfigMap() {
             return Optional.empty();
         }
 

@@ -12,6 +12,7 @@ import dev.stook.k8s.config.SchedulerConfigLoader;
 import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.watch.ClusterCache;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import org.junit.jupiter.api.Test;
@@ -67,8 +68,8 @@ class SchedulingLoopConfigTest {
         ClusterCache cache = new EmptyCluster();
         // An empty cluster gives the loop nothing to report, so the reporter needs no API client.
         StatusReporter status = new StatusReporter(cache, null, null);
-        loop.set(new SchedulingLoop(config, cache, new AdmissionSeal(new byte[32]), new Inbox(), binding -> {}, eviction -> {}, status,
-                new ActiveQueueConfig(), firstCycle, applied -> {}));
+        loop.set(new SchedulingLoop(config, cache, new AdmissionSeal(new byte[32]), new Inbox(), binding -> {},
+                eviction -> {}, status, new ActiveQueueConfig(), yaml -> {}, firstCycle, applied -> {}));
         loop.get().lead();
         loop.get().run();
         return engine.get();
@@ -96,7 +97,22 @@ class SchedulingLoopConfigTest {
         }
 
         @Override
+        public Optional<Namespace> namespace(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Namespace> namespaces() {
+            return List.of();
+        }
+
+        @Override
         public Optional<ConfigMap> queueConfigMap() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ConfigMap> lastGoodQueueConfigMap() {
             return Optional.empty();
         }
 

@@ -46,7 +46,7 @@ class QueueGaugesTest {
 
     @Test
     void exportsEachQueuesAllocationShareGuaranteeCapAndPendingPods() {
-        cluster.upsertNode(Node.of("n1", Resources.parse(Map.of("cpu", "8", "memory", "32Gi", "nvidia.com/gpu", "2"))));
+        cluster.upsertNode(Node.of("n1", Resources.parseRegistering(Map.of("cpu", "8", "memory", "32Gi", "nvidia.com/gpu", "2"))));
         scheduler.updateQueues(QueueConfigParser.parse(TWO_QUEUES));
         cluster.podBound(pod("running", "2").inQueue("team-b"), "n1");
         scheduler.submit(pod("waiting-1", "100").inQueue("team-a"));

@@ -19,6 +19,18 @@ class PendingConditionsTest {
     }
 
     @Test
+    void aFloodInOneNamespaceDelaysAnotherNamespacesConditionByOneWriteAtMost() throws InterruptedException {
+        for (int i = 0; i < 5_000; i++) {
+            pending.add(ConditionRequest.now(new PodId("flood", "p-" + i), "uid-" + i, "Unschedulable", "m"));
+        }
+        pending.add(ConditionRequest.now(new PodId("quiet", "q"), "uid-q", "Unschedulable", "m"));
+
+        assertThat(pending.takeDue().orElseThrow().pod()).isEqualTo(new PodId("flood", "p-0"));
+        assertThat(pending.takeDue().orElseThrow().pod()).isEqualTo(new PodId("quiet", "q"));
+        assertThat(pending.takeDue().orElseThrow().pod()).isEqualTo(new PodId("flood", "p-1"));
+    }
+
+    @Test
     void aRetryIsHandedOutOnlyAfterItsBackoff() throws InterruptedException {
         ConditionRequest failed = ConditionRequest.now(POD, "uid-1", "Unschedulable", "m").failed(200);
         pending.retry(failed);

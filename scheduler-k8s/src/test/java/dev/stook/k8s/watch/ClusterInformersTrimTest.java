@@ -23,13 +23,17 @@ class ClusterInformersTrimTest {
         assertThat(created.getMetadata().getManagedFields()).as("the server's copy").isNotEmpty();
 
         try (ClusterInformers informers = new ClusterInformers(cluster.client(), TestCluster.SYSTEM_NAMESPACE,
-                "stook-queues", "stook", new ClusterChanges() {
+                "stook-queues", "stook-queues-last-good", "stook", new ClusterChanges() {
                     @Override
                     public void podChanged(PodId pod) {
                     }
 
                     @Override
                     public void nodeChanged(String node) {
+                    }
+
+                    @Override
+                    public void namespaceChanged(String name) {
                     }
 
                     @Override

@@ -1,11 +1,13 @@
 package dev.stook.k8s.watch;
 
+import dev.stook.core.model.ResourceNames;
 import dev.stook.k8s.translate.PodTranslator;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -14,6 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PodTrimmerTest {
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
+
+    /** Pods may ask only for resources some node offers, as one with GPUs does here. */
+    @BeforeAll
+    static void aNodeOffersGpus() {
+        ResourceNames.indexOf("nvidia.com/gpu");
+    }
 
     /** A pod as a real server sends it, with every field Stook reads and the bulk it does not. */
     static PodBuilder fullPod() {
