@@ -19,18 +19,22 @@ import java.util.Set;
 /**
  * One equivalence class's node-stage filters and scorers, prepared for the class and prepared again only
  * when an input they declare has changed: those reading cached chunks when the locality generation moves,
- * those reading other pods on a new scratch copy, and after a change to it unless they follow pods. Plugins that take no
- * part for the class are left out of {@link #firstRejection}, {@link #usageScore} and {@link #specScore};
- * scorers reading only node specs are kept apart, so that their scores can be kept while usage moves.
+ * those reading other pods on a new scratch copy, and after a change to it unless they follow pods. Plugins
+ * that take no part for the class are left out. Plugins reading other pods are kept apart from those reading
+ * usage, and those from scorers reading only node specs, so that each group's answers can be kept while only
+ * another group's inputs move.
  */
 final class ClassPlugins {
     private static final Set<Input> SPEC_ONLY = Set.of(Input.NODE_SPEC);
     private final NodeStage stage;
     private final PreparedFilter[] preparedFilters;
     private final PreparedScorer[] preparedScorers;
-    private PreparedFilter[] filtersTakingPart;
+    private PreparedFilter[] usageFilters;
+    private PreparedFilter[] podFilters;
     private PreparedScorer[] usageScorers;
     private int[] usageWeights;
+    private PreparedScorer[] podScorers;
+    private int[] podWeights;
     private PreparedScorer[] specScorers;
     private int[] specWeights;
     private boolean prepared;
@@ -127,29 +131,53 @@ final class ClassPlugins {
     /** Whether the prepared plugin reads other pods and its answers may differ between nodes. */
     private static boolean readsPodsAndTakesPart(Set<Input> reads, Object prepared) {
         return reads.contains(Input.OTHER_PODS) && prepared != null && prepared != PreparedFilter.ACCEPTS_EVERY_NODE
-                && prepared != PreparedScorer.ZERO_EVERYWHERE
-                && !(prepared instanceof FollowsPods following && following.neutral());
+                && prepared != PreparedScorer.ZERO_EVERYWHERE && !isNeutral(prepared);
     }
 
     /** The first reason a node-stage filter refuses the node, or null when all accept it. */
     String firstRejection(Pod pod, NodeSlot node) {
-        for (PreparedFilter filter : filtersTakingPart) {
+        String reason = firstUsageRejection(pod, node);
+        return reason != null ? reason : firstPodRejection(pod, node);
+    }
+
+    /** The first reason a filter not reading other pods refuses the node: fixed while its usage version is. */
+    String firstUsageRejection(Pod pod, NodeSlot node) {
+        return firstRejection(usageFilters, pod, node);
+    }
+
+    /** The first reason a filter reading other pods refuses the node. */
+    String firstPodRejection(Pod pod, NodeSlot node) {
+        return firstRejection(podFilters, pod, node);
+    }
+
+    /** The weighted scores of the scorers whose answer moves with what is in use on the node, not other pods. */
+    long usageScore(Pod pod, NodeSlot node) {
+        return weightedScore(usageScorers, usageWeights, pod, node);
+    }
+
+    /** The weighted scores of the scorers reading other pods. */
+    long podScore(Pod pod, NodeSlot node) {
+        return weightedScore(podScorers, podWeights, pod, node);
+    }
+
+    /** Whether a filter or scorer reading other pods takes part for the class. */
+    boolean podPluginsTakePart() {
+        return podFilters.length > 0 || podScorers.length > 0;
+    }
+
+    /** The weighted scores of the scorers reading only node specs: fixed for a node while the topology is. */
+    long specScore(Pod pod, NodeSlot node) {
+        return weightedScore(specScorers, specWeights, pod, node);
+    }
+
+    private static String firstRejection(PreparedFilter[] filters, Pod pod, NodeSlot node) {
+        for (PreparedFilter filter : filters) {
             String reason = filter.reject(pod, node);
             if (reason != null) {
                 return reason;
             }
         }
         return null;
-    }
-
-    /** The weighted scores of the scorers whose answer may move with what is in use on the node. */
-    long usageScore(Pod pod, NodeSlot node) {
-        return weightedScore(usageScorers, usageWeights, pod, node);
-    }
-
-    /** The weighted scores of the scorers reading only node specs: fixed for a node while the topology is. */
-    long specScore(Pod pod, NodeSlot node) {
-        return weightedScore(specScorers, specWeights, pod, node);
     }
 
     private static long weightedScore(PreparedScorer[] scorers, int[] weights, Pod pod, NodeSlot node) {
@@ -166,28 +194,57 @@ final class ClassPlugins {
     }
 
     private void collectTakingPart() {
-        List<PreparedFilter> filters = new ArrayList<>();
-        for (PreparedFilter filter : preparedFilters) {
-            if (filter != PreparedFilter.ACCEPTS_EVERY_NODE) {
-                filters.add(filter);
+        List<PreparedFilter> byUsage = new ArrayList<>();
+        List<PreparedFilter> byPods = new ArrayList<>();
+        for (int i = 0; i < preparedFilters.length; i++) {
+            if (preparedFilters[i] != PreparedFilter.ACCEPTS_EVERY_NODE && !isNeutral(preparedFilters[i])) {
+                boolean readsPods = stage.filters().get(i).reads().contains(Input.OTHER_PODS);
+                (readsPods ? byPods : byUsage).add(preparedFilters[i]);
             }
         }
-        filtersTakingPart = filters.toArray(PreparedFilter[]::new);
-        List<PreparedScorer> byUsage = new ArrayList<>();
-        List<Integer> byUsageWeights = new ArrayList<>();
-        List<PreparedScorer> bySpec = new ArrayList<>();
-        List<Integer> bySpecWeights = new ArrayList<>();
+        usageFilters = byUsage.toArray(PreparedFilter[]::new);
+        podFilters = byPods.toArray(PreparedFilter[]::new);
+        WeightedGroup usage = new WeightedGroup();
+        WeightedGroup pods = new WeightedGroup();
+        WeightedGroup spec = new WeightedGroup();
         for (int i = 0; i < preparedScorers.length; i++) {
-            if (preparedScorers[i] != PreparedScorer.ZERO_EVERYWHERE) {
+            if (preparedScorers[i] != PreparedScorer.ZERO_EVERYWHERE && !isNeutral(preparedScorers[i])) {
                 WeightedScorer scorer = stage.scorers().get(i);
-                boolean specOnly = SPEC_ONLY.containsAll(scorer.scorer().reads());
-                (specOnly ? bySpec : byUsage).add(preparedScorers[i]);
-                (specOnly ? bySpecWeights : byUsageWeights).add(scorer.weight());
+                Set<Input> reads = scorer.scorer().reads();
+                WeightedGroup group = reads.contains(Input.OTHER_PODS) ? pods
+                        : SPEC_ONLY.containsAll(reads) ? spec : usage;
+                group.add(preparedScorers[i], scorer.weight());
             }
         }
-        usageScorers = byUsage.toArray(PreparedScorer[]::new);
-        usageWeights = byUsageWeights.stream().mapToInt(Integer::intValue).toArray();
-        specScorers = bySpec.toArray(PreparedScorer[]::new);
-        specWeights = bySpecWeights.stream().mapToInt(Integer::intValue).toArray();
+        usageScorers = usage.scorers();
+        usageWeights = usage.weights();
+        podScorers = pods.scorers();
+        podWeights = pods.weights();
+        specScorers = spec.scorers();
+        specWeights = spec.weights();
+    }
+
+    /** A plugin following pods that answers alike for every node takes no part until a change says otherwise. */
+    private static boolean isNeutral(Object prepared) {
+        return prepared instanceof FollowsPods following && following.neutral();
+    }
+
+    /** Prepared scorers and their weights, gathered into arrays. */
+    private static final class WeightedGroup {
+        private final List<PreparedScorer> scorers = new ArrayList<>();
+        private final List<Integer> weights = new ArrayList<>();
+
+        void add(PreparedScorer scorer, int weight) {
+            scorers.add(scorer);
+            weights.add(weight);
+        }
+
+        PreparedScorer[] scorers() {
+            return scorers.toArray(PreparedScorer[]::new);
+        }
+
+        int[] weights() {
+            return weights.stream().mapToInt(Integer::intValue).toArray();
+        }
     }
 }

@@ -15,13 +15,16 @@ import java.util.Arrays;
  * {@link #rankedIn}.
  */
 final class EquivalenceClass {
-    /** Usage versions start at 1, so no node's version is this. */
-    private static final long NOT_CHECKED = 0;
     final int[] specFeasible;
     final NodeFailures specFailures;
     final ClassPlugins plugins;
     final long[] checkedVersion;
-    /** The weighted score, or {@code -1 - reasonCode} when a node-stage filter refused the node. */
+    /**
+     * The weighted score of the plugins not reading other pods (spec scores included), or {@code -1 - reasonCode}
+     * when such a filter refused the node: valid while the node's usage version is {@link #checkedVersion}.
+     */
+    final long[] usageResult;
+    /** The whole weighted score, or {@code -1 - reasonCode} when a node-stage filter refused the node. */
     final long[] result;
     /** The weighted score of the scorers reading only node specs, or -1 before it is first needed. */
     private final long[] specScores;
@@ -46,6 +49,7 @@ final class EquivalenceClass {
         this.specFailures = specFailures;
         this.plugins = new ClassPlugins(nodeStage);
         this.checkedVersion = new long[specFeasible.length];
+        this.usageResult = new long[specFeasible.length];
         this.result = new long[specFeasible.length];
         this.specScores = new long[specFeasible.length];
         Arrays.fill(specScores, -1);
@@ -76,14 +80,11 @@ final class EquivalenceClass {
         return specScores[k];
     }
 
-    /** The {@code k}th feasible node is judged again when next ranked, whatever its usage version. */
-    void forgetNodeResult(int k) {
-        checkedVersion[k] = NOT_CHECKED;
-    }
-
-    /** Every node is judged again at the next search, whatever its usage version. */
-    void forgetNodeResults() {
-        Arrays.fill(checkedVersion, NOT_CHECKED);
+    /**
+     * Every node is ranked again at the next search: what other pods make of it is asked afresh, while results
+     * of the plugins not reading other pods are kept as long as the node's usage version is the same.
+     */
+    void rankAllAgain() {
         rankedIn = null;
     }
 

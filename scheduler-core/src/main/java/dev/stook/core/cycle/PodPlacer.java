@@ -25,11 +25,11 @@ import java.util.Set;
 
 /**
  * Finds the best node for a pod: filters, then weighted scores, highest total wins (lowest node index on
- * ties, so runs are repeatable). Pods with equal signatures share the work, as far as what each plugin
- * declares it reads ({@link Input}) allows: plugins are prepared once per class; filters reading only node
- * specs run once per class while the topology is unchanged; the other filters and the scorers are re-run
- * for a node only when its usage version moved, or for every node when other pods moved and a plugin
- * reading them takes part for the class ({@link ClassPlugins}). Each class keeps its nodes ranked by those
+ * ties, so runs are repeatable). Pods that look alike to every plugin ({@link PodLook}) share the work, as
+ * far as what each plugin declares it reads ({@link Input}) allows: plugins are prepared once per class;
+ * filters reading only node specs run once per class while the topology is unchanged; the plugins reading
+ * usage are re-run for a node only when its usage version moved; those reading other pods are asked again
+ * for the nodes a change to other pods reached ({@link ClassPlugins}). Each class keeps its nodes ranked by those
  * results and re-ranks only the nodes changed since it last looked (in this scratch copy, the previous
  * one, and between their snapshots), so finding the best node does not walk every feasible node. Kept
  * across cycles; not thread-safe.
@@ -199,34 +199,35 @@ public final class PodPlacer {
     private void refreshPlugins(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
         Reach reach = cls.plugins.refresh(pod, scratch);
         if (reach.everywhere()) {
-            cls.forgetNodeResults();
+            cls.rankAllAgain();
             return;
         }
         Set<int[]> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int[] nodes : reach.nodeSets()) {
             if (seen.add(nodes)) {
-                forgetNodeResults(cls, pod, scratch, nodes);
+                rankAgain(cls, pod, scratch, nodes);
             }
         }
     }
 
-    /** Judges the nodes again: at once when the class's ranking is of this scratch copy, otherwise every node later. */
-    private void forgetNodeResults(EquivalenceClass cls, Pod pod, ScratchCluster scratch, int[] nodes) {
+    /** Ranks the nodes again: at once when the class's ranking is of this scratch copy, otherwise every node later. */
+    private void rankAgain(EquivalenceClass cls, Pod pod, ScratchCluster scratch, int[] nodes) {
+        if (cls.rankedIn != scratch) {
+            cls.rankAllAgain();
+            return;
+        }
         for (int node : nodes) {
             int k = Arrays.binarySearch(cls.specFeasible, node);
-            if (k < 0) {
-                continue;
+            if (k >= 0) {
+                cls.ranking.update(k, rank(cls, k, pod, scratch));
             }
-            if (cls.rankedIn != scratch) {
-                cls.forgetNodeResults();
-                return;
-            }
-            cls.forgetNodeResult(k);
-            cls.ranking.update(k, rank(cls, k, pod, scratch));
         }
     }
 
-    /** The node's current result, re-evaluated if its usage moved; -1 when reserved, so it takes no part. */
+    /**
+     * The node's current result: the plugins not reading other pods asked again only if its usage moved, those
+     * reading other pods asked every time; -1 when reserved, so it takes no part.
+     */
     private long rank(EquivalenceClass cls, int k, Pod pod, ScratchCluster scratch) {
         int node = cls.specFeasible[k];
         if (scratch.isReserved(node)) {
@@ -235,12 +236,19 @@ public final class PodPlacer {
         long version = scratch.usageVersion(node);
         if (cls.checkedVersion[k] != version) {
             NodeSlot slot = scratch.slot(node);
-            String reason = cls.plugins.firstRejection(pod, slot);
-            cls.result[k] = reason != null ? -1 - reasonCode(reason)
+            String reason = cls.plugins.firstUsageRejection(pod, slot);
+            cls.usageResult[k] = reason != null ? -1 - reasonCode(reason)
                     : cls.plugins.usageScore(pod, slot) + cls.specScore(k, pod, slot);
             cls.checkedVersion[k] = version;
         }
-        return cls.result[k];
+        long result = cls.usageResult[k];
+        if (result >= 0 && cls.plugins.podPluginsTakePart()) {
+            NodeSlot slot = scratch.slot(node);
+            String reason = cls.plugins.firstPodRejection(pod, slot);
+            result = reason != null ? -1 - reasonCode(reason) : result + cls.plugins.podScore(pod, slot);
+        }
+        cls.result[k] = result;
+        return result;
     }
 
     private EquivalenceClass classOf(Pod pod, ScratchCluster scratch) {

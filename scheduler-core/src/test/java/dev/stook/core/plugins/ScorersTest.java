@@ -63,7 +63,7 @@ class ScorersTest {
 
         assertThat(binPack.scorers()).extracting(s -> s.scorer().name() + "=" + s.weight())
                 .containsExactly("MostAllocated=3", "BalancedAllocation=1", "PreferNoSchedule=1", "PreferredNodeAffinity=2",
-                        "Locality=10");
+                        "InterPodAffinity=2", "PodTopologySpread=2", "Locality=10");
         assertThatThrownBy(() -> PluginProfile.standard(Map.of("Nearest", 1)))
                 .hasMessageContaining("unknown scorer \"Nearest\"");
     }
