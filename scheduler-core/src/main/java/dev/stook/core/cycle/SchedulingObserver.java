@@ -17,6 +17,22 @@ public interface SchedulingObserver {
         }
     };
 
+    /** Tells each observer in turn. */
+    static SchedulingObserver all(SchedulingObserver... observers) {
+        List<SchedulingObserver> each = List.of(observers);
+        return new SchedulingObserver() {
+            @Override
+            public void cycleFinished(Scheduler scheduler, List<Decision> decisions, long nowMillis, long durationNanos) {
+                each.forEach(observer -> observer.cycleFinished(scheduler, decisions, nowMillis, durationNanos));
+            }
+
+            @Override
+            public void stateChanged(Scheduler scheduler, long nowMillis) {
+                each.forEach(observer -> observer.stateChanged(scheduler, nowMillis));
+            }
+        };
+    }
+
     /** After every {@link Scheduler#runCycle()}: its decisions, the scheduler's time and how long the cycle took. */
     void cycleFinished(Scheduler scheduler, List<Decision> decisions, long nowMillis, long durationNanos);
 
