@@ -13,10 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Slows a simulation down to watching speed and answers questions about it meanwhile. After each cycle the
+ * Slows a simulation down to watching speed and answers questions about it meanwhile. Before each cycle the
  * simulation pauses for the virtual time since the previous cycle divided by {@code speed} (at most
- * {@code maxPauseMillis}), answering questions on the simulation's thread, the only one that may touch its
- * scheduler. Once the run has ended, {@link #answerUntilInterrupted()} keeps answering about its final state.
+ * {@code maxPauseMillis}, so a quiet hour does not freeze it), so each cycle's outcome stays in view for as long
+ * as it lasted. It answers questions during the pauses, on the simulation's thread, the only one that may touch
+ * its scheduler. Once the run has ended, {@link #answerUntilInterrupted()} keeps answering about its final state.
  */
 public final class PacedRun implements SchedulingObserver, SchedulerQuestions {
     private final double speed;
@@ -48,7 +49,7 @@ public final class PacedRun implements SchedulingObserver, SchedulerQuestions {
     }
 
     @Override
-    public void cycleFinished(Scheduler scheduler, List<Decision> decisions, long nowMillis, long durationNanos) {
+    public void cycleStarting(Scheduler scheduler, long nowMillis) {
         this.scheduler = scheduler;
         long pauseMillis = Math.min(maxPauseMillis, (long) ((nowMillis - lastCycleMillis) / speed));
         lastCycleMillis = nowMillis;
@@ -66,6 +67,10 @@ public final class PacedRun implements SchedulingObserver, SchedulerQuestions {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public void cycleFinished(Scheduler scheduler, List<Decision> decisions, long nowMillis, long durationNanos) {
     }
 
     @Override

@@ -205,6 +205,7 @@ public final class Simulator {
     }
 
     private void runCycle(long now) {
+        observer.cycleStarting(scheduler, now);
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         List<Decision> cycleDecisions = scheduler.runCycle();

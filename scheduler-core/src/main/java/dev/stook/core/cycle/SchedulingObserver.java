@@ -30,11 +30,23 @@ public interface SchedulingObserver {
             public void stateChanged(Scheduler scheduler, long nowMillis) {
                 each.forEach(observer -> observer.stateChanged(scheduler, nowMillis));
             }
+
+            @Override
+            public void cycleStarting(Scheduler scheduler, long nowMillis) {
+                each.forEach(observer -> observer.cycleStarting(scheduler, nowMillis));
+            }
         };
     }
 
     /** After every {@link Scheduler#runCycle()}: its decisions, the scheduler's time and how long the cycle took. */
     void cycleFinished(Scheduler scheduler, List<Decision> decisions, long nowMillis, long durationNanos);
+
+    /**
+     * Before a cycle of a simulation, once the virtual clock shows the cycle's time: the state is still the
+     * previous cycle's. The Kubernetes adapter does not call it.
+     */
+    default void cycleStarting(Scheduler scheduler, long nowMillis) {
+    }
 
     /** The state changed with no cycle to follow, such as pods finishing after the last cycle of a simulation. */
     void stateChanged(Scheduler scheduler, long nowMillis);

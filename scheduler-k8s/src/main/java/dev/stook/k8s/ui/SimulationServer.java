@@ -22,7 +22,7 @@ import java.io.PrintWriter;
  */
 public final class SimulationServer {
     /** The longest a single step of virtual time is shown, so that a quiet hour does not freeze the page. */
-    static final long MAX_PAUSE_MILLIS = 3_000;
+    static final long MAX_PAUSE_MILLIS = 5_000;
     private static final long ANSWER_TIMEOUT_MILLIS = 10_000;
 
     private SimulationServer() {}
