@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Slows a simulation down to watching speed and answers questions about it meanwhile. Before each cycle the
- * simulation pauses for the virtual time since the previous cycle divided by {@code speed} (at most
- * {@code maxPauseMillis}, so a quiet hour does not freeze it), so each cycle's outcome stays in view for as long
- * as it lasted. It answers questions during the pauses, on the simulation's thread, the only one that may touch
+ * Slows a simulation down to watching speed and answers questions about it meanwhile. Each time the virtual
+ * clock moves on, the simulation first pauses for the virtual time since the previous tick divided by
+ * {@code speed} (at most {@code maxPauseMillis}, so a quiet hour does not freeze it): each tick's outcome stays
+ * in view for as long as it lasted. It answers questions during the pauses, on the simulation's thread, the only one that may touch
  * its scheduler. Once the run has ended, {@link #answerUntilInterrupted()} keeps answering about its final state.
  */
 public final class PacedRun implements SchedulingObserver, SchedulerQuestions {
@@ -24,7 +24,7 @@ public final class PacedRun implements SchedulingObserver, SchedulerQuestions {
     private final long maxPauseMillis;
     private final BlockingQueue<Runnable> questions = new LinkedBlockingQueue<>();
     private Scheduler scheduler;
-    private long lastCycleMillis;
+    private long lastTickMillis;
 
     /** @param speed virtual milliseconds per wall-clock millisecond */
     public PacedRun(double speed, long maxPauseMillis) {
@@ -49,10 +49,10 @@ public final class PacedRun implements SchedulingObserver, SchedulerQuestions {
     }
 
     @Override
-    public void cycleStarting(Scheduler scheduler, long nowMillis) {
+    public void timeAdvanced(Scheduler scheduler, long nowMillis) {
         this.scheduler = scheduler;
-        long pauseMillis = Math.min(maxPauseMillis, (long) ((nowMillis - lastCycleMillis) / speed));
-        lastCycleMillis = nowMillis;
+        long pauseMillis = Math.min(maxPauseMillis, (long) ((nowMillis - lastTickMillis) / speed));
+        lastTickMillis = nowMillis;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis);
         for (Runnable waiting = questions.poll(); waiting != null; waiting = questions.poll()) {
             waiting.run();

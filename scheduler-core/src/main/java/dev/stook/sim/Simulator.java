@@ -136,6 +136,7 @@ public final class Simulator {
                 break;
             }
             clock.advanceTo(now);
+            observer.timeAdvanced(scheduler, now);
             finishPodsDueBy(now);
             terminateVictimsDueBy(now);
             while (nextJob < arrivals.size() && arrivals.get(nextJob).arrivalMillis() <= now) {
@@ -205,7 +206,6 @@ public final class Simulator {
     }
 
     private void runCycle(long now) {
-        observer.cycleStarting(scheduler, now);
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         List<Decision> cycleDecisions = scheduler.runCycle();

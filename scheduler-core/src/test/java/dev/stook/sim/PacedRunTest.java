@@ -14,13 +14,13 @@ class PacedRunTest {
     private final Scheduler scheduler = new Scheduler(new ClusterState(), PluginProfile.standard());
 
     @Test
-    void questionsAskedMeanwhileAreAnsweredOnTheSimulationsThreadBeforeTheNextCycle() {
+    void questionsAskedMeanwhileAreAnsweredOnTheSimulationsThreadWhenTimeMovesOn() {
         PacedRun paced = new PacedRun(1_000, 0);
         CompletableFuture<String> answer = paced.ask(engine -> engine == scheduler ? Thread.currentThread().getName()
                 : "another scheduler");
 
         assertThat(answer).isNotDone();
-        paced.cycleStarting(scheduler, 100);
+        paced.timeAdvanced(scheduler, 100);
 
         assertThat(answer).isCompletedWithValue(Thread.currentThread().getName());
     }
@@ -33,7 +33,7 @@ class PacedRunTest {
         });
         CompletableFuture<Integer> fine = paced.ask(Scheduler::pendingPods);
 
-        paced.cycleStarting(scheduler, 100);
+        paced.timeAdvanced(scheduler, 100);
 
         assertThat(failing).isCompletedExceptionally();
         assertThat(fine).isCompletedWithValue(0);

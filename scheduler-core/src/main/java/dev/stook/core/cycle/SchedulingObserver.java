@@ -32,8 +32,8 @@ public interface SchedulingObserver {
             }
 
             @Override
-            public void cycleStarting(Scheduler scheduler, long nowMillis) {
-                each.forEach(observer -> observer.cycleStarting(scheduler, nowMillis));
+            public void timeAdvanced(Scheduler scheduler, long nowMillis) {
+                each.forEach(observer -> observer.timeAdvanced(scheduler, nowMillis));
             }
         };
     }
@@ -42,10 +42,10 @@ public interface SchedulingObserver {
     void cycleFinished(Scheduler scheduler, List<Decision> decisions, long nowMillis, long durationNanos);
 
     /**
-     * Before a cycle of a simulation, once the virtual clock shows the cycle's time: the state is still the
-     * previous cycle's. The Kubernetes adapter does not call it.
+     * A simulation's virtual clock moved on to its next tick, before anything of that tick happened: the state
+     * is still the previous tick's. The Kubernetes adapter does not call it.
      */
-    default void cycleStarting(Scheduler scheduler, long nowMillis) {
+    default void timeAdvanced(Scheduler scheduler, long nowMillis) {
     }
 
     /** The state changed with no cycle to follow, such as pods finishing after the last cycle of a simulation. */

@@ -78,12 +78,12 @@ function resourceCell(resource) {
   cell.dataset.resource = resource.resource;
   cell.append(bar(resource));
   const numbers = element('p', null, 'numbers');
-  numbers.append(element('span', 'holds ' + resource.allocated, 'allocated'), ' of ' + resource.capacity + '; ',
-    element('span', 'fair share ' + resource.fairShare, 'fair-share'), '; ',
-    element('span', 'guaranteed ' + resource.guaranteed, 'guaranteed'), '; ',
-    element('span', resource.max === null ? 'no cap' : 'cap ' + resource.max, 'max'));
+  numbers.append(element('span', 'holds ' + resource.allocated, 'n-allocated'), ' of ' + resource.capacity + '; ',
+    element('span', 'fair share ' + resource.fairShare, 'n-fair-share'), '; ',
+    element('span', 'guaranteed ' + resource.guaranteed, 'n-guaranteed'), '; ',
+    element('span', resource.max === null ? 'no cap' : 'cap ' + resource.max, 'n-max'));
   if (resource.pending !== '0') {
-    numbers.append('; ', element('span', 'pending ' + resource.pending, 'pending'));
+    numbers.append('; ', element('span', 'pending ' + resource.pending, 'n-pending'));
   }
   cell.append(numbers);
   return cell;
@@ -194,7 +194,10 @@ function drawUnits(overview) {
     const pending = unit.explanation;
     const row = element('tr');
     row.dataset.unit = unit.namespace + '/' + pending.unit;
-    const name = element('th', pending.gang === null ? unit.pods[0] : pending.gang.gang, 'unit-name');
+    const prefix = unit.namespace + '/';
+    const gang = pending.gang === null ? null
+      : pending.gang.gang.startsWith(prefix) ? pending.gang.gang.slice(prefix.length) : pending.gang.gang;
+    const name = element('th', gang === null ? unit.pods[0] : gang, 'unit-name');
     name.setAttribute('scope', 'row');
     const why = element('td', null, 'why');
     why.append(explanationDetails(unit));
