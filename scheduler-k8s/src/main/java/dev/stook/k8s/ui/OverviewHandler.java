@@ -36,7 +36,7 @@ import java.util.function.Supplier;
 public final class OverviewHandler implements HttpHandler {
     public static final String PATH = "/api/v1/overview";
     static final int DEFAULT_LIMIT = 200;
-    static final int MAX_LIMIT = 2000;
+    public static final int MAX_LIMIT = 2000;
     private static final int MAX_WAITING = 2;
 
     private final Semaphore waiting = new Semaphore(MAX_WAITING);
