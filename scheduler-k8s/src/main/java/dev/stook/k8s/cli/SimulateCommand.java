@@ -112,6 +112,11 @@ final class SimulateCommand implements Callable<Integer> {
                     + " comparison");
             return CommandLine.ExitCode.USAGE;
         }
+        if (!serve && (spec.commandLine().getParseResult().hasMatchedOption("--port")
+                || spec.commandLine().getParseResult().hasMatchedOption("--speed"))) {
+            spec.commandLine().getErr().println("stook simulate: --port and --speed need --serve");
+            return CommandLine.ExitCode.USAGE;
+        }
         if (serve && !(speed > 0)) {
             spec.commandLine().getErr().println("stook simulate: --speed must be above 0");
             return CommandLine.ExitCode.USAGE;

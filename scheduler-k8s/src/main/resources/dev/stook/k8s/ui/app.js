@@ -12,6 +12,8 @@ const queueFilter = document.getElementById('queue-filter');
 const namespaceFilter = document.getElementById('namespace-filter');
 const openExplanations = new Set();
 let timer = null;
+let polling = false;
+let pollAgain = false;
 
 function element(tag, text, className) {
   const node = document.createElement(tag);
@@ -244,8 +246,8 @@ function draw(overview) {
   }
 }
 
-async function poll() {
-  clearTimeout(timer);
+// Fetches and draws once; false when the viewer must first give a token.
+async function refresh() {
   const query = new URLSearchParams();
   if (queueFilter.value) {
     query.set('queue', queueFilter.value);
@@ -265,7 +267,7 @@ async function poll() {
       login.hidden = false;
       status.textContent = token ? 'The API server did not accept that token; enter another.'
         : 'Enter a bearer token to see the scheduler.';
-      return;
+      return false;
     }
     if (!response.ok) {
       const body = await response.text();
@@ -284,7 +286,25 @@ async function poll() {
   } catch (error) {
     status.textContent = 'The scheduler could not be reached (' + error.message + '); trying again.';
   }
-  timer = setTimeout(poll, POLL_MILLIS);
+  return true;
+}
+
+// One chain of polls at a time: a filter changed during a fetch polls again once that fetch is done.
+async function poll() {
+  if (polling) {
+    pollAgain = true;
+    return;
+  }
+  polling = true;
+  clearTimeout(timer);
+  const keepPolling = await refresh();
+  polling = false;
+  if (pollAgain) {
+    pollAgain = false;
+    poll();
+  } else if (keepPolling) {
+    timer = setTimeout(poll, POLL_MILLIS);
+  }
 }
 
 login.addEventListener('submit', (event) => {
