@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
@@ -17,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The page of {@code stook run} in a real browser, on the scheduler's secure port in front of a real API
  * server: the viewer signs in with a bearer token, sees the queue and a gang that cannot fit with its reason,
- * and the page follows the gang's binding once a node joins. The gang's name is HTML, and is shown as text.
+ * opens its explanation from the keyboard (it stays open, and focused, as the page redraws), and the page
+ * follows the gang's binding once a node joins. The gang's name is HTML, and is shown as text.
  */
 class ClusterPageBrowserTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -58,6 +60,17 @@ class ClusterPageBrowserTest {
         assertThat(gang.getText()).isEqualTo(HOSTILE);
         assertThat(browser.driver().findElements(By.cssSelector("main img, main b"))).isEmpty();
         assertThat(browser.driver().getTitle()).isEqualTo("Stook: queues, gangs and pending pods");
+
+        WebElement reason = browser.find("#units tbody summary");
+        reason.sendKeys(Keys.ENTER);
+        browser.until(driver -> browser.find("#units tbody details dl").getText().contains("Insufficient cpu"));
+        String before = PageState.read(browser.driver()).status();
+        browser.until(driver -> !PageState.read(driver).status().equals(before));
+        assertThat(browser.find("#units tbody details").getDomProperty("open")).as("open across a redraw")
+                .isEqualTo("true");
+        assertThat(browser.driver().switchTo().activeElement().getText()).as("focus kept across a redraw")
+                .isEqualTo("Unschedulable");
+        browser.screenshot("cluster-gang-explained");
 
         cluster.node("n2", "4", "16Gi");
         browser.until(driver -> "holds 7".equals(PageState.read(driver).cells().get("default/cpu")));
