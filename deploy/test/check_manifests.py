@@ -15,15 +15,17 @@ KUSTOMIZATIONS = ["", "scheduler", "monitoring", "grafana"]
 
 # (namespaced?, apiGroup, resource, verb) that stook run needs.
 REQUIRED = [
-    (False, "", "pods", v) for v in ("get", "list", "watch", "delete")
+    (False, "", "pods", v) for v in ("get", "list", "watch")
 ] + [
-    (False, "", "pods/binding", "create"), (False, "", "pods/status", "patch"),
+    (False, "", "pods/binding", "create"), (False, "", "pods/eviction", "create"), (False, "", "pods/status", "patch"),
     (False, "", "events", "create"), (False, "events.k8s.io", "events", "create"),
     (False, "authentication.k8s.io", "tokenreviews", "create"),
     (False, "authorization.k8s.io", "subjectaccessreviews", "create"),
 ] + [(False, "", "nodes", v) for v in ("get", "list", "watch")] + [
     (True, "", "configmaps", v) for v in ("get", "list", "watch")
-] + [(True, "coordination.k8s.io", "leases", v) for v in ("get", "create", "update", "patch")]
+] + [(True, "coordination.k8s.io", "leases", v) for v in ("get", "create", "update", "patch")] + [
+    (True, "", "secrets", v) for v in ("get", "create")
+]
 
 failures = []
 

@@ -41,6 +41,7 @@ record NodeShape(String pool, int cpuCores, int memoryGi, int gpus, List<Taint> 
         Map<String, String> labels = new HashMap<>();
         labels.put("pool", pool);
         labels.put("topology.kubernetes.io/zone", zone);
+        labels.put("kubernetes.io/hostname", name);
         if (gpus > 0) {
             labels.put("accelerator", pool.substring("gpu-".length()));
         }

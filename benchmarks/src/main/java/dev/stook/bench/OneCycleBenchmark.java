@@ -47,6 +47,10 @@ public class OneCycleBenchmark {
     @Param("20261123")
     public long seed;
 
+    /** The share of pending pods with inter-pod affinity or spread constraints ({@link PodRelations}). */
+    @Param("0")
+    public int relatedPercent;
+
     private Workload workload;
     private ClusterSnapshot snapshot;
     private PluginProfile profile;
@@ -54,7 +58,7 @@ public class OneCycleBenchmark {
 
     @Setup(Level.Trial)
     public void buildCluster() {
-        workload = WorkloadGenerator.generate(seed, nodes, pods);
+        workload = WorkloadGenerator.generate(seed, nodes, pods, relatedPercent);
         snapshot = workload.newClusterState().snapshot();
         profile = PluginProfile.standard();
         warmPlacer = new PodPlacer(profile);

@@ -27,10 +27,15 @@ public final class WorkloadGenerator {
     }
 
     public static Workload generate(long seed, int nodeCount, int pendingCount) {
-        return new WorkloadGenerator(seed).workload(nodeCount, pendingCount);
+        return generate(seed, nodeCount, pendingCount, 0);
     }
 
-    private Workload workload(int nodeCount, int pendingCount) {
+    /** With {@code relatedPercent} of the pending pods placed relative to their group ({@link PodRelations}). */
+    public static Workload generate(long seed, int nodeCount, int pendingCount, int relatedPercent) {
+        return new WorkloadGenerator(seed).workload(nodeCount, pendingCount, relatedPercent);
+    }
+
+    private Workload workload(int nodeCount, int pendingCount, int relatedPercent) {
         List<Node> nodes = new ArrayList<>(nodeCount);
         List<Workload.BoundPod> preBound = new ArrayList<>();
         for (int i = 0; i < nodeCount; i++) {
@@ -43,8 +48,19 @@ public final class WorkloadGenerator {
             }
         }
         List<Pod> pending = new ArrayList<>(pendingCount);
+        int groups = Math.max(1, pendingCount * relatedPercent / 100 / PodRelations.GROUP_SIZE);
+        List<PodShape> groupShapes = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            groupShapes.add(pick(UNCONSTRAINED_SHAPES, PodShape::weight));
+        }
         for (int i = 0; i < pendingCount; i++) {
-            pending.add(pick(PodShape.CATALOGUE, PodShape::weight).toPod(String.format("pod-%05d", i)));
+            String name = String.format("pod-%05d", i);
+            if (random.nextInt(100) < relatedPercent) {
+                int group = random.nextInt(groups);
+                pending.add(PodRelations.inGroup(groupShapes.get(group).toPod(name), group));
+            } else {
+                pending.add(pick(PodShape.CATALOGUE, PodShape::weight).toPod(name));
+            }
         }
         return new Workload(nodes, preBound, pending);
     }

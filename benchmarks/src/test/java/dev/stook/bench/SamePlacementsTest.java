@@ -45,6 +45,21 @@ class SamePlacementsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(longs = {1, 42})
+    void withPodsPlacedRelativeToEachOtherThePlacerStillChoosesTheBaselinesNodes(long seed) {
+        Workload workload = WorkloadGenerator.generate(seed, NODES, PODS, 20);
+        ClusterSnapshot snapshot = workload.newClusterState().snapshot();
+        int[] baseline = baselinePlacements(workload, snapshot);
+
+        PodPlacer placer = new PodPlacer(PROFILE);
+        int[] cold = PlacementRun.placeAll(workload.pending(), new ScratchCluster(snapshot), placer::bestNode);
+        int[] warm = PlacementRun.placeAll(workload.pending(), new ScratchCluster(snapshot), placer::bestNode);
+
+        assertThat(cold).containsExactly(baseline);
+        assertThat(warm).containsExactly(baseline);
+    }
+
+    @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void schedulerBindsWhereTheBaselinePlaces(long seed) {
         Workload workload = WorkloadGenerator.generate(seed, NODES, PODS);

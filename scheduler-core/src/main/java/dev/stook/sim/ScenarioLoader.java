@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,12 +201,42 @@ public final class ScenarioLoader {
         boolean preemptible = w.bool("preemptible", true);
         String namespace = w.has("namespace") ? label(w, "namespace") : WorkloadGenerator.DEFAULT_NAMESPACE;
         long shardChunks = w.has("shardChunks") ? w.integer("shardChunks", 1, ChunkListParser.MAX_CHUNK) : 0;
+        List<PodRule> podRules = new ArrayList<>();
+        podRules.addAll(w.list("affinity", (item, at) -> podRule(item, at, PodRule.Kind.AFFINITY)));
+        podRules.addAll(w.list("antiAffinity", (item, at) -> podRule(item, at, PodRule.Kind.ANTI_AFFINITY)));
+        podRules.addAll(w.list("spread", (item, at) -> podRule(item, at, PodRule.Kind.SPREAD)));
         w.rejectUnknownKeys();
         if (shardChunks > 0 && chunks.isEmpty()) {
             throw new ScenarioException(w.pathOf("shardChunks"), "needs dataChunks to cut shards from");
         }
         return new Workload(name, jobs, arrival, start, podsPerJob, requests, runTime, priority, constraints,
-                queue, gangMin, chunks, preemptible, namespace, shardChunks);
+                queue, gangMin, chunks, preemptible, namespace, shardChunks, podRules);
+    }
+
+    private static PodRule podRule(Object raw, String path, PodRule.Kind kind) {
+        YamlObject rule = YamlObject.of(raw, path);
+        String topologyKey = rule.string("topologyKey");
+        boolean amongWorkload = switch (rule.string("among", "job")) {
+            case "job" -> false;
+            case "workload" -> true;
+            default -> throw new ScenarioException(rule.pathOf("among"), "must be job or workload");
+        };
+        boolean required;
+        int weightOrSkew;
+        if (kind == PodRule.Kind.SPREAD) {
+            weightOrSkew = (int) rule.integerOr("maxSkew", 1, 1, Integer.MAX_VALUE);
+            required = switch (rule.string("whenUnsatisfiable", "DoNotSchedule")) {
+                case "DoNotSchedule" -> true;
+                case "ScheduleAnyway" -> false;
+                default -> throw new ScenarioException(rule.pathOf("whenUnsatisfiable"),
+                        "must be DoNotSchedule or ScheduleAnyway");
+            };
+        } else {
+            required = rule.bool("required", true);
+            weightOrSkew = required ? 0 : (int) rule.integer("weight", 1, 100);
+        }
+        rule.rejectUnknownKeys();
+        return new PodRule(kind, topologyKey, required, weightOrSkew, amongWorkload);
     }
 
     private static Arrival arrival(YamlObject arrival) {

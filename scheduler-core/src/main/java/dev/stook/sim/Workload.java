@@ -3,6 +3,7 @@ package dev.stook.sim;
 import dev.stook.core.model.PlacementConstraints;
 import dev.stook.core.model.Resources;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,10 +12,13 @@ import java.util.Optional;
  * without it the pods are independent. Pods name {@code queue} if given (else the placement rules pick
  * one) and may be evicted unless {@code preemptible} is false. Pods read {@code dataChunks}; with
  * {@code shardChunks} above 0 each job reads one random shard of that many chunks instead, its pods
- * consecutive shards.
+ * consecutive shards. {@code podRules} place each pod relative to the others of its job or workload.
  */
 public record Workload(String name, int jobs, Arrival arrival, long startMillis, int podsPerJob, Resources requests,
                        RunTime runTime, int priority, PlacementConstraints constraints,
                        Optional<String> queue, Optional<Integer> gangMinMembers, Optional<String> dataChunks,
-                       boolean preemptible, String namespace, long shardChunks) {
+                       boolean preemptible, String namespace, long shardChunks, List<PodRule> podRules) {
+    public Workload {
+        podRules = List.copyOf(podRules);
+    }
 }

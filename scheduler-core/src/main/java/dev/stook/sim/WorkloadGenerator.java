@@ -56,8 +56,10 @@ public final class WorkloadGenerator {
     /** A pod of one of the workload's jobs; pods that replace evicted ones are made here too. */
     static Pod pod(Workload workload, String jobName, String podName, long createdAtMillis, DataReads reads) {
         PodId id = new PodId(workload.namespace(), podName);
-        Pod pod = new Pod(id, workload.requests(), workload.priority(), createdAtMillis, workload.constraints())
-                .withPreemptible(workload.preemptible()).withDataReads(reads);
+        Pod pod = new Pod(id, workload.requests(), workload.priority(), createdAtMillis, PodRule.apply(
+                workload.podRules(), workload.constraints(), workload.namespace(), workload.name(), jobName))
+                .withPreemptible(workload.preemptible()).withDataReads(reads)
+                .withLabels(PodRule.labels(workload.name(), jobName));
         pod = workload.queue().map(pod::inQueue).orElse(pod);
         return gang(workload, jobName).map(pod::inGang).orElse(pod);
     }

@@ -4,7 +4,14 @@ import dev.stook.core.locality.ChunkHolders;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.Node;
 
+import dev.stook.core.model.Pod;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An immutable view of the cluster for one scheduling cycle. Node indexes are stable for as long as
@@ -26,6 +33,12 @@ public final class ClusterSnapshot {
     private final long previousSerial;
     /** Indexes of the nodes that differ from the previous snapshot of the same topology, or null. */
     private final int[] changedSincePrevious;
+    /** Shared by the snapshots of one topology, as node labels are the same in all of them. */
+    private final Map<String, TopologyDomains> domainsByKey;
+    private volatile List<PodOnNode> podsWithAffinity;
+    private volatile Set<String> affinityLabelKeys;
+    private volatile Boolean affinityMayMatchUnlabelled;
+    private volatile PodLabelIndex podLabelIndex;
 
     /** @param previous the state's snapshot before this one, or null */
     ClusterSnapshot(NodeView[] nodes, long[] usageVersions, Map<String, Integer> indexByName, Object source,
@@ -41,6 +54,7 @@ public final class ClusterSnapshot {
         this.serial = serial;
         this.previousSerial = previousSerial;
         this.changedSincePrevious = changedSincePrevious;
+        this.domainsByKey = sameTopologyAs(previous) ? previous.domainsByKey : new ConcurrentHashMap<>();
     }
 
     public int size() {
@@ -79,6 +93,67 @@ public final class ClusterSnapshot {
             chunkHolders = holders;
         }
         return holders;
+    }
+
+    /** The nodes grouped by their value of the label, built on first use for the topology. */
+    public TopologyDomains domains(String topologyKey) {
+        return domainsByKey.computeIfAbsent(topologyKey, key -> TopologyDomains.of(this, key));
+    }
+
+    /** The pods holding a place whose own pod affinity or anti-affinity may keep other pods away or draw them. */
+    public List<PodOnNode> podsWithAffinity() {
+        List<PodOnNode> found = podsWithAffinity;
+        if (found == null) {
+            found = new ArrayList<>();
+            for (int node = 0; node < nodes.length; node++) {
+                for (Pod pod : nodes[node].pods()) {
+                    if (!pod.constraints().podAffinity().isEmpty()) {
+                        found.add(new PodOnNode(pod, node));
+                    }
+                }
+            }
+            found = List.copyOf(found);
+            podsWithAffinity = found;
+        }
+        return found;
+    }
+
+    /** Every label key the affinity terms of {@link #podsWithAffinity} look at. */
+    public Set<String> affinityLabelKeys() {
+        Set<String> keys = affinityLabelKeys;
+        if (keys == null) {
+            Set<String> found = new HashSet<>();
+            podsWithAffinity().forEach(placed -> found.addAll(placed.pod().constraints().podAffinity().selectorKeys()));
+            keys = Set.copyOf(found);
+            affinityLabelKeys = keys;
+        }
+        return keys;
+    }
+
+    /** Whether an affinity term of {@link #podsWithAffinity} may match a pod carrying none of its label keys. */
+    public boolean affinityMayMatchUnlabelledPods() {
+        Boolean may = affinityMayMatchUnlabelled;
+        if (may == null) {
+            may = podsWithAffinity().stream()
+                    .anyMatch(placed -> placed.pod().constraints().podAffinity().mayMatchUnlabelledPods());
+            affinityMayMatchUnlabelled = may;
+        }
+        return may;
+    }
+
+    /** The pods by label, built on first use. */
+    public PodLabelIndex podLabelIndex() {
+        PodLabelIndex index = podLabelIndex;
+        if (index == null) {
+            index = PodLabelIndex.of(this);
+            podLabelIndex = index;
+        }
+        return index;
+    }
+
+    /** The pods holding a place on the node. */
+    public List<Pod> pods(int index) {
+        return nodes[index].pods();
     }
 
     /** Counts changes of any node's cached chunks in the cluster state the snapshot came from. */

@@ -4,9 +4,12 @@ import dev.stook.core.model.Pod;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A cycle's private, mutable copy of a {@link ClusterSnapshot}. Placements are recorded in an undo log
@@ -24,6 +27,13 @@ public final class ScratchCluster {
     private long changes;
     /** The node of every change, in order. */
     private int[] journal = new int[64];
+    /** The pod placed or taken off in every change, null for reservations; and whether it was placed. */
+    private Pod[] journalPods = new Pod[64];
+    private boolean[] journalPlaced = new boolean[64];
+    /** Label keys looked at by affinity terms of pods placed in this copy, beyond the snapshot's. */
+    private Set<String> addedAffinityKeys = Set.of();
+    private boolean placedPodWithAffinity;
+    private boolean placedAffinityMayMatchUnlabelled;
 
     /** One change: a pod added to ({@code sign} 1) or taken off ({@code sign} -1) a node. */
     public record Placed(Pod pod, int nodeIndex, int sign) {}
@@ -59,7 +69,51 @@ public final class ScratchCluster {
     public void place(Pod pod, int nodeIndex) {
         slot(nodeIndex).add(pod, 1);
         log.add(new Placed(pod, nodeIndex, 1));
-        changed(nodeIndex);
+        podChanged(nodeIndex, pod, true);
+        if (!pod.constraints().podAffinity().isEmpty()) {
+            placedPodWithAffinity = true;
+            placedAffinityMayMatchUnlabelled |= pod.constraints().podAffinity().mayMatchUnlabelledPods();
+            noteAffinityKeys(pod);
+        }
+    }
+
+    /** False only when no pod holding a place here has pod affinity or anti-affinity. */
+    public boolean mayHoldPodsWithAffinity() {
+        return placedPodWithAffinity || !snapshot.podsWithAffinity().isEmpty();
+    }
+
+    /** Every change to the snapshot still in effect, in order: what to replay over the snapshot's pods. */
+    public List<Placed> placements() {
+        return Collections.unmodifiableList(log);
+    }
+
+    /**
+     * The pod change made at the given position of {@link #changedNode}'s journal, or null when that change
+     * was a reservation.
+     */
+    public Placed podChange(long change) {
+        Pod pod = journalPods[(int) change];
+        return pod == null ? null : new Placed(pod, journal[(int) change], journalPlaced[(int) change] ? 1 : -1);
+    }
+
+    /** Whether an affinity term of a pod holding a place here may match a pod carrying none of its label keys. */
+    public boolean affinityMayMatchUnlabelledPods() {
+        return placedAffinityMayMatchUnlabelled || snapshot.affinityMayMatchUnlabelledPods();
+    }
+
+    /** Every label key that affinity terms of pods holding a place in this copy may look at (a superset). */
+    public Set<String> affinityLabelKeys() {
+        return addedAffinityKeys.isEmpty() ? snapshot.affinityLabelKeys() : addedAffinityKeys;
+    }
+
+    private void noteAffinityKeys(Pod pod) {
+        Set<String> keys = pod.constraints().podAffinity().selectorKeys();
+        Set<String> known = affinityLabelKeys();
+        if (!known.containsAll(keys)) {
+            Set<String> more = new HashSet<>(known);
+            more.addAll(keys);
+            addedAffinityKeys = more;
+        }
     }
 
     /** Takes a pod that holds a place off its node, as if it had gone: used to try out evictions. */
@@ -67,7 +121,7 @@ public final class ScratchCluster {
         slot(nodeIndex).add(pod, -1);
         log.add(new Placed(pod, nodeIndex, -1));
         releases++;
-        changed(nodeIndex);
+        podChanged(nodeIndex, pod, false);
     }
 
     /** A position in the undo log to roll back to. */
@@ -88,7 +142,7 @@ public final class ScratchCluster {
             if (placed.sign() > 0) {
                 releases++;
             }
-            changed(placed.nodeIndex());
+            podChanged(placed.nodeIndex(), placed.pod(), placed.sign() < 0);
         }
     }
 
@@ -163,8 +217,17 @@ public final class ScratchCluster {
     private void changed(int nodeIndex) {
         if (changes == journal.length) {
             journal = Arrays.copyOf(journal, journal.length * 2);
+            journalPods = Arrays.copyOf(journalPods, journal.length);
+            journalPlaced = Arrays.copyOf(journalPlaced, journal.length);
         }
+        journalPods[(int) changes] = null;
         journal[(int) changes++] = nodeIndex;
+    }
+
+    private void podChanged(int nodeIndex, Pod pod, boolean placed) {
+        changed(nodeIndex);
+        journalPods[(int) changes - 1] = pod;
+        journalPlaced[(int) changes - 1] = placed;
     }
 
     /**

@@ -4,9 +4,11 @@ import dev.stook.core.cluster.NodeSlot;
 import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.model.Pod;
 import dev.stook.core.plugins.FilterPlugin;
+import dev.stook.core.plugins.FollowsPods;
 import dev.stook.core.plugins.Input;
 import dev.stook.core.plugins.PreparedFilter;
 import dev.stook.core.plugins.PreparedScorer;
+import dev.stook.core.plugins.Reach;
 import dev.stook.core.plugins.ScorerPlugin;
 import dev.stook.core.plugins.WeightedScorer;
 
@@ -17,7 +19,7 @@ import java.util.Set;
 /**
  * One equivalence class's node-stage filters and scorers, prepared for the class and prepared again only
  * when an input they declare has changed: those reading cached chunks when the locality generation moves,
- * those reading other pods after any change to the scratch copy (or on a new one). Plugins that take no
+ * those reading other pods on a new scratch copy, and after a change to it unless they follow pods. Plugins that take no
  * part for the class are left out of {@link #firstRejection}, {@link #usageScore} and {@link #specScore};
  * scorers reading only node specs are kept apart, so that their scores can be kept while usage moves.
  */
@@ -35,7 +37,6 @@ final class ClassPlugins {
     private long preparedAtLocality;
     private ScratchCluster preparedIn;
     private long preparedAtChange;
-    private boolean otherPodsTakePart;
 
     ClassPlugins(NodeStage stage) {
         this.stage = stage;
@@ -44,41 +45,90 @@ final class ClassPlugins {
     }
 
     /**
-     * Prepares again whatever went stale for this scratch copy. True when per-node results computed before
-     * may be wrong although the node's usage did not move: other pods moved, and a plugin reading them takes
-     * part for the class now or did until now.
+     * Prepares again, or brings up to date, whatever went stale for this scratch copy, and says which nodes'
+     * earlier results may now be wrong although their usage did not move: those a change to other pods
+     * reached, as told by plugins that follow pods ({@link FollowsPods}), or every node when a plugin
+     * reading other pods had to be prepared again and takes part for the class now or did until now.
      */
-    boolean refresh(Pod pod, ScratchCluster scratch) {
+    Reach refresh(Pod pod, ScratchCluster scratch) {
         long locality = scratch.snapshot().localityGeneration();
         boolean chunksMoved = stage.readsChunks() && locality != preparedAtLocality;
         boolean podsMoved = stage.readsOtherPods() && (scratch != preparedIn || scratch.changes() != preparedAtChange);
         if (prepared && !chunksMoved && !podsMoved) {
-            return false;
+            return Reach.NOWHERE;
         }
-        boolean otherPodsTookPart = otherPodsTakePart;
-        otherPodsTakePart = false;
+        boolean canFollow = prepared && scratch == preparedIn;
+        List<FollowsPods> following = new ArrayList<>();
+        Reach reach = Reach.NOWHERE;
         for (int i = 0; i < preparedFilters.length; i++) {
             FilterPlugin filter = stage.filters().get(i);
-            if (isStale(filter.reads(), chunksMoved, podsMoved)) {
+            if (canFollow && followsPods(filter.reads(), preparedFilters[i], chunksMoved)) {
+                following.add((FollowsPods) preparedFilters[i]);
+            } else if (isStale(filter.reads(), chunksMoved, podsMoved)) {
+                boolean tookPart = readsPodsAndTakesPart(filter.reads(), preparedFilters[i]);
                 preparedFilters[i] = filter.prepare(pod, scratch);
+                if (podsMoved && (tookPart || readsPodsAndTakesPart(filter.reads(), preparedFilters[i]))) {
+                    reach = Reach.EVERYWHERE;
+                }
             }
-            otherPodsTakePart |= filter.reads().contains(Input.OTHER_PODS)
-                    && preparedFilters[i] != PreparedFilter.ACCEPTS_EVERY_NODE;
         }
         for (int i = 0; i < preparedScorers.length; i++) {
             ScorerPlugin scorer = stage.scorers().get(i).scorer();
-            if (isStale(scorer.reads(), chunksMoved, podsMoved)) {
+            if (canFollow && followsPods(scorer.reads(), preparedScorers[i], chunksMoved)) {
+                following.add((FollowsPods) preparedScorers[i]);
+            } else if (isStale(scorer.reads(), chunksMoved, podsMoved)) {
+                boolean tookPart = readsPodsAndTakesPart(scorer.reads(), preparedScorers[i]);
                 preparedScorers[i] = scorer.prepare(pod, scratch);
+                if (podsMoved && (tookPart || readsPodsAndTakesPart(scorer.reads(), preparedScorers[i]))) {
+                    reach = Reach.EVERYWHERE;
+                }
             }
-            otherPodsTakePart |= scorer.reads().contains(Input.OTHER_PODS)
-                    && preparedScorers[i] != PreparedScorer.ZERO_EVERYWHERE;
+        }
+        if (!following.isEmpty()) {
+            reach = reach.and(replayChanges(following, scratch));
         }
         collectTakingPart();
         prepared = true;
         preparedAtLocality = locality;
         preparedIn = scratch;
         preparedAtChange = scratch.changes();
-        return podsMoved && (otherPodsTookPart || otherPodsTakePart);
+        return reach;
+    }
+
+    /** Whether a placement can make a node fit the class, not only take room: a filter reading other pods takes part. */
+    boolean placementsCanOpenNodes() {
+        for (int i = 0; i < preparedFilters.length; i++) {
+            if (readsPodsAndTakesPart(stage.filters().get(i).reads(), preparedFilters[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Reach replayChanges(List<FollowsPods> following, ScratchCluster scratch) {
+        Reach reach = Reach.NOWHERE;
+        for (long change = preparedAtChange; change < scratch.changes(); change++) {
+            ScratchCluster.Placed podChange = scratch.podChange(change);
+            if (podChange == null) {
+                continue;
+            }
+            for (FollowsPods plugin : following) {
+                reach = reach.and(plugin.follow(podChange.pod(), podChange.nodeIndex(), podChange.sign() > 0));
+            }
+        }
+        return reach;
+    }
+
+    private static boolean followsPods(Set<Input> reads, Object prepared, boolean chunksMoved) {
+        return prepared instanceof FollowsPods && reads.contains(Input.OTHER_PODS)
+                && !(chunksMoved && reads.contains(Input.CACHED_CHUNKS));
+    }
+
+    /** Whether the prepared plugin reads other pods and its answers may differ between nodes. */
+    private static boolean readsPodsAndTakesPart(Set<Input> reads, Object prepared) {
+        return reads.contains(Input.OTHER_PODS) && prepared != null && prepared != PreparedFilter.ACCEPTS_EVERY_NODE
+                && prepared != PreparedScorer.ZERO_EVERYWHERE
+                && !(prepared instanceof FollowsPods following && following.neutral());
     }
 
     /** The first reason a node-stage filter refuses the node, or null when all accept it. */

@@ -20,8 +20,6 @@ final class EquivalenceClass {
     final int[] specFeasible;
     final NodeFailures specFailures;
     final ClassPlugins plugins;
-    /** Whether a placement can open a node to the class (a plugin reads other pods), not only fill one. */
-    private final boolean placementsCanOpenNodes;
     final long[] checkedVersion;
     /** The weighted score, or {@code -1 - reasonCode} when a node-stage filter refused the node. */
     final long[] result;
@@ -47,7 +45,6 @@ final class EquivalenceClass {
         this.specFeasible = specFeasible;
         this.specFailures = specFailures;
         this.plugins = new ClassPlugins(nodeStage);
-        this.placementsCanOpenNodes = nodeStage.readsOtherPods();
         this.checkedVersion = new long[specFeasible.length];
         this.result = new long[specFeasible.length];
         this.specScores = new long[specFeasible.length];
@@ -60,7 +57,7 @@ final class EquivalenceClass {
      * when placements can open nodes to the class, nothing has changed at all).
      */
     boolean knownToFitNowhere(ScratchCluster scratch) {
-        return fitNowhereIn == scratch && fitNowhereFor == scratch.actor() && (placementsCanOpenNodes
+        return fitNowhereIn == scratch && fitNowhereFor == scratch.actor() && (plugins.placementsCanOpenNodes()
                 ? fitNowhereAtChange == scratch.changes() : fitNowhereAtReleases == scratch.releases());
     }
 
@@ -77,6 +74,11 @@ final class EquivalenceClass {
             specScores[k] = plugins.specScore(pod, node);
         }
         return specScores[k];
+    }
+
+    /** The {@code k}th feasible node is judged again when next ranked, whatever its usage version. */
+    void forgetNodeResult(int k) {
+        checkedVersion[k] = NOT_CHECKED;
     }
 
     /** Every node is judged again at the next search, whatever its usage version. */

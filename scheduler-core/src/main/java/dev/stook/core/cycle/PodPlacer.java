@@ -6,16 +6,18 @@ import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.explain.NodeFailures;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.Pod;
-import dev.stook.core.model.SchedulingSignature;
 import dev.stook.core.plugins.FilterPlugin;
 import dev.stook.core.plugins.Input;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.core.plugins.PreparedFilter;
+import dev.stook.core.plugins.Reach;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +43,10 @@ public final class PodPlacer {
 
     private final List<FilterPlugin> specFilters = new ArrayList<>();
     private final NodeStage nodeStage;
-    private final Map<SchedulingSignature, EquivalenceClass> classes =
+    private final Map<Object, EquivalenceClass> classes =
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<SchedulingSignature, EquivalenceClass> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<Object, EquivalenceClass> eldest) {
                     return size() > MAX_CLASSES;
                 }
             };
@@ -195,8 +197,32 @@ public final class PodPlacer {
     }
 
     private void refreshPlugins(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
-        if (cls.plugins.refresh(pod, scratch)) {
+        Reach reach = cls.plugins.refresh(pod, scratch);
+        if (reach.everywhere()) {
             cls.forgetNodeResults();
+            return;
+        }
+        Set<int[]> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int[] nodes : reach.nodeSets()) {
+            if (seen.add(nodes)) {
+                forgetNodeResults(cls, pod, scratch, nodes);
+            }
+        }
+    }
+
+    /** Judges the nodes again: at once when the class's ranking is of this scratch copy, otherwise every node later. */
+    private void forgetNodeResults(EquivalenceClass cls, Pod pod, ScratchCluster scratch, int[] nodes) {
+        for (int node : nodes) {
+            int k = Arrays.binarySearch(cls.specFeasible, node);
+            if (k < 0) {
+                continue;
+            }
+            if (cls.rankedIn != scratch) {
+                cls.forgetNodeResults();
+                return;
+            }
+            cls.forgetNodeResult(k);
+            cls.ranking.update(k, rank(cls, k, pod, scratch));
         }
     }
 
@@ -222,7 +248,7 @@ public final class PodPlacer {
             classes.clear();
             topology = scratch.snapshot();
         }
-        return classes.computeIfAbsent(pod.signature(), s -> buildClass(pod, scratch));
+        return classes.computeIfAbsent(PodLook.classKey(pod, scratch), s -> buildClass(pod, scratch));
     }
 
     private EquivalenceClass buildClass(Pod pod, ScratchCluster scratch) {

@@ -73,12 +73,16 @@ public final class Scheduler {
     }
 
     /**
-     * The pod as Stook accounts it once bound: with its leaf queue filled in from the placement rules.
-     * Adapters pass Stook's own bound pods through this before {@link ClusterState#podBound}.
+     * A bound pod of Stook's whose admission is not known, as Stook may account it: charged only to a queue its
+     * namespace may submit to, the one it names if allowed, else the placement rules' one, else none (it then
+     * only uses capacity). Adapters pass such pods through this before {@link ClusterState#podBound}.
      */
     public Pod accountable(Pod pod) {
         QueueResolver.Resolution resolution = pending.resolver().resolve(pod);
-        return resolution.resolved() && !resolution.queue().equals(pod.queue()) ? pod.inQueue(resolution.queue()) : pod;
+        if (!resolution.resolved() && pod.queue() != null) {
+            resolution = pending.resolver().resolve(pod.inQueue(null));
+        }
+        return pod.inQueue(resolution.queue());
     }
 
     /** Adds a pending pod, or replaces the pending copy of it. */
@@ -126,6 +130,14 @@ public final class Scheduler {
      */
     public void evictionAbandoned(PodId id) {
         rules.reclaim().evictionAbandoned(id, pending.all());
+    }
+
+    /**
+     * The adapter could not evict the pod yet and will try again ({@code why} says what refused it, for
+     * example a disruption budget): the units waiting for it say so in their conditions.
+     */
+    public void evictionRefused(PodId id, String why) {
+        rules.reclaim().evictionRefused(id, why, pending.all());
     }
 
     /** The queues as they stand now: what each holds, its fair share given current demand, its limits. */

@@ -6,13 +6,15 @@ import java.util.Map;
 /**
  * Where a pod may run: its node selector, its required node affinity (terms ORed; an empty list means
  * no affinity), its tolerations and the host ports it takes; and where it would rather run: its preferred
- * node affinity.
+ * node affinity. Its pod affinity and topology spread constraints place it relative to other pods.
  */
 public record PlacementConstraints(Map<String, String> nodeSelector,
                                    List<NodeSelectorTerm> requiredAffinity,
                                    List<Toleration> tolerations,
                                    List<HostPort> hostPorts,
-                                   List<PreferredTerm> preferredAffinity) {
+                                   List<PreferredTerm> preferredAffinity,
+                                   PodAffinity podAffinity,
+                                   List<SpreadConstraint> spread) {
     public static final PlacementConstraints NONE = new PlacementConstraints(Map.of(), List.of(), List.of());
 
     public PlacementConstraints {
@@ -21,11 +23,13 @@ public record PlacementConstraints(Map<String, String> nodeSelector,
         tolerations = List.copyOf(tolerations);
         hostPorts = List.copyOf(hostPorts);
         preferredAffinity = List.copyOf(preferredAffinity);
+        podAffinity = podAffinity == null ? PodAffinity.NONE : podAffinity;
+        spread = List.copyOf(spread);
     }
 
     public PlacementConstraints(Map<String, String> nodeSelector, List<NodeSelectorTerm> requiredAffinity,
                                 List<Toleration> tolerations) {
-        this(nodeSelector, requiredAffinity, tolerations, List.of(), List.of());
+        this(nodeSelector, requiredAffinity, tolerations, List.of(), List.of(), PodAffinity.NONE, List.of());
     }
 
     public boolean matchesLabels(Map<String, String> labels) {
@@ -46,22 +50,42 @@ public record PlacementConstraints(Map<String, String> nodeSelector,
     }
 
     public PlacementConstraints withTolerations(List<Toleration> newTolerations) {
-        return new PlacementConstraints(nodeSelector, requiredAffinity, newTolerations, hostPorts, preferredAffinity);
+        return new PlacementConstraints(nodeSelector, requiredAffinity, newTolerations, hostPorts, preferredAffinity,
+                podAffinity, spread);
     }
 
     public PlacementConstraints withNodeSelector(Map<String, String> selector) {
-        return new PlacementConstraints(selector, requiredAffinity, tolerations, hostPorts, preferredAffinity);
+        return new PlacementConstraints(selector, requiredAffinity, tolerations, hostPorts, preferredAffinity,
+                podAffinity, spread);
     }
 
     public PlacementConstraints withRequiredAffinity(List<NodeSelectorTerm> terms) {
-        return new PlacementConstraints(nodeSelector, terms, tolerations, hostPorts, preferredAffinity);
+        return new PlacementConstraints(nodeSelector, terms, tolerations, hostPorts, preferredAffinity,
+                podAffinity, spread);
     }
 
     public PlacementConstraints withHostPorts(List<HostPort> ports) {
-        return new PlacementConstraints(nodeSelector, requiredAffinity, tolerations, ports, preferredAffinity);
+        return new PlacementConstraints(nodeSelector, requiredAffinity, tolerations, ports, preferredAffinity,
+                podAffinity, spread);
     }
 
     public PlacementConstraints withPreferredAffinity(List<PreferredTerm> terms) {
-        return new PlacementConstraints(nodeSelector, requiredAffinity, tolerations, hostPorts, terms);
+        return new PlacementConstraints(nodeSelector, requiredAffinity, tolerations, hostPorts, terms,
+                podAffinity, spread);
+    }
+
+    public PlacementConstraints withPodAffinity(PodAffinity affinity) {
+        return new PlacementConstraints(nodeSelector, requiredAffinity, tolerations, hostPorts, preferredAffinity,
+                affinity, spread);
+    }
+
+    public PlacementConstraints withSpread(List<SpreadConstraint> constraints) {
+        return new PlacementConstraints(nodeSelector, requiredAffinity, tolerations, hostPorts, preferredAffinity,
+                podAffinity, constraints);
+    }
+
+    /** Whether where other pods run matters to this pod's placement. */
+    public boolean placesRelativeToPods() {
+        return !podAffinity.isEmpty() || !spread.isEmpty();
     }
 }

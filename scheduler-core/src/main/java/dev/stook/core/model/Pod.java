@@ -4,6 +4,7 @@ import dev.stook.core.gang.GangMembership;
 import dev.stook.core.locality.DataReads;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,14 +24,16 @@ public final class Pod {
     private final DataReads dataReads;
     private final List<String> schedulingGates;
     private final boolean preemptsOthers;
+    private final Map<String, String> labels;
 
     public Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints) {
-        this(id, requests, priority, createdAtMillis, constraints, null, null, true, DataReads.NONE, List.of(), true);
+        this(id, requests, priority, createdAtMillis, constraints, null, null, true, DataReads.NONE, List.of(), true,
+                Map.of());
     }
 
     private Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints,
                 GangMembership gang, String queue, boolean preemptible, DataReads dataReads,
-                List<String> schedulingGates, boolean preemptsOthers) {
+                List<String> schedulingGates, boolean preemptsOthers, Map<String, String> labels) {
         this.id = Objects.requireNonNull(id, "id");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.priority = priority;
@@ -43,6 +46,7 @@ public final class Pod {
         this.preemptible = preemptible;
         this.schedulingGates = List.copyOf(schedulingGates);
         this.preemptsOthers = preemptsOthers;
+        this.labels = Map.copyOf(labels);
     }
 
     public static Pod of(String namespace, String name, Resources requests) {
@@ -104,6 +108,11 @@ public final class Pod {
         return preemptsOthers;
     }
 
+    /** The pod's labels, which other pods' affinity terms and spread constraints select by. */
+    public Map<String, String> labels() {
+        return labels;
+    }
+
     /** Who the pod counts against in a {@code fair} queue: its gang, or its namespace when alone. */
     public String owner() {
         return gang != null ? gang.id().toString() : id.namespace();
@@ -111,47 +120,52 @@ public final class Pod {
 
     public Pod withConstraints(PlacementConstraints newConstraints) {
         return new Pod(id, requests, priority, createdAtMillis, newConstraints,
-                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers);
+                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels);
     }
 
     public Pod withPriority(int newPriority) {
         return new Pod(id, requests, newPriority, createdAtMillis, constraints,
-                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers);
+                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels);
     }
 
     public Pod createdAt(long millis) {
         return new Pod(id, requests, priority, millis, constraints,
-                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers);
+                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels);
     }
 
     public Pod inGang(GangMembership membership) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                membership, queue, preemptible, dataReads, schedulingGates, preemptsOthers);
+                membership, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels);
     }
 
     public Pod inQueue(String queuePath) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queuePath, preemptible, dataReads, schedulingGates, preemptsOthers);
+                gang, queuePath, preemptible, dataReads, schedulingGates, preemptsOthers, labels);
     }
 
     public Pod withPreemptible(boolean canBeEvicted) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queue, canBeEvicted, dataReads, schedulingGates, preemptsOthers);
+                gang, queue, canBeEvicted, dataReads, schedulingGates, preemptsOthers, labels);
     }
 
     public Pod withDataReads(DataReads reads) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queue, preemptible, reads, schedulingGates, preemptsOthers);
+                gang, queue, preemptible, reads, schedulingGates, preemptsOthers, labels);
     }
 
     public Pod withSchedulingGates(List<String> gates) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queue, preemptible, dataReads, gates, preemptsOthers);
+                gang, queue, preemptible, dataReads, gates, preemptsOthers, labels);
     }
 
     public Pod withPreemptsOthers(boolean mayEvictForIt) {
         return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, dataReads,
-                schedulingGates, mayEvictForIt);
+                schedulingGates, mayEvictForIt, labels);
+    }
+
+    public Pod withLabels(Map<String, String> newLabels) {
+        return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, dataReads,
+                schedulingGates, preemptsOthers, newLabels);
     }
 
     @Override

@@ -14,9 +14,9 @@ import java.util.Map;
 public final class PluginProfile {
     /**
      * Every known scorer, with its weight when configuration names none: spread load, keep cpu and memory
-     * balanced, go where the pod's preferred node affinity points, and above all run where the data is.
-     * Locality's weight makes a node holding all of a pod's data (10 x 100) outrank any node without it, whose
-     * other scores add up to at most 5 x 100.
+     * balanced, go where the pod's preferred node and pod affinity point, spread as its ScheduleAnyway
+     * constraints ask, and above all run where the data is. Locality's weight makes a node holding all of a
+     * pod's data (10 x 100) outrank any node without it, whose other scores add up to at most 9 x 100.
      */
     private static final List<WeightedScorer> STANDARD_SCORERS = List.of(
             new WeightedScorer(new LeastAllocatedScorer(), 1),
@@ -24,6 +24,8 @@ public final class PluginProfile {
             new WeightedScorer(new BalancedAllocationScorer(), 1),
             new WeightedScorer(new PreferNoScheduleScorer(), 1),
             new WeightedScorer(new PreferredNodeAffinityScorer(), 2),
+            new WeightedScorer(new InterPodAffinityScorer(), 2),
+            new WeightedScorer(new PodTopologySpreadScorer(), 2),
             new WeightedScorer(new LocalityScorer(), 10));
 
     /** Scorer weights by name in registration order, used when configuration names none. */
@@ -59,7 +61,8 @@ public final class PluginProfile {
 
     public static List<FilterPlugin> standardFilters() {
         return List.of(new CordonedNodeFilter(), new NodeAffinityFilter(), new TaintTolerationFilter(),
-                new MaxPodsFilter(), new ResourceFitFilter(), new HostPortsFilter());
+                new MaxPodsFilter(), new ResourceFitFilter(), new HostPortsFilter(), new InterPodAffinityFilter(),
+                new PodTopologySpreadFilter());
     }
 
     public List<FilterPlugin> filters() {

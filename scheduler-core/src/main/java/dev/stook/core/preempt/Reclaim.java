@@ -47,6 +47,8 @@ public final class Reclaim implements FailureRemedy {
         Set<String> nominatedNodes = Set.of();
         /** Pods it had evicted, still going away. */
         Set<PodId> awaitedVictims = Set.of();
+        /** Why the latest eviction of one of them was refused; null when none was. */
+        String refusal;
     }
 
     public Reclaim(UnitTrial trial, PodPlacer placer) {
@@ -81,6 +83,21 @@ public final class Reclaim implements FailureRemedy {
             Claim claim = claim(unit);
             if (claim.awaitedVictims.contains(id)) {
                 claim.searchedAt = -1;
+                claim.refusal = null;
+                unit.forgetFailure();
+            }
+        }
+    }
+
+    /**
+     * The adapter was refused the pod's eviction and retries it: units waiting for it are tried again next
+     * cycle, so their conditions say what holds them up.
+     */
+    public void evictionRefused(PodId id, String why, Collection<PendingUnit> units) {
+        for (PendingUnit unit : units) {
+            Claim claim = unit.stateIfAny(Claim.class);
+            if (claim != null && claim.awaitedVictims.contains(id)) {
+                claim.refusal = why;
                 unit.forgetFailure();
             }
         }
@@ -91,8 +108,14 @@ public final class Reclaim implements FailureRemedy {
         if (!unit.preemptsOthers()) {
             return NEVER_PREEMPTS;
         }
-        long victims = stillGoing(claim(unit));
-        return victims > 0 ? "waiting for " + victims + " evicted pods to terminate" : null;
+        Claim claim = claim(unit);
+        long victims = stillGoing(claim);
+        return victims > 0 ? waitingFor(victims, claim) : null;
+    }
+
+    private static String waitingFor(long victims, Claim claim) {
+        return "waiting for " + victims + " evicted pods to terminate"
+                + (claim.refusal == null ? "" : " (" + claim.refusal + ")");
     }
 
     @Override
@@ -103,9 +126,10 @@ public final class Reclaim implements FailureRemedy {
         Claim claim = claim(unit);
         long stillGoing = stillGoing(claim);
         if (stillGoing > 0) {
-            return "; waiting for " + stillGoing + " evicted pods to terminate";
+            return "; " + waitingFor(stillGoing, claim);
         }
         claim.nominatedNodes = Set.of();
+        claim.refusal = null;
         UnitContext context = work.context();
         QueueView queues = context.queues();
         String leaf = unit.queue();

@@ -92,7 +92,7 @@ class PluginPreparationTest {
 
     @Test
     void whenPlacementsCanOpenNodesAFailedSearchIsNotTakenAsFinal() {
-        CountingFilter otherPods = new CountingFilter(false, Input.OTHER_PODS);
+        CountingFilter otherPods = new CountingFilter(true, Input.OTHER_PODS);
         PodPlacer placer = placerWith(otherPods);
         ScratchCluster scratch = new ScratchCluster(cluster.snapshot());
         Pod huge = pod("huge", "64", "1Gi");
@@ -102,6 +102,20 @@ class PluginPreparationTest {
         assertThat(placer.bestNode(huge, scratch)).isEqualTo(-1);
 
         assertThat(otherPods.prepared).as("asked again after the placement").isEqualTo(2);
+    }
+
+    @Test
+    void aFailedSearchStaysFinalWhileNoOtherPodsReaderTakesPart() {
+        CountingFilter otherPods = new CountingFilter(false, Input.OTHER_PODS);
+        PodPlacer placer = placerWith(otherPods);
+        ScratchCluster scratch = new ScratchCluster(cluster.snapshot());
+        Pod huge = pod("huge", "64", "1Gi");
+
+        assertThat(placer.bestNode(huge, scratch)).isEqualTo(-1);
+        scratch.place(pod, 0);
+        assertThat(placer.bestNode(huge, scratch)).isEqualTo(-1);
+
+        assertThat(otherPods.prepared).as("a filter taking no part can only refuse more once it does").isEqualTo(1);
     }
 
     private static void placeTwice(PodPlacer placer, ScratchCluster scratch) {

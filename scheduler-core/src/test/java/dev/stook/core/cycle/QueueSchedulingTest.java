@@ -154,6 +154,47 @@ class QueueSchedulingTest {
     }
 
     @Test
+    void priorityAloneNeverEvictsPodsOfAnotherQueue() {
+        Scheduler scheduler = scheduler("queues: [{name: a}, {name: b}]", 2);
+        scheduler.submit(task("b", "low-old", 1).withPriority(-100));
+        scheduler.submit(task("b", "low-young", 2).withPriority(-100));
+        cycle(scheduler);
+
+        scheduler.submit(task("a", "urgent", 3).withPriority(1000));
+
+        assertThat(evicted(cycle(scheduler))).isEmpty();
+    }
+
+    @Test
+    void aHigherPriorityPodPreemptsInItsOwnQueueEvenWhenAnotherHoldsLowerPriorityPods() {
+        Scheduler scheduler = scheduler("queues: [{name: a, guaranteed: {cpu: 1}}, {name: b, guaranteed: {cpu: 1}}]", 2);
+        scheduler.submit(task("b", "b-lowest", 1).withPriority(-100));
+        scheduler.submit(task("a", "a-low", 2));
+        cycle(scheduler);
+
+        scheduler.submit(task("a", "a-urgent", 3).withPriority(1000));
+
+        assertThat(evicted(cycle(scheduler))).containsExactly("a-low");
+    }
+
+    @Test
+    void reclaimTakesFromTheQueueAboveItsShareNotFromTheLowestPriority() {
+        Scheduler scheduler = scheduler("""
+                queues:
+                  - {name: a, guaranteed: {cpu: 1}}
+                  - {name: b, guaranteed: {cpu: 1}}
+                  - {name: c}
+                """, 2);
+        scheduler.submit(task("b", "b-low", 1).withPriority(-100));
+        scheduler.submit(task("c", "c-high", 2).withPriority(500));
+        cycle(scheduler);
+
+        scheduler.submit(task("a", "a-urgent", 3).withPriority(1000));
+
+        assertThat(evicted(cycle(scheduler))).containsExactly("c-high");
+    }
+
+    @Test
     void aPodWhosePreemptionPolicyIsNeverWaitsInsteadOfPreempting() {
         Scheduler scheduler = scheduler("queues: [{name: a, guaranteed: {cpu: 2}}, {name: b}]", 2);
         scheduler.submit(task("b", "borrowed", 1));
@@ -183,6 +224,22 @@ class QueueSchedulingTest {
         scheduler.evictionAbandoned(task("a", "low", 1).id());
 
         assertThat(evicted(cycle(scheduler))).containsExactly("low");
+    }
+
+    @Test
+    void aRefusedEvictionIsShownOnTheUnitWaitingForIt() {
+        Scheduler scheduler = scheduler("queues: [{name: a}]", 1);
+        scheduler.submit(task("a", "low", 1));
+        cycle(scheduler);
+        scheduler.submit(task("a", "urgent", 2).withPriority(1000));
+        assertThat(evicted(cycle(scheduler))).containsExactly("low");
+
+        scheduler.evictionRefused(task("a", "low", 1).id(), "a disruption budget refuses it");
+        List<Decision> decisions = cycle(scheduler);
+
+        assertThat(evicted(decisions)).as("the same eviction is still under way").isEmpty();
+        assertThat(waits(decisions)).singleElement().asString().endsWith(
+                "waiting for 1 evicted pods to terminate (a disruption budget refuses it)");
     }
 
     @Test
@@ -264,5 +321,25 @@ class QueueSchedulingTest {
         Pod bound = scheduler.accountable(pod("running", "1", "1Gi"));
 
         assertThat(bound.queue()).isEqualTo("b");
+    }
+
+    @Test
+    void aBoundPodIsNeverAccountedToAQueueItsNamespaceMayNotSubmitTo() {
+        Scheduler scheduler = scheduler("""
+                queues:
+                  - {name: a, submitters: {namespaces: [team-a]}}
+                  - {name: b}
+                placement: [{queue: b}]
+                """, 1);
+
+        assertThat(scheduler.accountable(pod("running", "1", "1Gi").inQueue("a")).queue()).isEqualTo("b");
+        assertThat(scheduler.accountable(pod("running", "1", "1Gi").inQueue("missing")).queue()).isEqualTo("b");
+    }
+
+    @Test
+    void aBoundPodWithNoQueueItsNamespaceMaySubmitToIsChargedToNone() {
+        Scheduler scheduler = scheduler("queues: [{name: a, submitters: {namespaces: [team-a]}}]", 1);
+
+        assertThat(scheduler.accountable(pod("running", "1", "1Gi").inQueue("a")).queue()).isNull();
     }
 }

@@ -1,6 +1,8 @@
 package dev.stook.k8s.bind;
 
 import dev.stook.core.model.Pod;
+import dev.stook.k8s.admit.AdmissionRecord;
+import dev.stook.k8s.admit.AdmissionSeal;
 import dev.stook.k8s.lead.LeaseFence;
 import dev.stook.k8s.logging.LogFields;
 import dev.stook.k8s.watch.ClusterCache;
@@ -21,7 +23,9 @@ import java.util.function.Consumer;
  * Sends bindings ({@code POST pods/{name}/binding}) on a fixed pool, so at most {@code concurrency} are in
  * flight and the scheduling thread only enqueues. Each result goes to the observer, then to the sink, from a
  * pool thread. Each binding names the uid of the pod it was decided for, and is not sent once the informer
- * cache shows that pod gone or replaced under the same name ({@link PodIncarnation}). Nothing is sent once the {@link LeaseFence} has closed: bindings still queued then are dropped
+ * cache shows that pod gone or replaced under the same name ({@link PodIncarnation}). Each binding records,
+ * sealed, the queue and preemptibility the pod was admitted with ({@link AdmissionRecord}): the API server
+ * copies a Binding's annotations onto the pod in the same write that binds it. Nothing is sent once the {@link LeaseFence} has closed: bindings still queued then are dropped
  * without a result, since the scheduling loop is stopping and the next leader decides afresh.
  */
 public final class Binder {
@@ -30,13 +34,15 @@ public final class Binder {
     private final KubernetesClient client;
     private final LeaseFence fence;
     private final PodIncarnation incarnation;
+    private final AdmissionSeal seal;
     private final Consumer<BindResult> results;
     private final BindObserver observer;
     private final ExecutorService pool;
 
-    public Binder(KubernetesClient client, LeaseFence fence, ClusterCache cache, int concurrency,
+    public Binder(KubernetesClient client, LeaseFence fence, ClusterCache cache, AdmissionSeal seal, int concurrency,
                   Consumer<BindResult> results, BindObserver observer) {
         this.client = client;
+        this.seal = seal;
         this.fence = fence;
         this.incarnation = new PodIncarnation(cache);
         this.results = results;
@@ -73,7 +79,8 @@ public final class Binder {
         String nodeName = request.nodeName();
         Binding binding = new BindingBuilder()
                 .withNewMetadata().withNamespace(pod.id().namespace()).withName(pod.id().name())
-                .withUid(request.uid()).endMetadata()
+                .withUid(request.uid()).withAnnotations(seal.annotations(request.uid(), AdmissionRecord.of(pod)))
+                .endMetadata()
                 .withNewTarget().withApiVersion("v1").withKind("Node").withName(nodeName).endTarget()
                 .build();
         String url = client.getMasterUrl().toString().replaceAll("/+$", "") + "/api/v1/namespaces/"

@@ -1,6 +1,5 @@
 package dev.stook.k8s.evict;
 
-import dev.stook.core.model.PodId;
 import dev.stook.k8s.bind.Backoff;
 import dev.stook.k8s.lead.LeaseFence;
 import dev.stook.k8s.logging.LogFields;
@@ -18,14 +17,16 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * Carries out evictions on a fixed pool, so at most {@code concurrency} are in progress and the scheduling
  * thread only enqueues. Per victim: mark it {@code DisruptionTarget} (a failure there does not stop the
- * eviction), delete it, then record a {@code Preempted} Event. A failed delete is reported and retried with
- * backoff up to {@code attempts} times in all; the engine keeps counting the victim until the watch shows
- * it gone, whatever happens here. Nothing is written once the {@link LeaseFence} has closed: evictions still
+ * eviction), evict it through the Eviction API, then record a {@code Preempted} Event. An eviction a
+ * disruption budget refuses (429) is never forced by a delete: the victim gets a {@code FailedPreemption}
+ * Event, the engine is told (the waiting unit's condition says why it still waits), and it is tried again
+ * later. Refused and failed evictions are retried with backoff up to {@code attempts} times in all, then
+ * given up, so the engine may choose again; it keeps counting the victim until the watch shows it gone,
+ * whatever happens here. Nothing is written once the {@link LeaseFence} has closed: evictions still
  * queued or waiting for a retry then are dropped, and the next leader decides afresh.
  */
 public final class Evictor {
@@ -34,21 +35,20 @@ public final class Evictor {
     private final ClusterCache cache;
     private final LeaseFence fence;
     private final DisruptionTargetWriter disruptionTarget;
-    private final PodDeleter deleter;
+    private final PodEvicter evicter;
     private final StatusReporter status;
     private final Backoff backoff;
     private final int attempts;
-    private final Consumer<PodId> abandoned;
+    private final EvictionFeedback feedback;
     private final ScheduledThreadPoolExecutor pool;
 
-    /** @param abandoned told of a victim it gave up deleting, so the engine stops waiting for it */
     public Evictor(KubernetesClient client, LeaseFence fence, ClusterCache cache, StatusReporter status,
-                   int concurrency, int attempts, Backoff backoff, Consumer<PodId> abandoned) {
+                   int concurrency, int attempts, Backoff backoff, EvictionFeedback feedback) {
         this.cache = cache;
         this.fence = fence;
-        this.abandoned = abandoned;
+        this.feedback = feedback;
         this.disruptionTarget = new DisruptionTargetWriter(client);
-        this.deleter = new PodDeleter(client);
+        this.evicter = new PodEvicter(client);
         this.status = status;
         this.backoff = backoff;
         this.attempts = attempts;
@@ -91,7 +91,7 @@ public final class Evictor {
                 disruptionTarget.mark(victim, eviction.message());
             } catch (KubernetesClientException e) {
                 LOG.atWarn().addKeyValue(LogFields.POD, LogFields.nameOf(eviction.victim()))
-                        .log("DisruptionTarget condition not written ({} {}); deleting the victim anyway", e.getCode(),
+                        .log("DisruptionTarget condition not written ({} {}); evicting the victim anyway", e.getCode(),
                                 e.getMessage());
             }
         }
@@ -99,12 +99,20 @@ public final class Evictor {
             dropped(eviction);
             return;
         }
-        PodDeleter.Result result = deleter.delete(victim);
+        PodEvicter.Result result = evicter.evict(victim);
         switch (result.outcome()) {
-            case DELETED -> status.preempted(victim, eviction.reason(), eviction.message());
+            case EVICTED -> status.preempted(victim, eviction.reason(), eviction.message());
             case GONE -> LOG.atDebug().addKeyValue(LogFields.POD, LogFields.nameOf(eviction.victim()))
-                    .log("victim was gone before its deletion ({})", result.detail());
-            case FAILED -> failed(eviction, victim, attempt, result.detail());
+                    .log("victim was gone before its eviction ({})", result.detail());
+            case REFUSED -> {
+                feedback.refused(PodTranslator.idOf(victim), "the eviction of " + LogFields.nameOf(victim)
+                        + " is refused for now, as its PodDisruptionBudget allows no disruption (" + result.detail()
+                        + "); Stook tries again later");
+                retryOrGiveUp(eviction, victim, attempt, "Stook may not evict this pod yet: its PodDisruptionBudget"
+                        + " allows no disruption now (" + result.detail() + ")");
+            }
+            case FAILED -> retryOrGiveUp(eviction, victim, attempt,
+                    "Stook could not evict this pod to make room (" + result.detail() + ")");
         }
     }
 
@@ -113,20 +121,18 @@ public final class Evictor {
                 .log("eviction dropped: this instance no longer holds the lease");
     }
 
-    private void failed(Eviction eviction, Pod victim, int attempt, String detail) {
-        String message = "Stook could not delete this pod to make room (" + detail + "); attempt " + attempt
-                + " of " + attempts;
-        status.preemptionFailed(victim, message);
+    private void retryOrGiveUp(Eviction eviction, Pod victim, int attempt, String problem) {
+        status.preemptionFailed(victim, problem + "; attempt " + attempt + " of " + attempts);
         if (attempt >= attempts) {
             LOG.atWarn().addKeyValue(LogFields.POD, LogFields.nameOf(eviction.victim()))
-                    .log("giving up evicting the victim after {} attempts ({}); the waiting pods may look for room"
-                            + " elsewhere", attempt, detail);
-            abandoned.accept(PodTranslator.idOf(eviction.victim()));
+                    .log("giving up evicting the victim after {} attempts: {}; the waiting pods may look for room"
+                            + " elsewhere", attempt, problem);
+            feedback.abandoned(PodTranslator.idOf(eviction.victim()));
             return;
         }
         long delay = backoff.delayMillis(attempt);
         LOG.atWarn().addKeyValue(LogFields.POD, LogFields.nameOf(eviction.victim()))
-                .log("deleting the victim failed ({}); attempt {}, retrying in {} ms", detail, attempt, delay);
+                .log("{}; attempt {}, retrying in {} ms", problem, attempt, delay);
         submit(eviction, attempt + 1, delay);
     }
 

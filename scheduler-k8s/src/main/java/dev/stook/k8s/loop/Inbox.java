@@ -4,11 +4,14 @@ import dev.stook.core.cycle.Scheduler;
 import dev.stook.core.cycle.SchedulerQuestions;
 import dev.stook.core.model.PodId;
 import dev.stook.k8s.bind.BindResult;
+import dev.stook.k8s.evict.EvictionFeedback;
 import dev.stook.k8s.watch.ClusterChanges;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -18,22 +21,23 @@ import java.util.function.Function;
  * blocking them. Changed keys coalesce: a pod updated a hundred times before the next cycle is read once.
  * Questions from other threads about the scheduler's state wait here too, for the scheduling thread to answer.
  */
-final class Inbox implements ClusterChanges, SchedulerQuestions {
+final class Inbox implements ClusterChanges, EvictionFeedback, SchedulerQuestions {
     private Set<PodId> pods = new LinkedHashSet<>();
     private Set<String> nodes = new LinkedHashSet<>();
     private List<BindResult> bindResults = new ArrayList<>();
     private Set<PodId> abandonedEvictions = new LinkedHashSet<>();
+    private Map<PodId, String> refusedEvictions = new LinkedHashMap<>();
     private List<Question<?>> questions = new ArrayList<>();
     private boolean queueConfig;
     private boolean woken;
 
     /** What arrived since the previous {@link #take}. */
     record Batch(Set<PodId> pods, Set<String> nodes, List<BindResult> bindResults, Set<PodId> abandonedEvictions,
-                 boolean queueConfig, List<Question<?>> questions) {
+                 Map<PodId, String> refusedEvictions, boolean queueConfig, List<Question<?>> questions) {
         /** True when nothing changed; there may still be questions. */
         boolean isEmpty() {
             return pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && abandonedEvictions.isEmpty()
-                    && !queueConfig;
+                    && refusedEvictions.isEmpty() && !queueConfig;
         }
     }
 
@@ -75,9 +79,16 @@ final class Inbox implements ClusterChanges, SchedulerQuestions {
         notifyAll();
     }
 
-    /** The evictor gave up deleting a victim: the engine may look for other room. */
-    synchronized void evictionAbandoned(PodId victim) {
+    /** The evictor gave up on a victim: the engine may look for other room. */
+    @Override
+    public synchronized void abandoned(PodId victim) {
         abandonedEvictions.add(victim);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void refused(PodId victim, String why) {
+        refusedEvictions.put(victim, why);
         notifyAll();
     }
 
@@ -98,19 +109,21 @@ final class Inbox implements ClusterChanges, SchedulerQuestions {
     /** Waits until something arrives, {@link #wake} is called, or the deadline passes; then empties the inbox. */
     synchronized Batch take(long deadlineMillis) throws InterruptedException {
         while (!woken && pods.isEmpty() && nodes.isEmpty() && bindResults.isEmpty() && abandonedEvictions.isEmpty()
-                && !queueConfig && questions.isEmpty()) {
+                && refusedEvictions.isEmpty() && !queueConfig && questions.isEmpty()) {
             long wait = deadlineMillis - System.currentTimeMillis();
             if (wait <= 0) {
                 break;
             }
             wait(wait);
         }
-        Batch batch = new Batch(pods, nodes, bindResults, abandonedEvictions, queueConfig, questions);
+        Batch batch = new Batch(pods, nodes, bindResults, abandonedEvictions, refusedEvictions, queueConfig,
+                questions);
         pods = new LinkedHashSet<>();
         questions = new ArrayList<>();
         nodes = new LinkedHashSet<>();
         bindResults = new ArrayList<>();
         abandonedEvictions = new LinkedHashSet<>();
+        refusedEvictions = new LinkedHashMap<>();
         queueConfig = false;
         woken = false;
         return batch;

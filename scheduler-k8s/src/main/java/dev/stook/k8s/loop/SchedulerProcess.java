@@ -5,6 +5,8 @@ import dev.stook.core.cycle.SchedulingObserver;
 import dev.stook.core.explain.PodExplanation;
 import dev.stook.core.model.PodId;
 import dev.stook.core.overview.RecentActivity;
+import dev.stook.k8s.admit.AdmissionKey;
+import dev.stook.k8s.admit.AdmissionSeal;
 import dev.stook.k8s.auth.AccessRule;
 import dev.stook.k8s.bind.Backoff;
 import dev.stook.k8s.bind.Binder;
@@ -67,8 +69,10 @@ public final class SchedulerProcess implements AutoCloseable {
     public SchedulerProcess(KubernetesClient client, SchedulerConfig config, String identity) {
         this.config = config;
         this.client = client;
+        AdmissionSeal seal = new AdmissionSeal(AdmissionKey.loadOrCreate(client, config.namespace()));
         Backoff backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
-        this.informers = new ClusterInformers(client, config.namespace(), config.queueConfigMap(), inbox);
+        this.informers = new ClusterInformers(client, config.namespace(), config.queueConfigMap(), config.schedulerName(),
+                inbox);
         this.status = new StatusReporter(informers, new PodConditionWriter(client, informers, backoff),
                 new EventRecorder(client, new EventRateLimiter(config.eventsPerSecond(), config.eventBurst(),
                         config.eventPerObjectIntervalMillis(), System::currentTimeMillis),
@@ -76,11 +80,11 @@ public final class SchedulerProcess implements AutoCloseable {
         this.election = new LeaderElection(client, config.namespace(), config.leaseName(), identity,
                 Duration.ofMillis(config.leaseDurationMillis()), Duration.ofMillis(config.renewDeadlineMillis()),
                 Duration.ofMillis(config.retryPeriodMillis()));
-        this.binder = new Binder(client, election.fence(), informers, config.bindConcurrency(), inbox::bindFinished,
+        this.binder = new Binder(client, election.fence(), informers, seal, config.bindConcurrency(), inbox::bindFinished,
                 metrics.bindings());
         this.evictor = new Evictor(client, election.fence(), informers, status, config.evictConcurrency(),
-                config.evictAttempts(), backoff, inbox::evictionAbandoned);
-        this.loop = new SchedulingLoop(config, informers, inbox, binder::bind, evictor::evict, status, activeQueues,
+                config.evictAttempts(), backoff, metrics.countingRefusals(inbox));
+        this.loop = new SchedulingLoop(config, informers, seal, inbox, binder::bind, evictor::evict, status, activeQueues,
                 SchedulingObserver.all(metrics.cycles(), activity), metrics::queueConfigReloaded);
         metrics.leader(election::isLeading);
         LOG.info("{} starting as {}", build.describe(), identity);

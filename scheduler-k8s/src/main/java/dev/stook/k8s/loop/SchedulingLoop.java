@@ -9,6 +9,7 @@ import dev.stook.core.locality.ChunkIndex;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.PodId;
 import dev.stook.core.plugins.PluginProfile;
+import dev.stook.k8s.admit.AdmissionSeal;
 import dev.stook.k8s.bind.Backoff;
 import dev.stook.k8s.bind.BindRequest;
 import dev.stook.k8s.bind.BindResult;
@@ -50,6 +51,7 @@ public final class SchedulingLoop implements Runnable {
 
     private final SchedulerConfig config;
     private final ClusterCache cache;
+    private final AdmissionSeal seal;
     private final Inbox inbox;
     private final Consumer<BindRequest> binder;
     private final Consumer<Eviction> evictor;
@@ -71,12 +73,13 @@ public final class SchedulingLoop implements Runnable {
 
     private record Timer(long atMillis, PodId pod, boolean confirmRefusedBind) {}
 
-    SchedulingLoop(SchedulerConfig config, ClusterCache cache, Inbox inbox,
+    SchedulingLoop(SchedulerConfig config, ClusterCache cache, AdmissionSeal seal, Inbox inbox,
                    Consumer<BindRequest> binder, Consumer<Eviction> evictor,
                    StatusReporter status, ActiveQueueConfig activeQueues, SchedulingObserver observer,
                    Consumer<Boolean> queueConfigChecked) {
         this.config = config;
         this.cache = cache;
+        this.seal = seal;
         this.inbox = inbox;
         this.binder = binder;
         this.evictor = evictor;
@@ -177,6 +180,7 @@ public final class SchedulingLoop implements Runnable {
         batch.nodes().forEach(this::applyNode);
         batch.bindResults().forEach(this::bindFinished);
         batch.abandonedEvictions().forEach(scheduler::evictionAbandoned);
+        batch.refusedEvictions().forEach(scheduler::evictionRefused);
         batch.pods().forEach(this::applyPod);
         if (batch.queueConfig()) {
             queueConfig.reload(cache.queueConfigMap()).ifPresent(scheduler::updateQueues);
@@ -208,10 +212,10 @@ public final class SchedulingLoop implements Runnable {
     private void applyPod(PodId id) {
         Optional<Pod> cached = cache.pod(id);
         if (cached.isEmpty() || isTerminal(cached.get())) {
-            boolean ours = boundHere.ended(id, cached.map(p -> p.getMetadata().getUid()).orElse(null));
-            if (ours && (cached.map(SchedulingLoop::succeeded).orElse(false) || cache.succeeded(id))) {
-                cluster.placementOf(id).ifPresent(p -> cluster.podSucceeded(p.pod(), p.nodeName()));
-            }
+            boundHere.ended(id, cached.map(p -> p.getMetadata().getUid()).orElse(null));
+            cached.filter(SchedulingLoop::succeeded).or(() -> cache.succeededPod(id))
+                    .filter(p -> boundHere.succeeded(id, p.getMetadata().getUid()))
+                    .ifPresent(p -> cluster.podSucceeded(PodTranslator.translateBound(p), p.getSpec().getNodeName()));
             forgetPod(id);
             cluster.removePod(id);
             return;
@@ -226,7 +230,7 @@ public final class SchedulingLoop implements Runnable {
                 boolean ours = config.schedulerName().equals(pod.getSpec().getSchedulerName());
                 // Another scheduler's pod only uses capacity: in no queue, it is charged to none and is
                 // never a victim, whatever stook.dev/ annotations it carries.
-                cluster.podBound(ours ? scheduler.accountable(bound) : bound.inQueue(null), nodeName);
+                cluster.podBound(ours ? admitted(pod, bound) : bound.inQueue(null), nodeName);
             } catch (IllegalArgumentException | ArithmeticException e) {
                 LOG.atWarn().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, nodeName)
                         .log("bound pod cannot be accounted for: {}", e.getMessage());
@@ -264,6 +268,17 @@ public final class SchedulingLoop implements Runnable {
                 invalidWhileFollowing.add(id);
             }
         }
+    }
+
+    /**
+     * A bound pod of Stook's as it was admitted: the sealed record its binding wrote, whatever its owner edited
+     * since. Without a record that opens (a pod its creator put on a node, a record edited or copied from another
+     * pod, a pod bound before records or under another key) it is charged only to a queue its namespace may
+     * submit to, and may be evicted: its owner must not gain by dropping the record.
+     */
+    private dev.stook.core.model.Pod admitted(Pod pod, dev.stook.core.model.Pod bound) {
+        return seal.open(pod).map(record -> record.applyTo(bound))
+                .orElseGet(() -> scheduler.accountable(bound).withPreemptible(true));
     }
 
     private void reportInvalidWhileFollowing() {

@@ -2,6 +2,8 @@ package dev.stook.k8s.metrics;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.sun.net.httpserver.HttpHandler;
+import dev.stook.core.model.PodId;
+import dev.stook.k8s.evict.EvictionFeedback;
 import dev.stook.k8s.version.BuildInfo;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -33,6 +35,7 @@ public final class StookMetrics implements AutoCloseable {
     private final BindingMetrics bindings;
     private final Counter reloadsApplied;
     private final Counter reloadsRejected;
+    private final Counter evictionsRefused;
 
     public StookMetrics(BuildInfo build) {
         new ClassLoaderMetrics().bindTo(registry);
@@ -47,6 +50,9 @@ public final class StookMetrics implements AutoCloseable {
         bindings = new BindingMetrics(registry);
         reloadsApplied = reloads("success");
         reloadsRejected = reloads("error");
+        evictionsRefused = Counter.builder("stook.evictions.refused")
+                .description("Evictions the API server refused because a PodDisruptionBudget allowed no disruption")
+                .register(registry);
         Gauge.builder("stook.build.info", () -> 1).description("The running build: version, commit, build time, Java")
                 .tags(build.fields().entrySet().stream().map(field -> Tag.of(field.getKey(), field.getValue())).toList())
                 .register(registry);
@@ -79,6 +85,22 @@ public final class StookMetrics implements AutoCloseable {
     /** A changed queue config was validated: applied, or rejected with the last good one kept. */
     public void queueConfigReloaded(boolean applied) {
         (applied ? reloadsApplied : reloadsRejected).increment();
+    }
+
+    /** {@code stook_evictions_refused_total} counts each refusal, then {@code next} hears of it. */
+    public EvictionFeedback countingRefusals(EvictionFeedback next) {
+        return new EvictionFeedback() {
+            @Override
+            public void refused(PodId victim, String why) {
+                evictionsRefused.increment();
+                next.refused(victim, why);
+            }
+
+            @Override
+            public void abandoned(PodId victim) {
+                next.abandoned(victim);
+            }
+        };
     }
 
     /** Serves the registry in Prometheus' text format. */

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Every permission {@code stook run} uses, the same list {@code deploy/scheduler/rbac.yaml} grants (and
- * {@code deploy/test/check_manifests.py} checks): watch and bind pods and write their status and Events in
- * every namespace; review the tokens and access of callers of its secure port; read the queue ConfigMap and hold the Lease in Stook's own namespace.
+ * {@code deploy/test/check_manifests.py} checks): watch, bind and evict pods and write their status and Events in
+ * every namespace; review the tokens and access of callers of its secure port; read the queue ConfigMap, hold the Lease and read or make the admission key's Secret in Stook's own namespace.
  */
 public final class RequiredPermissions {
     private RequiredPermissions() {
@@ -14,10 +14,11 @@ public final class RequiredPermissions {
 
     public static List<Permission> in(String stookNamespace) {
         List<Permission> all = new ArrayList<>();
-        for (String verb : List.of("get", "list", "watch", "delete")) {
+        for (String verb : List.of("get", "list", "watch")) {
             all.add(new Permission(verb, "", "pods", "", null));
         }
         all.add(new Permission("create", "", "pods", "binding", null));
+        all.add(new Permission("create", "", "pods", "eviction", null));
         all.add(new Permission("patch", "", "pods", "status", null));
         all.add(new Permission("create", "", "events", "", null));
         all.add(new Permission("create", "events.k8s.io", "events", "", null));
@@ -31,6 +32,9 @@ public final class RequiredPermissions {
         }
         for (String verb : List.of("get", "create", "update", "patch")) {
             all.add(new Permission(verb, "coordination.k8s.io", "leases", "", stookNamespace));
+        }
+        for (String verb : List.of("get", "create")) {
+            all.add(new Permission(verb, "", "secrets", "", stookNamespace));
         }
         return List.copyOf(all);
     }

@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
 
 /**
  * The one place a Kubernetes pod becomes the core's {@link Pod}: effective requests, priority, creation
- * time, node selector, required node affinity, tolerations and Stook's annotations (DESIGN.md §4).
+ * time, labels, node selector, node and pod affinity, spread constraints, tolerations, host ports and Stook's
+ * annotations (DESIGN.md §4).
  * A pod it cannot read is refused with an {@link IllegalArgumentException} whose message tells its owner
  * what to fix, except for unreadable locality annotations: those only cost the pod its data locality,
  * and its explanations say so.
@@ -67,7 +68,7 @@ public final class PodTranslator {
         Map<String, String> annotations = orEmpty(pod.getMetadata().getAnnotations());
         PodId id = idOf(pod);
         Pod result = new Pod(id, requestsOf(spec), spec.getPriority() == null ? 0 : spec.getPriority(),
-                creationMillis(pod), constraintsOf(spec));
+                creationMillis(pod), constraintsOf(spec, new InterPodRules(id.namespace(), labels))).withLabels(labels);
         GangMembership gang = GangAnnotations.parse(id.namespace(), labels, annotations, controllerOf(pod));
         if (gang != null) {
             result = result.inGang(gang);
@@ -132,7 +133,8 @@ public final class PodTranslator {
         try {
             return translate(pod);
         } catch (IllegalArgumentException e) {
-            return new Pod(idOf(pod), requestsOf(pod.getSpec()), 0, creationMillis(pod), PlacementConstraints.NONE);
+            return new Pod(idOf(pod), requestsOf(pod.getSpec()), 0, creationMillis(pod), PlacementConstraints.NONE)
+                    .withLabels(orEmpty(pod.getMetadata().getLabels()));
         }
     }
 
@@ -172,14 +174,14 @@ public final class PodTranslator {
         return Resources.parse(text);
     }
 
-    private static PlacementConstraints constraintsOf(PodSpec spec) {
+    private static PlacementConstraints constraintsOf(PodSpec spec, InterPodRules interPod) {
         List<Toleration> tolerations = new ArrayList<>();
         List<io.fabric8.kubernetes.api.model.Toleration> given = orEmpty(spec.getTolerations());
         for (int i = 0; i < given.size(); i++) {
             tolerations.add(FieldPath.read("spec.tolerations[" + i + "]", toleration(given.get(i))));
         }
         return new PlacementConstraints(orEmpty(spec.getNodeSelector()), requiredAffinityOf(spec), tolerations,
-                hostPortsOf(spec), preferredAffinityOf(spec));
+                hostPortsOf(spec), preferredAffinityOf(spec), interPod.affinityOf(spec), interPod.spreadOf(spec));
     }
 
     /** Host ports of the app containers; on the host network every container port is one. */

@@ -1,6 +1,5 @@
 package dev.stook.k8s.translate;
 
-import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.PodSpec;
 
 import java.util.ArrayList;
@@ -16,16 +15,6 @@ final class UnhonouredFields {
 
     static void refuse(PodSpec spec) {
         List<String> fields = new ArrayList<>();
-        Affinity affinity = spec.getAffinity();
-        if (affinity != null && affinity.getPodAffinity() != null) {
-            fields.add("spec.affinity.podAffinity");
-        }
-        if (affinity != null && affinity.getPodAntiAffinity() != null) {
-            fields.add("spec.affinity.podAntiAffinity");
-        }
-        if (spec.getTopologySpreadConstraints() != null && !spec.getTopologySpreadConstraints().isEmpty()) {
-            fields.add("spec.topologySpreadConstraints");
-        }
         if (spec.getResourceClaims() != null && !spec.getResourceClaims().isEmpty()) {
             fields.add("spec.resourceClaims");
         }

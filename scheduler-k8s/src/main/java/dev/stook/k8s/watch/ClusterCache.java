@@ -15,11 +15,11 @@ public interface ClusterCache {
     List<Pod> pods();
 
     /**
-     * True once the pod was seen in phase Succeeded on a node: its informer drops such pods, so this is
-     * remembered (briefly) for learning data locality from them.
+     * The pod of Stook's under this name last seen in phase Succeeded, if it is among the most recent ones:
+     * {@link #pod} never shows a pod that ended. Trimmed to its name, uid, labels, annotations and node.
      */
-    default boolean succeeded(PodId id) {
-        return false;
+    default Optional<Pod> succeededPod(PodId id) {
+        return Optional.empty();
     }
 
     Optional<Node> node(String name);

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * Shared informers on every non-terminal pod (pods bound by other schedulers use capacity too), every
- * node and the queue ConfigMap. Pods and nodes are cached trimmed to what Stook reads ({@link PodTrimmer},
+ * node, the queue ConfigMap, and Stook's own pods that succeeded ({@link SucceededPods}). Pods and nodes are cached trimmed to what Stook reads ({@link PodTrimmer},
  * {@link NodeTrimmer}): with tens of thousands of pods the rest would be most of the heap. Handlers only
  * pass keys on; a dropped watch is recovered by the informers' relist, whose adds, updates and deletes
  * arrive here like any other change.
@@ -29,35 +29,42 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
      */
     static final long LIST_PAGE = 500;
     private final SharedIndexInformer<Pod> pods;
+    private final SharedIndexInformer<Pod> succeededPods;
     private final SharedIndexInformer<Node> nodes;
     private final SharedIndexInformer<ConfigMap> queueConfig;
     private final String namespace;
     private final String configMapName;
     private final SucceededPods succeeded = new SucceededPods();
 
-    public ClusterInformers(KubernetesClient client, String namespace, String configMapName, ClusterChanges changes) {
+    public ClusterInformers(KubernetesClient client, String namespace, String configMapName, String schedulerName,
+                            ClusterChanges changes) {
         this.namespace = namespace;
         this.configMapName = configMapName;
         this.pods = client.pods().inAnyNamespace()
                 .withoutField("status.phase", "Succeeded").withoutField("status.phase", "Failed")
                 .withLimit(LIST_PAGE).runnableInformer(0).itemStore(new TrimmingItemStore<>(PodTrimmer::trim));
+        this.succeededPods = client.pods().inAnyNamespace().withField("status.phase", "Succeeded")
+                .withField("spec.schedulerName", schedulerName).withLimit(LIST_PAGE).runnableInformer(0)
+                .itemStore(succeeded).removeNamespaceIndex();
         this.nodes = client.nodes().withLimit(LIST_PAGE).runnableInformer(0)
                 .itemStore(new TrimmingItemStore<>(NodeTrimmer::trim));
         this.queueConfig = client.configMaps().inNamespace(namespace).withName(configMapName).runnableInformer(0);
         pods.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
+        succeededPods.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
         nodes.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
         queueConfig.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
-        pods.addEventHandler(handler(pod -> {
-            PodId id = new PodId(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
-            succeeded.seen(id, pod);
-            changes.podChanged(id);
-        }));
+        pods.addEventHandler(handler(pod -> changes.podChanged(idOf(pod))));
+        succeededPods.addEventHandler(handler(pod -> changes.podChanged(idOf(pod))));
         nodes.addEventHandler(handler(node -> changes.nodeChanged(node.getMetadata().getName())));
         queueConfig.addEventHandler(handler(configMap -> changes.queueConfigChanged()));
     }
 
-    /** Starts listing and watching; completes once every informer has listed its objects. */
+    /**
+     * Starts listing and watching; completes once every informer that scheduling needs has listed its objects.
+     * Succeeded pods only teach locality, so scheduling does not wait for their list.
+     */
     public CompletableFuture<Void> start() {
+        succeededPods.start();
         return CompletableFuture.allOf(pods.start().toCompletableFuture(), nodes.start().toCompletableFuture(),
                 queueConfig.start().toCompletableFuture());
     }
@@ -73,8 +80,8 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     }
 
     @Override
-    public boolean succeeded(PodId id) {
-        return succeeded.contains(id);
+    public Optional<Pod> succeededPod(PodId id) {
+        return Optional.ofNullable(succeeded.get(id.namespace() + "/" + id.name()));
     }
 
     @Override
@@ -100,6 +107,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     @Override
     public void close() {
         pods.stop();
+        succeededPods.stop();
         nodes.stop();
         queueConfig.stop();
     }
@@ -110,6 +118,10 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
      */
     private static boolean retryUnlessUndecodable(boolean started, Throwable error) {
         return !ExceptionHandler.isDeserializationException(error);
+    }
+
+    private static PodId idOf(Pod pod) {
+        return new PodId(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
     }
 
     private static <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> changed) {

@@ -49,21 +49,4 @@ class ConstraintsEndToEndTest {
                 .isPresent());
         assertThat(cluster.isBound("stook-2")).isFalse();
     }
-
-    @Test
-    void aPodWithAnAffinityRuleStookDoesNotHonourIsLeftPendingWithTheFieldNamed() {
-        cluster.node("n1", "16", "64Gi");
-        cluster.startScheduler();
-
-        cluster.create(TestCluster.pod("spread", "1").editSpec().withNewAffinity().withNewPodAntiAffinity()
-                .addNewRequiredDuringSchedulingIgnoredDuringExecution().withTopologyKey("kubernetes.io/hostname")
-                .withNewLabelSelector().addToMatchLabels("app", "spread").endLabelSelector()
-                .endRequiredDuringSchedulingIgnoredDuringExecution().endPodAntiAffinity().endAffinity().endSpec());
-        cluster.create(TestCluster.pod("plain", "1"));
-
-        await().atMost(PATIENCE).until(() -> cluster.isBound("plain"));
-        await().atMost(PATIENCE).until(() -> cluster.podScheduled("spread").map(PodCondition::getMessage)
-                .filter(message -> message.contains("Stook does not honour spec.affinity.podAntiAffinity")).isPresent());
-        assertThat(cluster.isBound("spread")).isFalse();
-    }
 }

@@ -1,7 +1,7 @@
 package dev.stook.k8s.evict;
 
 import dev.stook.k8s.loop.SchedulerProcess;
-import dev.stook.k8s.testing.FaultyApi.Deletion;
+import dev.stook.k8s.testing.FaultyApi.Evicted;
 import dev.stook.k8s.testing.TestCluster;
 import dev.stook.k8s.testing.real.RealCluster;
 import dev.stook.k8s.testing.real.StandInKubelet;
@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
+import io.fabric8.kubernetes.api.model.policy.v1beta1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClassBuilder;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,7 @@ class EvictionEndToEndTest {
     final RealCluster cluster = new RealCluster();
     private StandInKubelet kubelet;
 
-    /** Stook deletes its victims with their grace period and waits until they are gone: that takes a kubelet. */
+    /** Stook evicts its victims with their grace period and waits until they are gone: that takes a kubelet. */
     @BeforeEach
     void startKubelet() {
         kubelet = new StandInKubelet(cluster.client());
@@ -61,11 +62,11 @@ class EvictionEndToEndTest {
                 .addToAnnotations(Map.of("stook.dev/gang", "train", "stook.dev/gang-min-members", "4")).endMetadata()));
 
         await().atMost(PATIENCE).until(() -> IntStream.range(0, 4).allMatch(i -> cluster.isBound("a-" + i)));
-        assertThat(cluster.api().deletions().keySet()).containsExactlyInAnyOrder(keys("b-4", "b-5", "b-6", "b-7"));
-        cluster.api().deletions().values().forEach(deletion -> {
-            assertMarkedBeforeDeletion(deletion, "gang " + NAMESPACE + "/train");
-            assertThat(deletion.options().getGracePeriodSeconds()).isEqualTo(7L);
-            assertThat(deletion.options().getPreconditions().getUid()).isEqualTo(deletion.pod().getMetadata().getUid());
+        assertThat(cluster.api().evictions().keySet()).containsExactlyInAnyOrder(keys("b-4", "b-5", "b-6", "b-7"));
+        cluster.api().evictions().values().forEach(eviction -> {
+            assertMarkedBeforeEviction(eviction, "gang " + NAMESPACE + "/train");
+            assertThat(eviction.options().getGracePeriodSeconds()).isEqualTo(7L);
+            assertThat(eviction.options().getPreconditions().getUid()).isEqualTo(eviction.pod().getMetadata().getUid());
         });
         IntStream.range(0, 4).forEach(i -> assertThat(cluster.api().acceptedBindings(NAMESPACE, "a-" + i)).isOne());
         IntStream.range(0, 4).forEach(i -> assertThat(cluster.isBound("b-" + i)).isTrue());
@@ -89,44 +90,44 @@ class EvictionEndToEndTest {
                 .addToAnnotations(Map.of("stook.dev/gang", "train", "stook.dev/gang-min-members", "4")).endMetadata()));
 
         await().atMost(PATIENCE).until(() -> IntStream.range(0, 4).allMatch(i -> cluster.isBound("a-" + i)));
-        assertThat(cluster.api().deletions().keySet()).containsExactlyInAnyOrder(keys("b-0", "b-1", "b-2", "b-3"));
-        IntStream.range(4, 8).forEach(i -> assertThat(cluster.api().deleteRequests(NAMESPACE, "b-" + i)).isZero());
+        assertThat(cluster.api().evictions().keySet()).containsExactlyInAnyOrder(keys("b-0", "b-1", "b-2", "b-3"));
+        IntStream.range(4, 8).forEach(i -> assertThat(cluster.api().evictionRequests(NAMESPACE, "b-" + i)).isZero());
         assertThat(podsPerNode()).allMatch(count -> count == 1);
     }
 
     @Test
-    void aVictimAlreadyGoneWhenItsDeleteArrivesIsNotRetried() {
+    void aVictimAlreadyGoneWhenItsEvictionArrivesIsNotRetried() {
         SchedulerProcess scheduler = startWithQueues(1, 2);
         cluster.create(inQueue("b-0", "b"));
         createdInANewSecond(true);
         cluster.create(inQueue("b-1", "b"));
         awaitSettled(scheduler, "b-", 2);
-        cluster.api().raceNextDeletes(1);
+        cluster.api().raceNextEvictions(1);
 
         cluster.create(inQueue("a-0", "a"));
 
         await().atMost(PATIENCE).until(() -> cluster.isBound("a-0"));
-        assertThat(cluster.api().deletions().keySet()).containsExactlyInAnyOrder(keys("b-1"));
-        assertMarkedBeforeDeletion(cluster.api().deletions().get(NAMESPACE + "/b-1"), "pod " + NAMESPACE + "/a-0");
+        assertThat(cluster.api().evictions().keySet()).containsExactlyInAnyOrder(keys("b-1"));
+        assertMarkedBeforeEviction(cluster.api().evictions().get(NAMESPACE + "/b-1"), "pod " + NAMESPACE + "/a-0");
         await().during(Duration.ofMillis(500)).atMost(PATIENCE)
-                .until(() -> cluster.api().deleteRequests(NAMESPACE, "b-1") == 1);
+                .until(() -> cluster.api().evictionRequests(NAMESPACE, "b-1") == 1);
         assertThat(cluster.eventReasons(NAMESPACE, "b-1")).doesNotContain("FailedPreemption");
     }
 
     @Test
-    void aFailedDeleteIsReportedAndRetried() {
+    void aFailedEvictionIsReportedAndRetried() {
         SchedulerProcess scheduler = startWithQueues(1, 2, cluster::startSchedulerWithoutClientRetries);
         cluster.create(inQueue("b-0", "b"));
         createdInANewSecond(true);
         cluster.create(inQueue("b-1", "b"));
         awaitSettled(scheduler, "b-", 2);
-        cluster.api().failNextDeletes(2);
+        cluster.api().failNextEvictions(2);
 
         cluster.create(inQueue("a-0", "a"));
 
         await().atMost(PATIENCE).until(() -> cluster.isBound("a-0"));
-        assertThat(cluster.api().deleteRequests(NAMESPACE, "b-1")).isEqualTo(3);
-        assertThat(cluster.api().deletions().keySet()).containsExactlyInAnyOrder(keys("b-1"));
+        assertThat(cluster.api().evictionRequests(NAMESPACE, "b-1")).isEqualTo(3);
+        assertThat(cluster.api().evictions().keySet()).containsExactlyInAnyOrder(keys("b-1"));
         assertThat(cluster.api().acceptedBindings(NAMESPACE, "a-0")).isOne();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(cluster.eventReasons(NAMESPACE, "b-1"))
                 .contains("FailedPreemption", "Preempted"));
@@ -147,8 +148,39 @@ class EvictionEndToEndTest {
         assertThat(cluster.get("a-0").getSpec().getPreemptionPolicy()).as("set by the API server").isEqualTo("Never");
         await().atMost(PATIENCE).until(() -> cluster.podScheduled("a-0").map(PodCondition::getReason)
                 .filter("Unschedulable"::equals).isPresent());
-        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> cluster.api().deletions().isEmpty());
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> cluster.api().evictions().isEmpty());
         assertThat(cluster.isBound("a-0")).isFalse();
+    }
+
+    @Test
+    void aVictimWhoseDisruptionBudgetRefusesIsNotDeletedAndTheWaitingPodSaysWhy() {
+        SchedulerProcess scheduler = startWithQueues(1, 2);
+        cluster.create(inQueue("b-0", "b"));
+        createdInANewSecond(true);
+        cluster.create(inQueue("b-1", "b").editMetadata().addToLabels("app", "guarded").endMetadata());
+        awaitSettled(scheduler, "b-", 2);
+        // The API server lets a pending pod be evicted whatever its budget says: b-1 must be running.
+        cluster.client().pods().inNamespace(NAMESPACE).withName("b-1").editStatus(pod -> new PodBuilder(pod)
+                .editStatus().withPhase("Running").endStatus().build());
+        // No disruption controller runs here, so the budget's status is never worked out: it refuses every eviction.
+        cluster.client().resource(new PodDisruptionBudgetBuilder().withNewMetadata().withNamespace(NAMESPACE)
+                .withName("guarded").endMetadata().withNewSpec().withNewMinAvailable(1).withNewSelector()
+                .addToMatchLabels("app", "guarded").endSelector().endSpec().build()).create();
+
+        cluster.create(inQueue("a-0", "a"));
+
+        await().atMost(PATIENCE).until(() -> cluster.podScheduled("a-0").map(PodCondition::getMessage)
+                .filter(message -> message.contains("eviction of " + NAMESPACE + "/b-1 is refused for now"))
+                .isPresent());
+        await().atMost(PATIENCE).until(() -> cluster.events(NAMESPACE, "b-1").stream()
+                .anyMatch(e -> "FailedPreemption".equals(e.getReason()) && e.getNote().contains("PodDisruptionBudget")));
+        assertThat(cluster.get("b-1").getMetadata().getDeletionTimestamp()).isNull();
+        assertThat(cluster.api().evictions()).isEmpty();
+
+        cluster.client().policy().v1beta1().podDisruptionBudget().inNamespace(NAMESPACE).withName("guarded").delete();
+
+        await().atMost(PATIENCE).until(() -> cluster.isBound("a-0"));
+        assertThat(cluster.api().evictions().keySet()).containsExactly(NAMESPACE + "/b-1");
     }
 
     /** Queues a and b, each guaranteed {@code guaranteedCpu}, on {@code nodes} one-cpu nodes. */
@@ -190,8 +222,8 @@ class EvictionEndToEndTest {
                 && scheduler.cluster().placements().stream().noneMatch(p -> p.assumed()));
     }
 
-    private static void assertMarkedBeforeDeletion(Deletion deletion, String winner) {
-        List<PodCondition> conditions = deletion.pod().getStatus().getConditions();
+    private static void assertMarkedBeforeEviction(Evicted eviction, String winner) {
+        List<PodCondition> conditions = eviction.pod().getStatus().getConditions();
         assertThat(conditions).anySatisfy(condition -> {
             assertThat(condition.getType()).isEqualTo("DisruptionTarget");
             assertThat(condition.getStatus()).isEqualTo("True");

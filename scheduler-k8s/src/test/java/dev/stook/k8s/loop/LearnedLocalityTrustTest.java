@@ -1,5 +1,6 @@
 package dev.stook.k8s.loop;
 
+import dev.stook.k8s.admit.AdmissionSeal;
 import dev.stook.core.cycle.Scheduler;
 import dev.stook.core.cycle.SchedulingObserver;
 import dev.stook.core.locality.ChunkSet;
@@ -28,7 +29,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -41,8 +41,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Learned locality trusts only pods this scheduler bound: anyone may create a pod already on a node that
  * claims any chunks, naming Stook or another scheduler. The scheduling loop is driven through a cache the
- * test fills: a real API server's pod watch, filtered by phase as Stook's is, announces a pod that succeeded
- * as deleted in its previous phase, so Stook never sees it succeed there.
+ * test fills; a pod that succeeds leaves the pods it shows and joins the succeeded ones, as with Stook's two
+ * pod informers ({@code LearnedLocalityEndToEndTest} shows them on a real API server).
  */
 class LearnedLocalityTrustTest {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -62,7 +62,7 @@ class LearnedLocalityTrustTest {
                 .withConfig(new ConfigBuilder().withMasterUrl("http://127.0.0.1:1").build()).build();
         StatusReporter status = new StatusReporter(cache, new PodConditionWriter(nowhere, cache, new Backoff(50, 50)),
                 new EventRecorder(nowhere, new EventRateLimiter(1, 1, 0, System::currentTimeMillis), "test", "test"));
-        SchedulingLoop loop = new SchedulingLoop(TestCluster.testConfig(), cache, inbox, bindings::add, eviction -> {},
+        SchedulingLoop loop = new SchedulingLoop(TestCluster.testConfig(), cache, new AdmissionSeal(new byte[32]), inbox, bindings::add, eviction -> {},
                 status, new ActiveQueueConfig(), new IgnoreCycles(), applied -> {});
         Thread thread = new Thread(loop, "test-scheduler");
         thread.start();
@@ -111,11 +111,11 @@ class LearnedLocalityTrustTest {
         return new PodId(NAMESPACE, name);
     }
 
-    /** An informer cache as the test says; a pod that succeeds leaves it, as with Stook's field selector. */
+    /** An informer cache as the test says; a pod that succeeds moves to the succeeded ones, as with Stook's. */
     private static final class Cache implements ClusterCache {
         private final Map<PodId, Pod> pods = new ConcurrentHashMap<>();
         private final Map<String, Node> nodes = new ConcurrentHashMap<>();
-        private final Set<PodId> succeeded = ConcurrentHashMap.newKeySet();
+        private final Map<PodId, Pod> succeeded = new ConcurrentHashMap<>();
 
         void add(PodBuilder pod) {
             Pod built = pod.build();
@@ -127,8 +127,8 @@ class LearnedLocalityTrustTest {
         }
 
         void succeed(PodId id) {
-            succeeded.add(id);
-            pods.remove(id);
+            Pod ended = pods.remove(id);
+            succeeded.put(id, new PodBuilder(ended).editOrNewStatus().withPhase("Succeeded").endStatus().build());
         }
 
         @Override
@@ -142,8 +142,8 @@ class LearnedLocalityTrustTest {
         }
 
         @Override
-        public boolean succeeded(PodId id) {
-            return succeeded.contains(id);
+        public Optional<Pod> succeededPod(PodId id) {
+            return Optional.ofNullable(succeeded.get(id));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.stook.k8s.loop;
 
+import dev.stook.k8s.admit.AdmissionSeal;
 import dev.stook.core.cycle.Decision;
 import dev.stook.core.cycle.Scheduler;
 import dev.stook.core.cycle.SchedulerSettings;
@@ -66,7 +67,7 @@ class SchedulingLoopConfigTest {
         ClusterCache cache = new EmptyCluster();
         // An empty cluster gives the loop nothing to report, so the reporter needs no API client.
         StatusReporter status = new StatusReporter(cache, null, null);
-        loop.set(new SchedulingLoop(config, cache, new Inbox(), binding -> {}, eviction -> {}, status,
+        loop.set(new SchedulingLoop(config, cache, new AdmissionSeal(new byte[32]), new Inbox(), binding -> {}, eviction -> {}, status,
                 new ActiveQueueConfig(), firstCycle, applied -> {}));
         loop.get().lead();
         loop.get().run();

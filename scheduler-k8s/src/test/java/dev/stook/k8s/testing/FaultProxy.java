@@ -11,15 +11,15 @@ import java.util.regex.Pattern;
 /**
  * A plain-HTTP proxy in front of a real API server that injects the faults {@link FaultyApi} offers:
  * failed, conflicting, late and lost binding answers, failed and late status and event writes, failed and
- * raced pod deletions, latency, watches silenced, dropped or expired with 410 Gone, and one client's Lease
+ * raced pod evictions, latency, watches silenced, dropped or expired with 410 Gone, and one client's Lease
  * requests cut off while its others go through. It counts bindings and
- * records pod deletions.
+ * records pod evictions.
  *
  * <p>Each client connection carries one request, which {@link ApiServerForwarder} sends on to the API server.
  */
 public final class FaultProxy implements FaultyApi, AutoCloseable {
     private static final Pattern BINDING = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/binding");
-    private static final Pattern POD = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)");
+    private static final Pattern EVICTION = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/eviction");
     private static final Pattern POD_STATUS = Pattern.compile("/api/v1/namespaces/[^/]+/pods/[^/]+/status");
     private static final Pattern EVENTS = Pattern.compile("/(api/v1|apis/events\\.k8s\\.io/v1)/namespaces/[^/]+/events");
 
@@ -28,7 +28,7 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
     private final ApiServerForwarder forwarder;
     private final BindingStall stall = new BindingStall(server::isClosed);
     private final BindingLedger bindings;
-    private final DeletionLedger deletions;
+    private final EvictionLedger evictions;
     private final StatusWriteFaults statusWrites;
     private final LeasePartition leases = new LeasePartition();
     private volatile FaultPlan faults = new FaultPlan(0, Map.of(), 0);
@@ -37,7 +37,7 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
     public FaultProxy(URI upstream) {
         this.forwarder = new ApiServerForwarder(upstream, server, watches);
         this.bindings = new BindingLedger(forwarder, this::faults, stall);
-        this.deletions = new DeletionLedger(forwarder);
+        this.evictions = new EvictionLedger(forwarder);
         this.statusWrites = new StatusWriteFaults(forwarder, this::faults);
         server.start(this::route);
     }
@@ -112,25 +112,25 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
         return bindings.log();
     }
 
-    /** The next {@code count} pod deletions answer 500 and are not sent on. */
+    /** The next {@code count} pod evictions answer 500 and are not sent on. */
     @Override
-    public void failNextDeletes(int count) {
-        deletions.failNext(count);
+    public void failNextEvictions(int count) {
+        evictions.failNext(count);
     }
 
     @Override
-    public void raceNextDeletes(int count) {
-        deletions.raceNext(count);
+    public void raceNextEvictions(int count) {
+        evictions.raceNext(count);
     }
 
     @Override
-    public int deleteRequests(String namespace, String name) {
-        return deletions.requests(namespace, name);
+    public int evictionRequests(String namespace, String name) {
+        return evictions.requests(namespace, name);
     }
 
     @Override
-    public Map<String, Deletion> deletions() {
-        return deletions.deletions();
+    public Map<String, Evicted> evictions() {
+        return evictions.evictions();
     }
 
     /** Watches open through the proxy now. */
@@ -185,7 +185,7 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
         String method = request.method();
         String path = request.path();
         Matcher binding = BINDING.matcher(path);
-        Matcher pod = POD.matcher(path);
+        Matcher eviction = EVICTION.matcher(path);
         if (LeasePartition.isLeaseRequest(request) && leases.refuse(exchange)) {
             return;
         }
@@ -193,8 +193,8 @@ public final class FaultProxy implements FaultyApi, AutoCloseable {
             forwarder.tunnelWebSocket(exchange);
         } else if (method.equals("POST") && binding.matches()) {
             bindings.bind(exchange, binding.group(1), binding.group(2));
-        } else if (method.equals("DELETE") && pod.matches()) {
-            deletions.delete(exchange, pod.group(1), pod.group(2));
+        } else if (method.equals("POST") && eviction.matches()) {
+            evictions.evict(exchange, eviction.group(1), eviction.group(2));
         } else if (method.equals("PATCH") && POD_STATUS.matcher(path).matches()) {
             statusWrites.write(exchange, FaultPlan.Target.POD_STATUS);
         } else if (method.equals("POST") && EVENTS.matcher(path).matches()) {

@@ -266,49 +266,45 @@ class FaultProxyTest {
     }
 
     @Test
-    void aPodDeletionIsRecordedWithThePodAsItWasAndTheOptionsSent() {
-        String uid = createPod("deleted").getMetadata().getUid();
+    void aPodEvictionIsRecordedWithThePodAsItWasAndTheOptionsSent() {
+        String uid = createPod("evicted").getMetadata().getUid();
 
-        delete("deleted", new DeleteOptionsBuilder().withGracePeriodSeconds(5L).build());
+        evict("evicted", new DeleteOptionsBuilder().withGracePeriodSeconds(5L).build());
 
-        await().atMost(PATIENCE).until(() -> admin.pods().inNamespace(NAMESPACE).withName("deleted").get() == null);
-        assertThat(proxy.deleteRequests(NAMESPACE, "deleted")).isOne();
-        assertThat(proxy.deletions()).containsOnlyKeys(NAMESPACE + "/deleted");
-        FaultyApi.Deletion deletion = proxy.deletions().get(NAMESPACE + "/deleted");
-        assertThat(deletion.pod().getMetadata().getUid()).isEqualTo(uid);
-        assertThat(deletion.options().getGracePeriodSeconds()).isEqualTo(5L);
+        await().atMost(PATIENCE).until(() -> admin.pods().inNamespace(NAMESPACE).withName("evicted").get() == null);
+        assertThat(proxy.evictionRequests(NAMESPACE, "evicted")).isOne();
+        assertThat(proxy.evictions()).containsOnlyKeys(NAMESPACE + "/evicted");
+        FaultyApi.Evicted eviction = proxy.evictions().get(NAMESPACE + "/evicted");
+        assertThat(eviction.pod().getMetadata().getUid()).isEqualTo(uid);
+        assertThat(eviction.options().getGracePeriodSeconds()).isEqualTo(5L);
     }
 
     @Test
-    void aDeletionTheApiServerRefusesIsCountedButNotRecorded() {
-        createPod("kept");
+    void anEvictionTheApiServerRefusesIsCountedButNotRecorded() {
+        assertThatThrownBy(() -> evict("missing", new DeleteOptions())).isInstanceOfSatisfying(
+                KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(404));
 
-        assertThatThrownBy(() -> delete("kept", new DeleteOptionsBuilder().withNewPreconditions().withUid("another")
-                .endPreconditions().build())).isInstanceOfSatisfying(KubernetesClientException.class,
-                e -> assertThat(e.getCode()).isEqualTo(409));
-
-        assertThat(admin.pods().inNamespace(NAMESPACE).withName("kept").get()).isNotNull();
-        assertThat(proxy.deleteRequests(NAMESPACE, "kept")).isOne();
-        assertThat(proxy.deletions()).isEmpty();
+        assertThat(proxy.evictionRequests(NAMESPACE, "missing")).isOne();
+        assertThat(proxy.evictions()).isEmpty();
     }
 
     @Test
-    void failedDeletionsDeleteNothingAndRacedOnesDeleteButAnswer404() {
+    void failedEvictionsEvictNothingAndRacedOnesEvictButAnswer404() {
         createPod("fails");
         createPod("races");
-        proxy.failNextDeletes(1);
-        proxy.raceNextDeletes(1);
+        proxy.failNextEvictions(1);
+        proxy.raceNextEvictions(1);
 
-        assertThatThrownBy(() -> delete("fails", new DeleteOptions())).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> evict("fails", new DeleteOptions())).isInstanceOfSatisfying(
                 KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(500));
         assertThat(admin.pods().inNamespace(NAMESPACE).withName("fails").get()).isNotNull();
-        assertThatThrownBy(() -> delete("races", new DeleteOptions())).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> evict("races", new DeleteOptions())).isInstanceOfSatisfying(
                 KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(404));
         await().atMost(PATIENCE).until(() -> admin.pods().inNamespace(NAMESPACE).withName("races").get() == null);
 
-        assertThat(proxy.deleteRequests(NAMESPACE, "fails")).isOne();
-        assertThat(proxy.deleteRequests(NAMESPACE, "races")).isOne();
-        assertThat(proxy.deletions()).containsOnlyKeys(NAMESPACE + "/races");
+        assertThat(proxy.evictionRequests(NAMESPACE, "fails")).isOne();
+        assertThat(proxy.evictionRequests(NAMESPACE, "races")).isOne();
+        assertThat(proxy.evictions()).containsOnlyKeys(NAMESPACE + "/races");
     }
 
     private SharedIndexInformer<ConfigMap> informOfAdds(Set<String> seen) {
@@ -346,10 +342,11 @@ class FaultProxyTest {
         return admin.pods().inNamespace(NAMESPACE).withName(pod).get().getSpec().getNodeName();
     }
 
-    /** As Stook's evictor sends it. */
-    private void delete(String pod, DeleteOptions options) {
+    /** As Stook's evictor sends it to a v1.20 API server. */
+    private void evict(String pod, DeleteOptions options) {
         client.raw(client.getMasterUrl().toString().replaceAll("/+$", "") + "/api/v1/namespaces/" + NAMESPACE
-                + "/pods/" + pod, "DELETE", options);
+                + "/pods/" + pod + "/eviction", "POST", Map.of("apiVersion", "policy/v1beta1", "kind", "Eviction",
+                "metadata", Map.of("namespace", NAMESPACE, "name", pod), "deleteOptions", options));
     }
 
     private void bind(String pod, String node) {

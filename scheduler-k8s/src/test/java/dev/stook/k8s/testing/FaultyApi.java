@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What a test can make the API server do wrong, and what it saw of bindings and pod deletions, as the
+ * What a test can make the API server do wrong, and what it saw of bindings and pod evictions, as the
  * schedulers' requests see it: {@link FaultProxy} offers it in front of a real API server.
  */
 public interface FaultyApi {
     /** A binding the API server carried out: {@code namespace/name}, the client's User-Agent, when. */
     record AcceptedBinding(String pod, String client, long atMillis) {}
 
-    /** A pod deletion the API server carried out: the pod just before it, and the request's options (or null). */
-    record Deletion(Pod pod, DeleteOptions options) {}
+    /** A pod eviction the API server carried out: the pod just before it, and the Eviction's delete options (or null). */
+    record Evicted(Pod pod, DeleteOptions options) {}
 
     /** From now on, faults and latency are drawn from the plan. */
     void injectFaults(FaultPlan plan);
@@ -47,17 +47,17 @@ public interface FaultyApi {
     /** Every accepted binding, in the order the API server carried them out. */
     List<AcceptedBinding> bindingLog();
 
-    /** The next {@code count} pod deletions answer 500 and delete nothing. */
-    void failNextDeletes(int count);
+    /** The next {@code count} pod evictions answer 500 and evict nothing. */
+    void failNextEvictions(int count);
 
-    /** The next {@code count} pod deletions are carried out but answer 404, as when someone else deleted the pod first. */
-    void raceNextDeletes(int count);
+    /** The next {@code count} pod evictions are carried out but answer 404, as when someone else deleted the pod first. */
+    void raceNextEvictions(int count);
 
-    /** Pod deletion requests for {@code namespace/name}, carried out or not. */
-    int deleteRequests(String namespace, String name);
+    /** Pod eviction requests for {@code namespace/name}, carried out, refused or not. */
+    int evictionRequests(String namespace, String name);
 
-    /** Pod deletions the API server carried out, by {@code namespace/name}: the last one of each name. */
-    Map<String, Deletion> deletions();
+    /** Pod evictions the API server carried out, by {@code namespace/name}: the last one of each name. */
+    Map<String, Evicted> evictions();
 
     /**
      * Open watches, and those opened until the next {@link #dropWatches()} or {@link #expireWatches()}, stop

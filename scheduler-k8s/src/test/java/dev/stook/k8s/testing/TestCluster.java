@@ -127,7 +127,14 @@ public abstract class TestCluster implements AutoCloseable {
     }
 
     public Node node(String name, String cpu, String memory) {
-        Node node = new NodeBuilder().withNewMetadata().withName(name).endMetadata()
+        return node(name, cpu, memory, Map.of());
+    }
+
+    /** A node with the labels given and its hostname label, as the kubelet sets it. */
+    public Node node(String name, String cpu, String memory, Map<String, String> labels) {
+        Map<String, String> all = new HashMap<>(labels);
+        all.put("kubernetes.io/hostname", name);
+        Node node = new NodeBuilder().withNewMetadata().withName(name).withLabels(all).endMetadata()
                 .withNewStatus().addToAllocatable("cpu", new Quantity(cpu)).addToAllocatable("memory", new Quantity(memory))
                 .addToAllocatable("pods", new Quantity("110"))
                 .addNewCondition().withType("Ready").withStatus("True").endCondition()

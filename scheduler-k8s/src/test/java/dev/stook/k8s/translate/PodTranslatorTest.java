@@ -90,17 +90,73 @@ class PodTranslatorTest {
 
     @Test
     void refusesSchedulingFieldsItDoesNotHonourNamingThem() {
-        assertThatThrownBy(() -> PodTranslator.translate(base().editSpec().withNewAffinity().withNewPodAntiAffinity()
-                .addNewRequiredDuringSchedulingIgnoredDuringExecution().withTopologyKey("kubernetes.io/hostname")
-                .endRequiredDuringSchedulingIgnoredDuringExecution().endPodAntiAffinity().endAffinity()
-                .addNewTopologySpreadConstraint().withMaxSkew(1).withTopologyKey("zone")
-                .withWhenUnsatisfiable("DoNotSchedule").endTopologySpreadConstraint().endSpec().build()))
+        PodBuilder claiming = base().editSpec().addNewResourceClaim().withName("gpu").endResourceClaim().endSpec();
+
+        assertThatThrownBy(() -> PodTranslator.translate(claiming.build()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Stook does not honour spec.affinity.podAntiAffinity or"
-                        + " spec.topologySpreadConstraints yet");
-        assertThat(PodTranslator.translateBound(base().editSpec().withNewAffinity().withNewPodAffinity()
-                .endPodAffinity().endAffinity().endSpec().build()).requests())
+                .hasMessageStartingWith("Stook does not honour spec.resourceClaims yet");
+        assertThat(PodTranslator.translateBound(claiming.build()).requests())
                 .as("a bound pod is still accounted for").isEqualTo(Resources.parse(Map.of("cpu", "2", "memory", "1124Mi")));
+    }
+
+    @Test
+    void readsPodAffinityResolvingNamespacesAndLabelKeysAgainstThePod() {
+        Pod pod = PodTranslator.translate(base().editMetadata().addToLabels(Map.of("app", "web", "job", "j1"))
+                .endMetadata().editSpec().withNewAffinity()
+                .withNewPodAffinity().addNewRequiredDuringSchedulingIgnoredDuringExecution()
+                .withTopologyKey("zone").withNewLabelSelector().addToMatchLabels("app", "cache").endLabelSelector()
+                .withMatchLabelKeys("job").endRequiredDuringSchedulingIgnoredDuringExecution().endPodAffinity()
+                .withNewPodAntiAffinity().addNewPreferredDuringSchedulingIgnoredDuringExecution().withWeight(40)
+                .withNewPodAffinityTerm().withTopologyKey("kubernetes.io/hostname").withNewNamespaceSelector()
+                .endNamespaceSelector().withNewLabelSelector().addNewMatchExpression().withKey("app")
+                .withOperator("In").withValues("web").endMatchExpression().endLabelSelector().endPodAffinityTerm()
+                .endPreferredDuringSchedulingIgnoredDuringExecution().endPodAntiAffinity().endAffinity().endSpec()
+                .build());
+
+        assertThat(pod.labels()).containsEntry("app", "web");
+        var near = pod.constraints().podAffinity().required().get(0);
+        assertThat(near.namespaces()).containsExactly("ns");
+        assertThat(near.selector().matchLabels()).containsExactlyInAnyOrderEntriesOf(Map.of("app", "cache", "job", "j1"));
+        var away = pod.constraints().podAffinity().preferredAnti().get(0);
+        assertThat(away.weight()).isEqualTo(40);
+        assertThat(away.term().allNamespaces()).isTrue();
+        assertThat(away.term().matches(Pod.of("other", "x", Resources.NONE).withLabels(Map.of("app", "web")))).isTrue();
+    }
+
+    @Test
+    void readsSpreadConstraintsWithKubernetesDefaults() {
+        Pod pod = PodTranslator.translate(base().editMetadata().addToLabels("job", "j1").endMetadata().editSpec()
+                .addNewTopologySpreadConstraint().withMaxSkew(2).withTopologyKey("zone")
+                .withWhenUnsatisfiable("ScheduleAnyway").withMatchLabelKeys("job", "absent").withNewLabelSelector()
+                .addToMatchLabels("app", "w").endLabelSelector().endTopologySpreadConstraint().endSpec().build());
+
+        var constraint = pod.constraints().spread().get(0);
+        assertThat(constraint.hard()).isFalse();
+        assertThat(constraint.maxSkew()).isEqualTo(2);
+        assertThat(constraint.minDomains()).isEqualTo(1);
+        assertThat(constraint.honourNodeAffinity()).isTrue();
+        assertThat(constraint.honourTaints()).isFalse();
+        assertThat(constraint.selector().matchLabels()).containsExactlyInAnyOrderEntriesOf(Map.of("app", "w", "job", "j1"));
+    }
+
+    @Test
+    void refusesMalformedInterPodRulesNamingTheField() {
+        assertThatThrownBy(() -> PodTranslator.translate(base().editSpec().addNewTopologySpreadConstraint()
+                .withMaxSkew(1).withTopologyKey("zone").withWhenUnsatisfiable("Sometimes").endTopologySpreadConstraint()
+                .endSpec().build()))
+                .hasMessage("spec.topologySpreadConstraints[0]: whenUnsatisfiable \"Sometimes\" must be DoNotSchedule"
+                        + " or ScheduleAnyway");
+        assertThatThrownBy(() -> PodTranslator.translate(base().editSpec().withNewAffinity().withNewPodAntiAffinity()
+                .addNewRequiredDuringSchedulingIgnoredDuringExecution().withNewLabelSelector().endLabelSelector()
+                .endRequiredDuringSchedulingIgnoredDuringExecution().endPodAntiAffinity().endAffinity().endSpec()
+                .build()))
+                .hasMessage("spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]:"
+                        + " pod affinity term without a topologyKey");
+        assertThatThrownBy(() -> PodTranslator.translate(base().editSpec().withNewAffinity().withNewPodAffinity()
+                .addNewRequiredDuringSchedulingIgnoredDuringExecution().withTopologyKey("zone")
+                .withNewNamespaceSelector().addToMatchLabels("team", "a").endNamespaceSelector()
+                .endRequiredDuringSchedulingIgnoredDuringExecution().endPodAffinity().endAffinity().endSpec().build()))
+                .hasMessageContaining("namespaceSelector with labels is not honoured by Stook yet");
     }
 
     @Test

@@ -23,7 +23,7 @@ class ClusterInformersTrimTest {
         assertThat(created.getMetadata().getManagedFields()).as("the server's copy").isNotEmpty();
 
         try (ClusterInformers informers = new ClusterInformers(cluster.client(), TestCluster.SYSTEM_NAMESPACE,
-                "stook-queues", new ClusterChanges() {
+                "stook-queues", "stook", new ClusterChanges() {
                     @Override
                     public void podChanged(PodId pod) {
                     }

@@ -1,8 +1,8 @@
 package dev.stook.k8s.testing;
 
-import dev.stook.k8s.testing.FaultyApi.Deletion;
-import io.fabric8.kubernetes.api.model.DeleteOptions;
+import dev.stook.k8s.testing.FaultyApi.Evicted;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.policy.v1.Eviction;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.io.IOException;
@@ -13,17 +13,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Pod deletion requests: counted, failed or raced as the test asks, and, once the API server carried them
+ * Pod eviction requests: counted, failed or raced as the test asks, and, once the API server carried them
  * out, recorded with the pod as it was just before.
  */
-final class DeletionLedger {
+final class EvictionLedger {
     private final ApiServerForwarder forwarder;
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
-    private final Map<String, Deletion> deletions = new ConcurrentHashMap<>();
+    private final Map<String, Evicted> evictions = new ConcurrentHashMap<>();
     private final NextRequests failuresToInject = new NextRequests();
     private final NextRequests racesToInject = new NextRequests();
 
-    DeletionLedger(ApiServerForwarder forwarder) {
+    EvictionLedger(ApiServerForwarder forwarder) {
         this.forwarder = forwarder;
     }
 
@@ -40,11 +40,11 @@ final class DeletionLedger {
         return count == null ? 0 : count.get();
     }
 
-    Map<String, Deletion> deletions() {
-        return deletions;
+    Map<String, Evicted> evictions() {
+        return evictions;
     }
 
-    void delete(Exchange exchange, String namespace, String name) throws IOException {
+    void evict(Exchange exchange, String namespace, String name) throws IOException {
         String key = namespace + "/" + name;
         requests.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         if (failuresToInject.take()) {
@@ -58,9 +58,8 @@ final class DeletionLedger {
             return;
         }
         if (before != null) {
-            String options = new String(exchange.body, StandardCharsets.UTF_8);
-            deletions.put(key, new Deletion(before,
-                    options.isBlank() ? null : Serialization.unmarshal(options, DeleteOptions.class)));
+            Eviction eviction = Serialization.unmarshal(new String(exchange.body, StandardCharsets.UTF_8), Eviction.class);
+            evictions.put(key, new Evicted(before, eviction.getDeleteOptions()));
         }
         if (racesToInject.take()) {
             exchange.answer(404, "NotFound", "pods \"" + name + "\" not found", name);
@@ -71,7 +70,8 @@ final class DeletionLedger {
 
     /** The pod the request names, as the API server has it now and shows it to the request's sender; null if not. */
     private Pod currentPod(Exchange exchange) throws IOException {
-        HttpHead get = new HttpHead("GET " + exchange.request.path() + " HTTP/1.1",
+        String podPath = exchange.request.path().substring(0, exchange.request.path().lastIndexOf("/eviction"));
+        HttpHead get = new HttpHead("GET " + podPath + " HTTP/1.1",
                 List.of(Map.entry("Accept", "application/json")));
         String authorization = exchange.request.header("Authorization");
         if (authorization != null) {
