@@ -136,6 +136,7 @@ public final class Simulator {
                 break;
             }
             clock.advanceTo(now);
+            observer.timeAdvanced(scheduler, now);
             finishPodsDueBy(now);
             terminateVictimsDueBy(now);
             while (nextJob < arrivals.size() && arrivals.get(nextJob).arrivalMillis() <= now) {

@@ -54,6 +54,11 @@ public final class PendingUnit {
         return name;
     }
 
+    /** Its pods' namespace: a gang's members share their gang's. */
+    public String namespace() {
+        return gang != null ? gang.namespace() : members.keySet().iterator().next().namespace();
+    }
+
     /** The gang, or null for a lone pod. */
     public GangId gang() {
         return gang;

@@ -4,17 +4,25 @@ import dev.stook.core.cluster.ClusterSnapshot;
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cluster.SchedulableCapacity;
 import dev.stook.core.cluster.ScratchCluster;
+import dev.stook.core.explain.ExplainedUnits;
+import dev.stook.core.explain.PendingExplanation;
 import dev.stook.core.explain.PodExplanation;
+import dev.stook.core.explain.UnitExplanation;
 import dev.stook.core.gang.GangMembership;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.core.queue.QueueConfig;
+import dev.stook.core.queue.QueueDefinition;
 import dev.stook.core.queue.QueueResolver;
 import dev.stook.core.queue.QueueView;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The scheduling engine shared by the Kubernetes adapter and the simulator. It keeps the pending units
@@ -110,6 +118,11 @@ public final class Scheduler {
         return pending.gangMemberships();
     }
 
+    /** The scheduler's time: the system's, or the simulator's virtual time. */
+    public long nowMillis() {
+        return clock.nowMillis();
+    }
+
     /** The tunables this scheduler runs with. */
     public SchedulerSettings settings() {
         return settings;
@@ -154,6 +167,51 @@ public final class Scheduler {
         long now = clock.nowMillis();
         UnitContext context = new UnitContext(now, cluster.capacityReleases(), cluster, settings, queueView());
         return PodExplanation.pending(id, new UnitExplainer(rules, context).explain(unit, pending.inLeaf(unit.queue())));
+    }
+
+    /** The namespaces that have pending units. */
+    public Set<String> pendingNamespaces() {
+        Set<String> namespaces = new TreeSet<>();
+        for (PendingUnit unit : pending.all()) {
+            namespaces.add(unit.namespace());
+        }
+        return namespaces;
+    }
+
+    /**
+     * Explains the pending units whose namespace {@code namespaces} accepts and whose leaf is {@code queue} or
+     * below it (any unit, those without a queue too, when {@code queue} is null): leaf by leaf in the tree's
+     * order, each leaf's units in its policy's order, then the units without a queue. Only the first
+     * {@code limit} are explained; all are counted.
+     */
+    public ExplainedUnits explainPending(Predicate<String> namespaces, String queue, int limit) {
+        UnitContext context = new UnitContext(clock.nowMillis(), cluster.capacityReleases(), cluster, settings,
+                queueView());
+        UnitExplainer explainer = new UnitExplainer(rules, context);
+        List<UnitExplanation> explained = new ArrayList<>();
+        int matching = 0;
+        for (QueueDefinition leaf : pending.queues().all()) {
+            if (!leaf.isLeaf() || queue != null && !QueueConfig.isWithin(leaf.path(), queue)) {
+                continue;
+            }
+            Set<PendingUnit> leafUnits = pending.inLeaf(leaf.path());
+            for (PendingUnit unit : leafUnits) {
+                if (namespaces.test(unit.namespace()) && matching++ < limit) {
+                    explained.add(describe(unit, explainer.explain(unit, leafUnits)));
+                }
+            }
+        }
+        for (PendingUnit unit : queue == null ? pending.withoutQueue() : List.<PendingUnit>of()) {
+            if (namespaces.test(unit.namespace()) && matching++ < limit) {
+                explained.add(describe(unit, explainer.explain(unit, List.of())));
+            }
+        }
+        return new ExplainedUnits(explained, matching);
+    }
+
+    private static UnitExplanation describe(PendingUnit unit, PendingExplanation explanation) {
+        return new UnitExplanation(unit.namespace(),
+                unit.members().stream().map(pod -> pod.id().name()).sorted().toList(), explanation);
     }
 
     /**

@@ -72,6 +72,11 @@ public final class QueueConfig {
         return dot < 0 ? null : path.substring(0, dot);
     }
 
+    /** True for the queue at {@code ancestor} and every queue below it. */
+    public static boolean isWithin(String path, String ancestor) {
+        return path.equals(ancestor) || path.startsWith(ancestor + ".");
+    }
+
     /** The queue at the path, or null. */
     public QueueDefinition queue(String path) {
         return byPath.get(path);

@@ -18,5 +18,21 @@ public sealed interface AccessRequest {
         }
     }
 
+    /** {@code list} on the pods of one namespace: what {@code kubectl get pods -n NAMESPACE} needs. */
+    record PodList(String namespace) implements AccessRequest {
+        @Override
+        public String describe() {
+            return "list pods in namespace " + namespace;
+        }
+    }
+
+    /** Nothing beyond a token the API server accepts: for paths whose handler shows each caller only their share. */
+    record Authenticated() implements AccessRequest {
+        @Override
+        public String describe() {
+            return "be authenticated";
+        }
+    }
+
     String describe();
 }

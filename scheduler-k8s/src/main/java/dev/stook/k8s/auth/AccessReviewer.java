@@ -27,7 +27,11 @@ public final class AccessReviewer {
         this.answers = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).build();
     }
 
+    /** Asks nothing for {@link AccessRequest.Authenticated}: the caller's token review already proved that. */
     public boolean allows(Caller caller, AccessRequest request) {
+        if (request instanceof AccessRequest.Authenticated) {
+            return true;
+        }
         Question question = new Question(caller, request);
         Boolean known = answers.getIfPresent(question);
         if (known != null) {
@@ -44,6 +48,9 @@ public final class AccessReviewer {
         if (request instanceof AccessRequest.PodRead pod) {
             spec.withNewResourceAttributes().withGroup("").withResource("pods").withVerb("get")
                     .withNamespace(pod.namespace()).withName(pod.name()).endResourceAttributes();
+        } else if (request instanceof AccessRequest.PodList list) {
+            spec.withNewResourceAttributes().withGroup("").withResource("pods").withVerb("list")
+                    .withNamespace(list.namespace()).endResourceAttributes();
         } else if (request instanceof AccessRequest.NonResource url) {
             spec.withNewNonResourceAttributes().withPath(url.path()).withVerb(url.verb()).endNonResourceAttributes();
         }

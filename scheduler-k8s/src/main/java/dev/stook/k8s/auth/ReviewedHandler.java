@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class ReviewedHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewedHandler.class);
     private static final String BEARER = "Bearer ";
+    private static final String CALLER = ReviewedHandler.class.getName() + ".caller";
 
     private final TokenReviewer tokens;
     private final AccessReviewer access;
@@ -39,8 +40,9 @@ public final class ReviewedHandler implements HttpHandler {
             return;
         }
         AccessRequest request = rule.requestFor(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
+        Optional<Caller> caller;
         try {
-            Optional<Caller> caller = tokens.review(header.substring(BEARER.length()).strip());
+            caller = tokens.review(header.substring(BEARER.length()).strip());
             if (caller.isEmpty()) {
                 refuse(exchange, 401, "Unauthorized: the API server does not accept this token");
                 return;
@@ -55,7 +57,18 @@ public final class ReviewedHandler implements HttpHandler {
             refuse(exchange, 503, "cannot check the credentials now: the API server did not answer; try again");
             return;
         }
+        exchange.setAttribute(CALLER, caller.get());
         next.handle(exchange);
+    }
+
+    /** Who sent a request this handler let through. */
+    public static Caller callerOf(HttpExchange exchange) {
+        Object caller = exchange.getAttribute(CALLER);
+        if (caller == null) {
+            throw new IllegalStateException("the request to " + exchange.getRequestURI().getPath()
+                    + " did not pass a ReviewedHandler");
+        }
+        return (Caller) caller;
     }
 
     private static void refuse(HttpExchange exchange, int status, String message) throws IOException {

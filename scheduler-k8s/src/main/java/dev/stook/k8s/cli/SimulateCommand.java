@@ -4,6 +4,7 @@ import dev.stook.core.cycle.SchedulerSettings;
 import dev.stook.k8s.health.HealthServer;
 import dev.stook.k8s.metrics.SimulatedBinds;
 import dev.stook.k8s.metrics.StookMetrics;
+import dev.stook.k8s.ui.SimulationServer;
 import dev.stook.k8s.version.BuildInfo;
 import dev.stook.sim.ComparisonFormatter;
 import dev.stook.sim.LocalityComparison;
@@ -66,6 +67,19 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--hold", description = "With --metrics-port: keep serving after the run until the process is killed.")
     private boolean hold;
 
+    @Option(names = "--serve",
+            description = "Serve the web page of the run (queues, gangs, pending pods) on localhost while it runs in"
+                    + " watchable time, then its final state until killed.")
+    private boolean serve;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "With --serve: the port, on localhost (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int port;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "60",
+            description = "With --serve: virtual seconds per real second (default: ${DEFAULT-VALUE}).")
+    private double speed;
+
     @Option(names = "--compare-locality",
             description = "Run the scenario three times with the same seed: Stook, Stook without delay scheduling,"
                     + " and the locality-blind baseline (Locality weight 0); print the three reports and a"
@@ -93,6 +107,20 @@ final class SimulateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("stook simulate: --metrics-port serves one run, not a comparison");
             return CommandLine.ExitCode.USAGE;
         }
+        if (serve && (metricsPort != null || compare || compareFifo || compareLocality)) {
+            spec.commandLine().getErr().println("stook simulate: --serve shows one run: not with --metrics-port or a"
+                    + " comparison");
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (!serve && (spec.commandLine().getParseResult().hasMatchedOption("--port")
+                || spec.commandLine().getParseResult().hasMatchedOption("--speed"))) {
+            spec.commandLine().getErr().println("stook simulate: --port and --speed need --serve");
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (serve && !(speed > 0)) {
+            spec.commandLine().getErr().println("stook simulate: --speed must be above 0");
+            return CommandLine.ExitCode.USAGE;
+        }
         if (hold && metricsPort == null) {
             spec.commandLine().getErr().println("stook simulate: --hold needs --metrics-port");
             return CommandLine.ExitCode.USAGE;
@@ -117,6 +145,8 @@ final class SimulateCommand implements Callable<Integer> {
             out.println("Comparison with a FIFO single queue (same scenario and seed, shares judged against the"
                     + " scenario's queues)");
             out.print(QueueComparisonFormatter.format(stook, fifo));
+        } else if (serve) {
+            SimulationServer.run(scenario, settings, port, speed, out);
         } else if (metricsPort != null) {
             BuildInfo build = BuildInfo.current();
             try (StookMetrics metrics = new StookMetrics(build);

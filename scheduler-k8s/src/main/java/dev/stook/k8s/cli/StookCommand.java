@@ -10,13 +10,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code stook} command line; each job (run, simulate, validate-config, explain, version) is a subcommand.
+ * The {@code stook} command line; each job (run, simulate, validate-config, explain, queues, gangs, version) is a subcommand.
  * Only warnings and errors are logged (to stderr) unless {@code stook run} sets its own levels.
  */
 @Command(name = "stook", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "A Kubernetes scheduler for batch work: gangs, fair-share queues, data locality.",
         subcommands = {RunCommand.class, SimulateCommand.class, ValidateConfigCommand.class, ExplainCommand.class,
-                VersionCommand.class, CommandLine.HelpCommand.class})
+                QueuesCommand.class, GangsCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class StookCommand implements Runnable {
     @Spec
     private CommandSpec spec;

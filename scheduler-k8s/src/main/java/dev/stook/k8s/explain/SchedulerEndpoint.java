@@ -2,6 +2,9 @@ package dev.stook.k8s.explain;
 
 import dev.stook.core.explain.PodExplanation;
 import dev.stook.core.model.PodId;
+import dev.stook.core.overview.Overview;
+import dev.stook.k8s.ui.OverviewHandler;
+import dev.stook.k8s.ui.OverviewJson;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -12,10 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
- * Asks a running scheduler's {@code /explain} endpoint about one pod, with the caller's bearer token (the
- * scheduler asks the API server who that is, and whether they may get the pod).
+ * Asks a running scheduler's {@code /explain} endpoint about one pod, or its overview, with the caller's bearer
+ * token (the scheduler asks the API server who that is, and what they may see).
  */
 public final class SchedulerEndpoint {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -45,8 +49,21 @@ public final class SchedulerEndpoint {
     /** No answer: unreachable, not ready, not leading, or an unexpected reply. */
     public record Unavailable(String message) implements Answer {}
 
+    /** The scheduler's overview, with only the units of {@code queue} and below it when that is not null. */
+    public record Overviewed(Overview overview) implements Answer {}
+
     public Answer explain(PodId pod) {
-        URI uri = base.resolve(ExplainHandler.PATH + encode(pod.namespace()) + "/" + encode(pod.name()));
+        return get(base.resolve(ExplainHandler.PATH + encode(pod.namespace()) + "/" + encode(pod.name())),
+                body -> new Explained(ExplanationJson.read(body)));
+    }
+
+    /** Asks for the overview: {@link Overviewed}, or {@link Unavailable}. */
+    public Answer overview(String queue) {
+        String query = "?limit=" + OverviewHandler.MAX_LIMIT + (queue == null ? "" : "&queue=" + encode(queue));
+        return get(base.resolve(OverviewHandler.PATH + query), body -> new Overviewed(OverviewJson.read(body)));
+    }
+
+    private Answer get(URI uri, Function<String, Answer> answered) {
         HttpResponse<String> response;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(ANSWER_TIMEOUT);
@@ -61,7 +78,7 @@ public final class SchedulerEndpoint {
             return new Unavailable("interrupted");
         }
         return switch (response.statusCode()) {
-            case 200 -> new Explained(ExplanationJson.read(response.body()));
+            case 200 -> answered.apply(response.body());
             case 404 -> new NotFound(ExplanationJson.errorMessage(response.body()));
             default -> new Unavailable(uri + " answered " + response.statusCode() + ": "
                     + ExplanationJson.errorMessage(response.body()).strip());

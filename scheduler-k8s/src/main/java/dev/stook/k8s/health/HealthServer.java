@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -69,6 +70,13 @@ public final class HealthServer implements AutoCloseable {
     /** Plain HTTP: for {@code stook simulate}, which has nothing to protect and no API server to ask. */
     public static HealthServer plain(int port, BooleanSupplier ready, Map<String, String> details) throws IOException {
         return new HealthServer(HttpServer.create(new InetSocketAddress(port), 0), ready, details);
+    }
+
+    /** Plain HTTP on the loopback interface only: for what a simulation serves to the person running it. */
+    public static HealthServer loopback(int port, BooleanSupplier ready, Map<String, String> details)
+            throws IOException {
+        return new HealthServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0),
+                ready, details);
     }
 
     /** HTTPS with the given serving certificate, as kube-scheduler's secure port. */

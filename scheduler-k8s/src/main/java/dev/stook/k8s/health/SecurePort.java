@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.stook.k8s.auth.AccessReviewer;
 import dev.stook.k8s.auth.AccessRule;
+import dev.stook.k8s.auth.NamespaceVisibility;
+import dev.stook.k8s.auth.PodListAccess;
 import dev.stook.k8s.auth.ReviewedHandler;
 import dev.stook.k8s.auth.TokenReviewer;
 import dev.stook.k8s.tls.ServingCertificate;
@@ -51,6 +53,16 @@ public final class SecurePort implements AutoCloseable {
     /** Serves a path to callers the API server allows what {@code rule} asks; call before {@link #start()}. */
     public void serve(String path, AccessRule rule, HttpHandler handler) {
         server.serve(path, new ReviewedHandler(tokens, access, rule, handler));
+    }
+
+    /** Serves a path to anyone, as the probes are: only for what holds nothing to protect. */
+    public void serveOpen(String path, HttpHandler handler) {
+        server.serve(path, handler);
+    }
+
+    /** Which namespaces' pods the sender of a request served here may see. */
+    public NamespaceVisibility namespaceVisibility() {
+        return new PodListAccess(access);
     }
 
     public void start() {

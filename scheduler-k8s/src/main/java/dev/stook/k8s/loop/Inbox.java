@@ -1,6 +1,7 @@
 package dev.stook.k8s.loop;
 
-import dev.stook.core.explain.PodExplanation;
+import dev.stook.core.cycle.Scheduler;
+import dev.stook.core.cycle.SchedulerQuestions;
 import dev.stook.core.model.PodId;
 import dev.stook.k8s.bind.BindResult;
 import dev.stook.k8s.evict.EvictionFeedback;
@@ -13,27 +14,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Everything the scheduling thread must look at, handed over by informer and binder threads without
  * blocking them. Changed keys coalesce: a pod updated a hundred times before the next cycle is read once.
  * Questions from other threads about the scheduler's state wait here too, for the scheduling thread to answer.
  */
-final class Inbox implements ClusterChanges, EvictionFeedback {
+final class Inbox implements ClusterChanges, EvictionFeedback, SchedulerQuestions {
     private Set<PodId> pods = new LinkedHashSet<>();
     private Set<String> nodes = new LinkedHashSet<>();
     private Set<String> namespaces = new LinkedHashSet<>();
     private List<BindResult> bindResults = new ArrayList<>();
     private Set<PodId> abandonedEvictions = new LinkedHashSet<>();
     private Map<PodId, String> refusedEvictions = new LinkedHashMap<>();
-    private List<ExplainQuestion> questions = new ArrayList<>();
+    private List<Question<?>> questions = new ArrayList<>();
     private boolean queueConfig;
     private boolean woken;
 
     /** What arrived since the previous {@link #take}. */
     record Batch(Set<PodId> pods, Set<String> nodes, Set<String> namespaces, List<BindResult> bindResults,
                  Set<PodId> abandonedEvictions, Map<PodId, String> refusedEvictions, boolean queueConfig,
-                 List<ExplainQuestion> questions) {
+                 List<Question<?>> questions) {
         /** True when nothing changed; there may still be questions. */
         boolean isEmpty() {
             return pods.isEmpty() && nodes.isEmpty() && namespaces.isEmpty() && bindResults.isEmpty()
@@ -41,8 +43,20 @@ final class Inbox implements ClusterChanges, EvictionFeedback {
         }
     }
 
-    /** Why the pod is where it is, to be answered by the scheduling thread. */
-    record ExplainQuestion(PodId pod, CompletableFuture<PodExplanation> answer) {}
+    /** A question about the scheduler's state, to be answered by the scheduling thread. */
+    record Question<T>(Function<Scheduler, T> ask, CompletableFuture<T> answer) {
+        void answerFrom(Scheduler scheduler) {
+            try {
+                answer.complete(ask.apply(scheduler));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        }
+
+        void refuse(String why) {
+            answer.completeExceptionally(new IllegalStateException(why));
+        }
+    }
 
     @Override
     public synchronized void podChanged(PodId id) {
@@ -86,9 +100,9 @@ final class Inbox implements ClusterChanges, EvictionFeedback {
         notifyAll();
     }
 
-    /** Asks the scheduling thread to explain the pod; the answer completes on that thread. */
-    synchronized CompletableFuture<PodExplanation> explain(PodId pod) {
-        ExplainQuestion question = new ExplainQuestion(pod, new CompletableFuture<>());
+    @Override
+    public synchronized <T> CompletableFuture<T> ask(Function<Scheduler, T> ask) {
+        Question<T> question = new Question<>(ask, new CompletableFuture<>());
         questions.add(question);
         notifyAll();
         return question.answer();

@@ -1,8 +1,10 @@
 package dev.stook.k8s.loop;
 
 import dev.stook.core.cluster.ClusterState;
+import dev.stook.core.cycle.SchedulingObserver;
 import dev.stook.core.explain.PodExplanation;
 import dev.stook.core.model.PodId;
+import dev.stook.core.overview.RecentActivity;
 import dev.stook.k8s.admit.AdmissionKey;
 import dev.stook.k8s.admit.AdmissionSeal;
 import dev.stook.k8s.auth.AccessRule;
@@ -21,6 +23,8 @@ import dev.stook.k8s.status.EventRecorder;
 import dev.stook.k8s.status.EventRepeats;
 import dev.stook.k8s.status.PodConditionWriter;
 import dev.stook.k8s.status.StatusReporter;
+import dev.stook.k8s.ui.OverviewHandler;
+import dev.stook.k8s.ui.PageHandler;
 import dev.stook.k8s.version.BuildInfo;
 import dev.stook.k8s.watch.ClusterInformers;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -56,6 +60,7 @@ public final class SchedulerProcess implements AutoCloseable {
     private final SchedulingLoop loop;
     private final ActiveQueueConfig activeQueues = new ActiveQueueConfig();
     private final LastGoodQueueConfig lastGoodQueues;
+    private final RecentActivity activity = new RecentActivity();
     private final BuildInfo build = BuildInfo.current();
     private final StookMetrics metrics = new StookMetrics(build);
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
@@ -84,7 +89,8 @@ public final class SchedulerProcess implements AutoCloseable {
         this.evictor = new Evictor(client, election.fence(), informers, status, config.evictConcurrency(),
                 config.evictAttempts(), backoff, metrics.countingRefusals(inbox));
         this.loop = new SchedulingLoop(config, informers, seal, inbox, binder::bind, evictor::evict, status,
-                activeQueues, lastGoodQueues, metrics.cycles(), metrics::queueConfigReloaded);
+                activeQueues, lastGoodQueues, SchedulingObserver.all(metrics.cycles(), activity),
+                metrics::queueConfigReloaded);
         metrics.leader(election::isLeading);
         LOG.info("{} starting as {}", build.describe(), identity);
         metrics.learnedLocality(loop.cluster().chunkIndex().learnedCache());
@@ -95,7 +101,10 @@ public final class SchedulerProcess implements AutoCloseable {
                 informers::hasSynced, build.fields());
         health.serve("/metrics", AccessRule.NON_RESOURCE_URL, metrics.scrapeHandler());
         health.serve(ExplainHandler.PATH, new ExplainAccess(),
-                new ExplainHandler(this::explain, this::whyNotExplaining, EXPLAIN_TIMEOUT_MILLIS));
+                new ExplainHandler(this::explain, this::whyNotAnswering, EXPLAIN_TIMEOUT_MILLIS));
+        health.serveOpen(PageHandler.PATH, new PageHandler());
+        health.serve(OverviewHandler.PATH, AccessRule.AUTHENTICATED, new OverviewHandler(inbox, activity,
+                health.namespaceVisibility(), this::whyNotAnswering, EXPLAIN_TIMEOUT_MILLIS));
         health.start();
         informers.start().thenRun(() -> StartupLog.reached("caches synced"));
         StartupLog.reached("informers started");
@@ -131,10 +140,11 @@ public final class SchedulerProcess implements AutoCloseable {
      * completes if this process is not scheduling, so callers wait with a timeout.
      */
     public CompletableFuture<PodExplanation> explain(PodId pod) {
-        return inbox.explain(pod);
+        return inbox.ask(scheduler -> scheduler.explain(pod));
     }
 
-    private String whyNotExplaining() {
+    /** Why the scheduler cannot answer questions about its state now, or null when it can. */
+    private String whyNotAnswering() {
         if (!isReady()) {
             return "not ready: the informer caches have not synced yet";
         }

@@ -120,7 +120,8 @@ public final class SchedulingLoop implements Runnable {
     public void run() {
         try {
             while (!stopped && !cache.hasSynced()) {
-                inbox.take(System.currentTimeMillis() + 100).questions().forEach(SchedulingLoop::notReady);
+                inbox.take(System.currentTimeMillis() + 100).questions()
+                        .forEach(question -> question.refuse("the informer caches have not synced yet"));
             }
             if (stopped) {
                 return;
@@ -155,7 +156,7 @@ public final class SchedulingLoop implements Runnable {
     }
 
     private void rebuild() throws InterruptedException {
-        List<Inbox.ExplainQuestion> questions = inbox.take(0).questions();
+        List<Inbox.Question<?>> questions = inbox.take(0).questions();
         queueConfig.reload().ifPresent(scheduler::updateQueues);
         for (Namespace namespace : cache.namespaces()) {
             applyNamespace(namespace.getMetadata().getName());
@@ -171,14 +172,10 @@ public final class SchedulingLoop implements Runnable {
         answer(questions);
     }
 
-    private void answer(List<Inbox.ExplainQuestion> questions) {
-        for (Inbox.ExplainQuestion question : questions) {
-            question.answer().complete(scheduler.explain(question.pod()));
+    private void answer(List<Inbox.Question<?>> questions) {
+        for (Inbox.Question<?> question : questions) {
+            question.answerFrom(scheduler);
         }
-    }
-
-    private static void notReady(Inbox.ExplainQuestion question) {
-        question.answer().completeExceptionally(new IllegalStateException("the informer caches have not synced yet"));
     }
 
     private List<Decision> runCycle() {

@@ -122,6 +122,16 @@ class SimulateCommandTest {
         assertThat(err.toString()).contains("Missing subcommand", "simulate");
     }
 
+    @Test
+    void serveShowsOneRunAtAPositiveSpeed() {
+        assertThat(run("simulate", "--serve", "--compare-fifo")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("simulate", "--serve", "--speed", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("simulate", "--port", "9000")).isEqualTo(CommandLine.ExitCode.USAGE);
+
+        assertThat(err.toString()).contains("--serve shows one run: not with --metrics-port or a comparison",
+                "--speed must be above 0", "--port and --speed need --serve");
+    }
+
     private int run(String... args) {
         CommandLine cli = StookCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
