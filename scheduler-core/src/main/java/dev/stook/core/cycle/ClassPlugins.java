@@ -62,16 +62,20 @@ final class ClassPlugins {
             return Reach.NOWHERE;
         }
         boolean canFollow = prepared && scratch == preparedIn;
-        List<FollowsPods> following = new ArrayList<>();
+        List<FollowsPods> following = new ArrayList<>(0);
+        boolean preparedAgain = !prepared;
         Reach reach = Reach.NOWHERE;
         for (int i = 0; i < preparedFilters.length; i++) {
             FilterPlugin filter = stage.filters().get(i);
             if (canFollow && followsPods(filter.reads(), preparedFilters[i], chunksMoved)) {
                 following.add((FollowsPods) preparedFilters[i]);
-            } else if (isStale(filter.reads(), chunksMoved, podsMoved)) {
-                boolean tookPart = readsPodsAndTakesPart(filter.reads(), preparedFilters[i]);
+            } else if (preparedFilters[i] != PreparedFilter.NEVER_FOR_CLASS
+                    && isStale(filter.reads(), chunksMoved, podsMoved)) {
+                PreparedFilter before = preparedFilters[i];
                 preparedFilters[i] = filter.prepare(pod, scratch);
-                if (podsMoved && (tookPart || readsPodsAndTakesPart(filter.reads(), preparedFilters[i]))) {
+                preparedAgain |= preparedFilters[i] != before;
+                if (podsMoved && (readsPodsAndTakesPart(filter.reads(), before)
+                        || readsPodsAndTakesPart(filter.reads(), preparedFilters[i]))) {
                     reach = Reach.EVERYWHERE;
                 }
             }
@@ -80,10 +84,13 @@ final class ClassPlugins {
             ScorerPlugin scorer = stage.scorers().get(i).scorer();
             if (canFollow && followsPods(scorer.reads(), preparedScorers[i], chunksMoved)) {
                 following.add((FollowsPods) preparedScorers[i]);
-            } else if (isStale(scorer.reads(), chunksMoved, podsMoved)) {
-                boolean tookPart = readsPodsAndTakesPart(scorer.reads(), preparedScorers[i]);
+            } else if (preparedScorers[i] != PreparedScorer.NEVER_FOR_CLASS
+                    && isStale(scorer.reads(), chunksMoved, podsMoved)) {
+                PreparedScorer before = preparedScorers[i];
                 preparedScorers[i] = scorer.prepare(pod, scratch);
-                if (podsMoved && (tookPart || readsPodsAndTakesPart(scorer.reads(), preparedScorers[i]))) {
+                preparedAgain |= preparedScorers[i] != before;
+                if (podsMoved && (readsPodsAndTakesPart(scorer.reads(), before)
+                        || readsPodsAndTakesPart(scorer.reads(), preparedScorers[i]))) {
                     reach = Reach.EVERYWHERE;
                 }
             }
@@ -91,7 +98,9 @@ final class ClassPlugins {
         if (!following.isEmpty()) {
             reach = reach.and(replayChanges(following, scratch));
         }
-        collectTakingPart();
+        if (preparedAgain || !following.isEmpty()) {
+            collectTakingPart();
+        }
         prepared = true;
         preparedAtLocality = locality;
         preparedIn = scratch;
@@ -130,8 +139,7 @@ final class ClassPlugins {
 
     /** Whether the prepared plugin reads other pods and its answers may differ between nodes. */
     private static boolean readsPodsAndTakesPart(Set<Input> reads, Object prepared) {
-        return reads.contains(Input.OTHER_PODS) && prepared != null && prepared != PreparedFilter.ACCEPTS_EVERY_NODE
-                && prepared != PreparedScorer.ZERO_EVERYWHERE && !isNeutral(prepared);
+        return reads.contains(Input.OTHER_PODS) && prepared != null && takesPart(prepared);
     }
 
     /** The first reason a node-stage filter refuses the node, or null when all accept it. */
@@ -197,7 +205,7 @@ final class ClassPlugins {
         List<PreparedFilter> byUsage = new ArrayList<>();
         List<PreparedFilter> byPods = new ArrayList<>();
         for (int i = 0; i < preparedFilters.length; i++) {
-            if (preparedFilters[i] != PreparedFilter.ACCEPTS_EVERY_NODE && !isNeutral(preparedFilters[i])) {
+            if (takesPart(preparedFilters[i])) {
                 boolean readsPods = stage.filters().get(i).reads().contains(Input.OTHER_PODS);
                 (readsPods ? byPods : byUsage).add(preparedFilters[i]);
             }
@@ -208,7 +216,7 @@ final class ClassPlugins {
         WeightedGroup pods = new WeightedGroup();
         WeightedGroup spec = new WeightedGroup();
         for (int i = 0; i < preparedScorers.length; i++) {
-            if (preparedScorers[i] != PreparedScorer.ZERO_EVERYWHERE && !isNeutral(preparedScorers[i])) {
+            if (takesPart(preparedScorers[i])) {
                 WeightedScorer scorer = stage.scorers().get(i);
                 Set<Input> reads = scorer.scorer().reads();
                 WeightedGroup group = reads.contains(Input.OTHER_PODS) ? pods
@@ -224,9 +232,14 @@ final class ClassPlugins {
         specWeights = spec.weights();
     }
 
-    /** A plugin following pods that answers alike for every node takes no part until a change says otherwise. */
-    private static boolean isNeutral(Object prepared) {
-        return prepared instanceof FollowsPods following && following.neutral();
+    /**
+     * Whether a prepared filter or scorer may answer differently for different nodes; one following pods
+     * that answers alike for every node takes no part until a change says otherwise.
+     */
+    private static boolean takesPart(Object prepared) {
+        return prepared != PreparedFilter.ACCEPTS_EVERY_NODE && prepared != PreparedFilter.NEVER_FOR_CLASS
+                && prepared != PreparedScorer.ZERO_EVERYWHERE && prepared != PreparedScorer.NEVER_FOR_CLASS
+                && !(prepared instanceof FollowsPods following && following.neutral());
     }
 
     /** Prepared scorers and their weights, gathered into arrays. */

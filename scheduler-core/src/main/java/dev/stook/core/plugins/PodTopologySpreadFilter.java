@@ -31,8 +31,11 @@ public final class PodTopologySpreadFilter implements FilterPlugin {
 
     @Override
     public PreparedFilter prepare(Pod pod, ScratchCluster cluster) {
+        if (pod.constraints().spread().isEmpty()) {
+            return PreparedFilter.NEVER_FOR_CLASS;
+        }
         List<SpreadConstraint> hard = pod.constraints().spread().stream().filter(SpreadConstraint::hard).toList();
-        return hard.isEmpty() ? PreparedFilter.ACCEPTS_EVERY_NODE : new Prepared(new SpreadCounts(pod, hard, cluster));
+        return hard.isEmpty() ? PreparedFilter.NEVER_FOR_CLASS : new Prepared(new SpreadCounts(pod, hard, cluster));
     }
 
     private record Prepared(SpreadCounts counts) implements PreparedFilter, FollowsPods {

@@ -29,8 +29,11 @@ public final class PodTopologySpreadScorer implements ScorerPlugin {
 
     @Override
     public PreparedScorer prepare(Pod pod, ScratchCluster cluster) {
+        if (pod.constraints().spread().isEmpty()) {
+            return PreparedScorer.NEVER_FOR_CLASS;
+        }
         List<SpreadConstraint> soft = pod.constraints().spread().stream().filter(c -> !c.hard()).toList();
-        return soft.isEmpty() ? PreparedScorer.ZERO_EVERYWHERE : new Prepared(new SpreadCounts(pod, soft, cluster));
+        return soft.isEmpty() ? PreparedScorer.NEVER_FOR_CLASS : new Prepared(new SpreadCounts(pod, soft, cluster));
     }
 
     private record Prepared(SpreadCounts counts) implements PreparedScorer, FollowsPods {

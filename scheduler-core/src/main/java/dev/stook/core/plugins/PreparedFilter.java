@@ -8,6 +8,11 @@ import dev.stook.core.model.Pod;
 public interface PreparedFilter {
     /** Returned by filters that take no part for a class; the placer then skips them. */
     PreparedFilter ACCEPTS_EVERY_NODE = (pod, node) -> null;
+    /**
+     * Returned by filters reading other pods that take no part for a class whatever those pods do (the class
+     * lacks what the filter reads): the placer then skips them and does not prepare them again as pods move.
+     */
+    PreparedFilter NEVER_FOR_CLASS = (pod, node) -> null;
 
     /** Null when the node passes; otherwise a short reason, counted over nodes in explanations. */
     String reject(Pod pod, NodeSlot node);

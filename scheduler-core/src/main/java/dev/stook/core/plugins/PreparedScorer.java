@@ -8,6 +8,11 @@ import dev.stook.core.model.Pod;
 public interface PreparedScorer {
     /** Returned by scorers that take no part for a class; the placer then skips them. */
     PreparedScorer ZERO_EVERYWHERE = (pod, node) -> 0;
+    /**
+     * Returned by scorers reading other pods that take no part for a class whatever those pods do: the placer
+     * then skips them and does not prepare them again as pods move.
+     */
+    PreparedScorer NEVER_FOR_CLASS = (pod, node) -> 0;
 
     /** From 0 (worst) to {@link ScorerPlugin#MAX_SCORE} (best). */
     int score(Pod pod, NodeSlot node);

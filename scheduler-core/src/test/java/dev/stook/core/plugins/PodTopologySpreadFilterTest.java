@@ -152,6 +152,6 @@ class PodTopologySpreadFilterTest {
         bindWorkers("a1", 5);
 
         assertThat(filter.prepare(spreading(worker("p"), spread(ZONE, 1, false, WORKER)),
-                new ScratchCluster(cluster.snapshot()))).isSameAs(PreparedFilter.ACCEPTS_EVERY_NODE);
+                new ScratchCluster(cluster.snapshot()))).isSameAs(PreparedFilter.NEVER_FOR_CLASS);
     }
 }
