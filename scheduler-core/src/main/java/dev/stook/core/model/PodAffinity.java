@@ -3,6 +3,7 @@ package dev.stook.core.model;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** A pod's inter-pod affinity and anti-affinity, required and preferred. */
 public record PodAffinity(List<PodAffinityTerm> required, List<PodAffinityTerm> requiredAnti,
@@ -18,6 +19,24 @@ public record PodAffinity(List<PodAffinityTerm> required, List<PodAffinityTerm> 
 
     public boolean isEmpty() {
         return required.isEmpty() && requiredAnti.isEmpty() && preferred.isEmpty() && preferredAnti.isEmpty();
+    }
+
+    /** The selectors of the required affinity and anti-affinity terms. */
+    public List<LabelSelector> requiredSelectors() {
+        if (required.isEmpty() && requiredAnti.isEmpty()) {
+            return List.of();
+        }
+        return Stream.concat(required.stream(), requiredAnti.stream())
+                .map(PodAffinityTerm::selector).toList();
+    }
+
+    /** The selectors of the preferred affinity and anti-affinity terms. */
+    public List<LabelSelector> preferredSelectors() {
+        if (preferred.isEmpty() && preferredAnti.isEmpty()) {
+            return List.of();
+        }
+        return Stream.concat(preferred.stream(), preferredAnti.stream())
+                .map(term -> term.term().selector()).toList();
     }
 
     /** Whether some term may match a pod carrying none of the terms' label keys. */

@@ -7,7 +7,6 @@ import dev.stook.core.model.LabelSelector;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodAffinity;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -36,19 +35,12 @@ public final class InterPodAffinityFilter implements FilterPlugin {
 
     @Override
     public PreparedFilter prepare(Pod pod, ScratchCluster cluster) {
-        PodAffinity own = pod.constraints().podAffinity();
-        boolean ownTerms = !own.required().isEmpty() || !own.requiredAnti().isEmpty();
-        if (!ownTerms && !cluster.mayHoldPodsWithAffinity()) {
+        List<LabelSelector> own = pod.constraints().podAffinity().requiredSelectors();
+        if (own.isEmpty() && !cluster.mayHoldPodsWithAffinity()) {
             return PreparedFilter.ACCEPTS_EVERY_NODE;
         }
         AffinityState state = new AffinityState(pod, cluster.snapshot());
-        if (ownTerms) {
-            List<LabelSelector> selectors = new ArrayList<>();
-            own.required().forEach(term -> selectors.add(term.selector()));
-            own.requiredAnti().forEach(term -> selectors.add(term.selector()));
-            SelectedPods.feed(cluster, selectors, state::countForOwnTerms);
-        }
-        SelectedPods.feedPodsWithAffinity(cluster, state::countTheirTerms);
+        SelectedPods.feedOwnAndPlaced(cluster, own, state::countForOwnTerms, state::countTheirTerms);
         return state;
     }
 

@@ -7,7 +7,6 @@ import dev.stook.core.model.LabelSelector;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodAffinity;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -33,19 +32,12 @@ public final class InterPodAffinityScorer implements ScorerPlugin {
 
     @Override
     public PreparedScorer prepare(Pod pod, ScratchCluster cluster) {
-        PodAffinity own = pod.constraints().podAffinity();
-        boolean ownTerms = !own.preferred().isEmpty() || !own.preferredAnti().isEmpty();
-        if (!ownTerms && !cluster.mayHoldPodsWithAffinity()) {
+        List<LabelSelector> own = pod.constraints().podAffinity().preferredSelectors();
+        if (own.isEmpty() && !cluster.mayHoldPodsWithAffinity()) {
             return PreparedScorer.ZERO_EVERYWHERE;
         }
         AffinityPreferences preferences = new AffinityPreferences(pod, cluster.snapshot());
-        if (ownTerms) {
-            List<LabelSelector> selectors = new ArrayList<>();
-            own.preferred().forEach(term -> selectors.add(term.term().selector()));
-            own.preferredAnti().forEach(term -> selectors.add(term.term().selector()));
-            SelectedPods.feed(cluster, selectors, preferences::countForOwnTerms);
-        }
-        SelectedPods.feedPodsWithAffinity(cluster, preferences::countTheirTerms);
+        SelectedPods.feedOwnAndPlaced(cluster, own, preferences::countForOwnTerms, preferences::countTheirTerms);
         return preferences;
     }
 

@@ -31,10 +31,7 @@ public final class PodTopologySpreadFilter implements FilterPlugin {
 
     @Override
     public PreparedFilter prepare(Pod pod, ScratchCluster cluster) {
-        if (pod.constraints().spread().isEmpty()) {
-            return PreparedFilter.NEVER_FOR_CLASS;
-        }
-        List<SpreadConstraint> hard = pod.constraints().spread().stream().filter(SpreadConstraint::hard).toList();
+        List<SpreadConstraint> hard = SpreadCounts.constraintsOf(pod, true);
         return hard.isEmpty() ? PreparedFilter.NEVER_FOR_CLASS : new Prepared(new SpreadCounts(pod, hard, cluster));
     }
 

@@ -29,10 +29,7 @@ public final class PodTopologySpreadScorer implements ScorerPlugin {
 
     @Override
     public PreparedScorer prepare(Pod pod, ScratchCluster cluster) {
-        if (pod.constraints().spread().isEmpty()) {
-            return PreparedScorer.NEVER_FOR_CLASS;
-        }
-        List<SpreadConstraint> soft = pod.constraints().spread().stream().filter(c -> !c.hard()).toList();
+        List<SpreadConstraint> soft = SpreadCounts.constraintsOf(pod, false);
         return soft.isEmpty() ? PreparedScorer.NEVER_FOR_CLASS : new Prepared(new SpreadCounts(pod, soft, cluster));
     }
 

@@ -51,8 +51,20 @@ final class SelectedPods {
         }
     }
 
+    /**
+     * Hands {@code own} the pods a class's own terms may match (none when it has no terms) and {@code placed}
+     * every pod with affinity terms of its own, which may match the class.
+     */
+    static void feedOwnAndPlaced(ScratchCluster cluster, List<LabelSelector> ownSelectors, Counter own,
+                                 Counter placed) {
+        if (!ownSelectors.isEmpty()) {
+            feed(cluster, ownSelectors, own);
+        }
+        feedPodsWithAffinity(cluster, placed);
+    }
+
     /** Hands the counter every pod of the scratch copy with pod affinity terms of its own, then the copy's changes to them. */
-    static void feedPodsWithAffinity(ScratchCluster cluster, Counter counter) {
+    private static void feedPodsWithAffinity(ScratchCluster cluster, Counter counter) {
         for (PodOnNode placed : cluster.snapshot().podsWithAffinity()) {
             counter.count(placed.pod(), placed.node(), true);
         }

@@ -24,6 +24,12 @@ final class SpreadCounts {
     private final DomainCounts[] counts;
     private final int[] selfMatch;
 
+    /** The pod's {@code DoNotSchedule} (hard) or {@code ScheduleAnyway} constraints. */
+    static List<SpreadConstraint> constraintsOf(Pod pod, boolean hard) {
+        List<SpreadConstraint> all = pod.constraints().spread();
+        return all.isEmpty() ? all : all.stream().filter(constraint -> constraint.hard() == hard).toList();
+    }
+
     SpreadCounts(Pod pod, List<SpreadConstraint> constraints, ScratchCluster cluster) {
         this.constraints = constraints;
         this.namespace = pod.id().namespace();
