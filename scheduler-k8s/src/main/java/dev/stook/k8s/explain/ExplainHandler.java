@@ -6,11 +6,8 @@ import dev.stook.core.explain.PodExplanation;
 import dev.stook.core.model.PodId;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -25,9 +22,8 @@ public final class ExplainHandler implements HttpHandler {
     public static final String PATH = "/explain/";
     private static final int MAX_WAITING = 2;
 
-    private final Semaphore waiting = new Semaphore(MAX_WAITING);
     private final Function<PodId, CompletableFuture<PodExplanation>> ask;
-    private final Supplier<String> unavailable;
+    private final QuestionGate gate;
     private final long timeoutMillis;
 
     /**
@@ -36,7 +32,7 @@ public final class ExplainHandler implements HttpHandler {
     public ExplainHandler(Function<PodId, CompletableFuture<PodExplanation>> ask, Supplier<String> unavailable,
                           long timeoutMillis) {
         this.ask = ask;
-        this.unavailable = unavailable;
+        this.gate = new QuestionGate(MAX_WAITING, unavailable, "explain");
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -44,28 +40,15 @@ public final class ExplainHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"GET".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, ExplanationJson.error("only GET is served here"));
+                JsonReply.send(exchange, 405, ExplanationJson.error("only GET is served here"));
                 return;
             }
             String[] parts = exchange.getRequestURI().getPath().substring(PATH.length()).split("/", -1);
             if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-                send(exchange, 400, ExplanationJson.error("expected " + PATH + "{namespace}/{pod}"));
+                JsonReply.send(exchange, 400, ExplanationJson.error("expected " + PATH + "{namespace}/{pod}"));
                 return;
             }
-            String why = unavailable.get();
-            if (why != null) {
-                send(exchange, 503, ExplanationJson.error(why));
-                return;
-            }
-            if (!waiting.tryAcquire()) {
-                send(exchange, 503, ExplanationJson.error("too many explain requests at once; try again"));
-                return;
-            }
-            try {
-                answer(exchange, new PodId(parts[0], parts[1]));
-            } finally {
-                waiting.release();
-            }
+            gate.pass(exchange, () -> answer(exchange, new PodId(parts[0], parts[1])));
         }
     }
 
@@ -74,31 +57,22 @@ public final class ExplainHandler implements HttpHandler {
         try {
             explanation = ask.apply(pod).get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            send(exchange, 503, ExplanationJson.error(
+            JsonReply.send(exchange, 503, ExplanationJson.error(
                     "the scheduling thread did not answer within " + timeoutMillis + " ms"));
             return;
         } catch (ExecutionException e) {
-            send(exchange, 503, ExplanationJson.error(e.getCause().getMessage()));
+            JsonReply.send(exchange, 503, ExplanationJson.error(e.getCause().getMessage()));
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            send(exchange, 503, ExplanationJson.error("interrupted"));
+            JsonReply.send(exchange, 503, ExplanationJson.error("interrupted"));
             return;
         }
         if (explanation.status() == PodExplanation.Status.UNKNOWN) {
-            send(exchange, 404, ExplanationJson.error("Stook has no pending or placed pod " + pod
+            JsonReply.send(exchange, 404, ExplanationJson.error("Stook has no pending or placed pod " + pod
                     + ": it does not exist, is not handed to this scheduler, or has finished"));
             return;
         }
-        send(exchange, 200, ExplanationJson.write(explanation));
-    }
-
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = (json + "\n").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        JsonReply.send(exchange, 200, ExplanationJson.write(explanation));
     }
 }

@@ -11,9 +11,10 @@ import dev.stook.core.overview.RecentActivity;
 import dev.stook.k8s.auth.NamespaceVisibility;
 import dev.stook.k8s.auth.ReviewUnavailable;
 import dev.stook.k8s.explain.ExplanationJson;
+import dev.stook.k8s.explain.JsonReply;
+import dev.stook.k8s.explain.QuestionGate;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -39,11 +39,10 @@ public final class OverviewHandler implements HttpHandler {
     public static final int MAX_LIMIT = 2000;
     private static final int MAX_WAITING = 2;
 
-    private final Semaphore waiting = new Semaphore(MAX_WAITING);
     private final SchedulerQuestions scheduler;
     private final RecentActivity activity;
     private final NamespaceVisibility visibility;
-    private final Supplier<String> unavailable;
+    private final QuestionGate gate;
     private final long timeoutMillis;
 
     /**
@@ -55,7 +54,7 @@ public final class OverviewHandler implements HttpHandler {
         this.scheduler = scheduler;
         this.activity = activity;
         this.visibility = visibility;
-        this.unavailable = unavailable;
+        this.gate = new QuestionGate(MAX_WAITING, unavailable, "overview");
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -63,11 +62,11 @@ public final class OverviewHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"GET".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, ExplanationJson.error("only GET is served here"));
+                JsonReply.send(exchange, 405, ExplanationJson.error("only GET is served here"));
                 return;
             }
             if (!PATH.equals(exchange.getRequestURI().getPath())) {
-                send(exchange, 404, ExplanationJson.error("no such path; the overview is at " + PATH));
+                JsonReply.send(exchange, 404, ExplanationJson.error("no such path; the overview is at " + PATH));
                 return;
             }
             Map<String, String> parameters = parameters(exchange.getRequestURI().getRawQuery());
@@ -79,23 +78,13 @@ public final class OverviewHandler implements HttpHandler {
                 limit = -1;
             }
             if (limit < 0) {
-                send(exchange, 400, ExplanationJson.error("limit must be a whole number from 0 to " + MAX_LIMIT));
+                JsonReply.send(exchange, 400,
+                        ExplanationJson.error("limit must be a whole number from 0 to " + MAX_LIMIT));
                 return;
             }
-            String why = unavailable.get();
-            if (why != null) {
-                send(exchange, 503, ExplanationJson.error(why));
-                return;
-            }
-            if (!waiting.tryAcquire()) {
-                send(exchange, 503, ExplanationJson.error("too many overview requests at once; try again"));
-                return;
-            }
-            try {
-                answer(exchange, parameters.get("queue"), parameters.get("namespace"), limit);
-            } finally {
-                waiting.release();
-            }
+            int chosenLimit = limit;
+            gate.pass(exchange, () -> answer(exchange, parameters.get("queue"), parameters.get("namespace"),
+                    chosenLimit));
         }
     }
 
@@ -104,12 +93,12 @@ public final class OverviewHandler implements HttpHandler {
             Set<String> visible = visibility.visible(exchange, askScheduler(Scheduler::pendingNamespaces));
             OverviewQuery query = new OverviewQuery(visible::contains, queue, namespace, limit);
             Overview overview = askScheduler(engine -> OverviewBuilder.build(engine, activity, query));
-            send(exchange, 200, OverviewJson.write(overview));
+            JsonReply.send(exchange, 200, OverviewJson.write(overview));
         } catch (ReviewUnavailable e) {
-            send(exchange, 503, ExplanationJson.error("cannot check which namespaces you may see now: the API"
+            JsonReply.send(exchange, 503, ExplanationJson.error("cannot check which namespaces you may see now: the API"
                     + " server did not answer; try again"));
         } catch (Unanswered e) {
-            send(exchange, 503, ExplanationJson.error(e.getMessage()));
+            JsonReply.send(exchange, 503, ExplanationJson.error(e.getMessage()));
         }
     }
 
@@ -148,15 +137,5 @@ public final class OverviewHandler implements HttpHandler {
             }
         }
         return parameters;
-    }
-
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = (json + "\n").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 }
