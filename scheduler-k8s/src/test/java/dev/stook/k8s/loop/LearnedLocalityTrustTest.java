@@ -14,9 +14,6 @@ import dev.stook.k8s.status.EventRecorder;
 import dev.stook.k8s.status.PodConditionWriter;
 import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.testing.TestCluster;
-import dev.stook.k8s.watch.ClusterCache;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -116,7 +113,7 @@ class LearnedLocalityTrustTest {
     }
 
     /** An informer cache as the test says; a pod that succeeds moves to the succeeded ones, as with Stook's. */
-    private static final class Cache implements ClusterCache {
+    private static final class Cache extends EmptyClusterCache {
         private final Map<PodId, Pod> pods = new ConcurrentHashMap<>();
         private final Map<String, Node> nodes = new ConcurrentHashMap<>();
         private final Map<PodId, Pod> succeeded = new ConcurrentHashMap<>();
@@ -158,31 +155,6 @@ class LearnedLocalityTrustTest {
         @Override
         public List<Node> nodes() {
             return List.copyOf(nodes.values());
-        }
-
-        @Override
-        public Optional<Namespace> namespace(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Namespace> namespaces() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<ConfigMap> queueConfigMap() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<ConfigMap> lastGoodQueueConfigMap() {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean hasSynced() {
-            return true;
         }
     }
 

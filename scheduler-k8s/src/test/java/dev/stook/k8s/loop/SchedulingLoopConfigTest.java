@@ -6,20 +6,14 @@ import dev.stook.core.cycle.Scheduler;
 import dev.stook.core.cycle.SchedulerSettings;
 import dev.stook.core.cycle.SchedulingObserver;
 import dev.stook.core.locality.ChunkIndexSettings;
-import dev.stook.core.model.PodId;
 import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.config.SchedulerConfigLoader;
 import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.watch.ClusterCache;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.Pod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -65,7 +59,7 @@ class SchedulingLoopConfigTest {
             public void stateChanged(Scheduler scheduler, long nowMillis) {
             }
         };
-        ClusterCache cache = new EmptyCluster();
+        ClusterCache cache = new EmptyClusterCache();
         // An empty cluster gives the loop nothing to report, so the reporter needs no API client.
         StatusReporter status = new StatusReporter(cache, null, null);
         loop.set(new SchedulingLoop(config, cache, new AdmissionSeal(new byte[32]), new Inbox(), binding -> {},
@@ -73,52 +67,5 @@ class SchedulingLoopConfigTest {
         loop.get().lead();
         loop.get().run();
         return engine.get();
-    }
-
-    private static final class EmptyCluster implements ClusterCache {
-        @Override
-        public Optional<Pod> pod(PodId id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Pod> pods() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Node> node(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Node> nodes() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Namespace> namespace(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Namespace> namespaces() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<ConfigMap> queueConfigMap() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<ConfigMap> lastGoodQueueConfigMap() {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean hasSynced() {
-            return true;
-        }
     }
 }
