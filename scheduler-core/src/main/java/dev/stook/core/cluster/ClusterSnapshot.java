@@ -35,6 +35,7 @@ public final class ClusterSnapshot {
     private final int[] changedSincePrevious;
     /** Shared by the snapshots of one topology, as node labels are the same in all of them. */
     private final Map<String, TopologyDomains> domainsByKey;
+    private final List<ClusterState.Placement> placedWithAffinity;
     private volatile List<PodOnNode> podsWithAffinity;
     private volatile Set<String> affinityLabelKeys;
     private volatile Boolean affinityMayMatchUnlabelled;
@@ -43,7 +44,8 @@ public final class ClusterSnapshot {
     /** @param previous the state's snapshot before this one, or null */
     ClusterSnapshot(NodeView[] nodes, long[] usageVersions, Map<String, Integer> indexByName, Object source,
                     long topologyGeneration, long localityGeneration, ClusterSnapshot previous, long serial,
-                    long previousSerial, int[] changedSincePrevious) {
+                    long previousSerial, int[] changedSincePrevious,
+                    List<ClusterState.Placement> placedWithAffinity) {
         this.nodes = nodes;
         this.usageVersions = usageVersions;
         this.indexByName = indexByName;
@@ -55,6 +57,12 @@ public final class ClusterSnapshot {
         this.previousSerial = previousSerial;
         this.changedSincePrevious = changedSincePrevious;
         this.domainsByKey = sameTopologyAs(previous) ? previous.domainsByKey : new ConcurrentHashMap<>();
+        this.placedWithAffinity = placedWithAffinity;
+        if (sameTopologyAs(previous) && previous.placedWithAffinity == placedWithAffinity) {
+            this.podsWithAffinity = previous.podsWithAffinity;
+            this.affinityLabelKeys = previous.affinityLabelKeys;
+            this.affinityMayMatchUnlabelled = previous.affinityMayMatchUnlabelled;
+        }
     }
 
     public int size() {
@@ -104,12 +112,11 @@ public final class ClusterSnapshot {
     public List<PodOnNode> podsWithAffinity() {
         List<PodOnNode> found = podsWithAffinity;
         if (found == null) {
-            found = new ArrayList<>();
-            for (int node = 0; node < nodes.length; node++) {
-                for (Pod pod : nodes[node].pods()) {
-                    if (!pod.constraints().podAffinity().isEmpty()) {
-                        found.add(new PodOnNode(pod, node));
-                    }
+            found = new ArrayList<>(placedWithAffinity.size());
+            for (ClusterState.Placement placement : placedWithAffinity) {
+                int node = indexOf(placement.nodeName());
+                if (node >= 0) {
+                    found.add(new PodOnNode(placement.pod(), node));
                 }
             }
             found = List.copyOf(found);

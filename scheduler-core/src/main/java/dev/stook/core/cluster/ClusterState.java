@@ -33,6 +33,10 @@ public final class ClusterState {
     private final Map<String, NodeRecord> nodes = new LinkedHashMap<>();
     private final Map<PodId, Placement> pods = new HashMap<>();
     private final Map<String, Set<PodId>> podsByNode = new HashMap<>();
+    /** The placed pods with pod affinity or anti-affinity of their own, kept so no snapshot has to look for them. */
+    private final Map<PodId, Placement> placedWithAffinity = new LinkedHashMap<>();
+    private List<Placement> placedWithAffinityCopy = List.of();
+    private boolean placedWithAffinityChanged;
     private final Map<GangId, Integer> placedByGang = new HashMap<>();
     private final UsageIndex byQueue = new UsageIndex();
     private final UsageIndex nonPreemptibleByQueue = new UsageIndex();
@@ -111,7 +115,8 @@ public final class ClusterState {
         Placement current = pods.get(pod.id());
         if (current != null && current.nodeName().equals(nodeName) && current.pod().requests().equals(pod.requests())
                 && Objects.equals(current.pod().gang(), pod.gang()) && Objects.equals(current.pod().queue(), pod.queue())
-                && current.pod().preemptible() == pod.preemptible()) {
+                && current.pod().preemptible() == pod.preemptible()
+                && current.pod().labels().equals(pod.labels())) {
             if (current.assumed()) {
                 pods.put(pod.id(), new Placement(pod, nodeName, false));
             }
@@ -244,9 +249,13 @@ public final class ClusterState {
             index = Map.copyOf(index);
         }
         changedSinceSnapshot.clear();
+        if (placedWithAffinityChanged) {
+            placedWithAffinityCopy = List.copyOf(placedWithAffinity.values());
+            placedWithAffinityChanged = false;
+        }
         long previousSerial = changed == null ? -1 : lastSnapshot.serial();
         lastSnapshot = new ClusterSnapshot(views, versions, index, this, topologyGeneration, localityGeneration,
-                lastSnapshot, ++snapshots, previousSerial, changed);
+                lastSnapshot, ++snapshots, previousSerial, changed, placedWithAffinityCopy);
         return lastSnapshot;
     }
 
@@ -278,6 +287,10 @@ public final class ClusterState {
             placedByGang.merge(placement.pod().gang().id(), 1, Integer::sum);
         }
         account(placement.pod(), 1);
+        if (!placement.pod().constraints().podAffinity().isEmpty()) {
+            placedWithAffinity.put(placement.pod().id(), placement);
+            placedWithAffinityChanged = true;
+        }
         podsByNode.computeIfAbsent(placement.nodeName(), n -> new LinkedHashSet<>()).add(placement.pod().id());
         NodeRecord record = nodes.get(placement.nodeName());
         if (record != null) {
@@ -292,6 +305,9 @@ public final class ClusterState {
             placedByGang.computeIfPresent(placement.pod().gang().id(), (gang, count) -> count > 1 ? count - 1 : null);
         }
         account(placement.pod(), -1);
+        if (placedWithAffinity.remove(placement.pod().id()) != null) {
+            placedWithAffinityChanged = true;
+        }
         Set<PodId> onNode = podsByNode.get(placement.nodeName());
         if (onNode != null) {
             onNode.remove(placement.pod().id());
