@@ -52,6 +52,9 @@ public final class PodPlacer {
             };
     private final List<String> reasons = new ArrayList<>();
     private final Map<String, Integer> reasonCodes = new HashMap<>();
+    /** The reason coded last: most refusals in a row give the same one, so it is worth skipping the map. */
+    private String lastReason;
+    private int lastReasonCode;
     private ClusterSnapshot topology;
 
     public PodPlacer(PluginProfile profile) {
@@ -289,12 +292,17 @@ public final class PodPlacer {
     }
 
     private int reasonCode(String reason) {
+        if (reason == lastReason) {
+            return lastReasonCode;
+        }
         Integer code = reasonCodes.get(reason);
         if (code == null) {
             code = reasons.size();
             reasons.add(reason);
             reasonCodes.put(reason, code);
         }
+        lastReason = reason;
+        lastReasonCode = code;
         return code;
     }
 }
