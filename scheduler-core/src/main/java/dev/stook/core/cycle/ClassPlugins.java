@@ -6,6 +6,7 @@ import dev.stook.core.model.Pod;
 import dev.stook.core.plugins.FilterPlugin;
 import dev.stook.core.plugins.FollowsPods;
 import dev.stook.core.plugins.Input;
+import dev.stook.core.plugins.NeutralWhile;
 import dev.stook.core.plugins.PreparedFilter;
 import dev.stook.core.plugins.PreparedScorer;
 import dev.stook.core.plugins.Reach;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * One equivalence class's node-stage filters and scorers, prepared for the class and prepared again only
  * when an input they declare has changed: those reading cached chunks when the locality generation moves,
- * those reading other pods on a new scratch copy, and after a change to it unless they follow pods. Plugins
+ * those reading other pods on a new scratch copy, and after a change to it unless they follow pods or stay
+ * neutral while their condition holds ({@link NeutralWhile}). Plugins
  * that take no part for the class are left out. Plugins reading other pods are kept apart from those reading
  * usage, and those from scorers reading only node specs, so that each group's answers can be kept while only
  * another group's inputs move.
@@ -70,7 +72,7 @@ final class ClassPlugins {
             if (canFollow && followsPods(filter.reads(), preparedFilters[i], chunksMoved)) {
                 following.add((FollowsPods) preparedFilters[i]);
             } else if (preparedFilters[i] != PreparedFilter.NEVER_FOR_CLASS
-                    && isStale(filter.reads(), chunksMoved, podsMoved)) {
+                    && isStale(filter.reads(), preparedFilters[i], scratch, chunksMoved, podsMoved)) {
                 PreparedFilter before = preparedFilters[i];
                 preparedFilters[i] = filter.prepare(pod, scratch);
                 preparedAgain |= preparedFilters[i] != before;
@@ -85,7 +87,7 @@ final class ClassPlugins {
             if (canFollow && followsPods(scorer.reads(), preparedScorers[i], chunksMoved)) {
                 following.add((FollowsPods) preparedScorers[i]);
             } else if (preparedScorers[i] != PreparedScorer.NEVER_FOR_CLASS
-                    && isStale(scorer.reads(), chunksMoved, podsMoved)) {
+                    && isStale(scorer.reads(), preparedScorers[i], scratch, chunksMoved, podsMoved)) {
                 PreparedScorer before = preparedScorers[i];
                 preparedScorers[i] = scorer.prepare(pod, scratch);
                 preparedAgain |= preparedScorers[i] != before;
@@ -196,9 +198,11 @@ final class ClassPlugins {
         return total;
     }
 
-    private boolean isStale(Set<Input> reads, boolean chunksMoved, boolean podsMoved) {
-        return !prepared || (chunksMoved && reads.contains(Input.CACHED_CHUNKS))
-                || (podsMoved && reads.contains(Input.OTHER_PODS));
+    private boolean isStale(Set<Input> reads, Object prepared, ScratchCluster scratch, boolean chunksMoved,
+                            boolean podsMoved) {
+        return !this.prepared || (chunksMoved && reads.contains(Input.CACHED_CHUNKS))
+                || (podsMoved && reads.contains(Input.OTHER_PODS)
+                    && !(prepared instanceof NeutralWhile neutral && neutral.holdsIn(scratch)));
     }
 
     private void collectTakingPart() {
@@ -239,6 +243,7 @@ final class ClassPlugins {
     private static boolean takesPart(Object prepared) {
         return prepared != PreparedFilter.ACCEPTS_EVERY_NODE && prepared != PreparedFilter.NEVER_FOR_CLASS
                 && prepared != PreparedScorer.ZERO_EVERYWHERE && prepared != PreparedScorer.NEVER_FOR_CLASS
+                && !(prepared instanceof NeutralWhile)
                 && !(prepared instanceof FollowsPods following && following.neutral());
     }
 

@@ -19,6 +19,7 @@ import java.util.Set;
  */
 public final class InterPodAffinityScorer implements ScorerPlugin {
     private static final Set<Input> READS = Set.of(Input.NODE_SPEC, Input.OTHER_PODS);
+    private static final PreparedScorer NO_AFFINITY_AROUND = new NoAffinityAround();
 
     @Override
     public String name() {
@@ -34,7 +35,7 @@ public final class InterPodAffinityScorer implements ScorerPlugin {
     public PreparedScorer prepare(Pod pod, ScratchCluster cluster) {
         List<LabelSelector> own = pod.constraints().podAffinity().preferredSelectors();
         if (own.isEmpty() && !cluster.mayHoldPodsWithAffinity()) {
-            return PreparedScorer.ZERO_EVERYWHERE;
+            return NO_AFFINITY_AROUND;
         }
         AffinityPreferences preferences = new AffinityPreferences(pod, cluster.snapshot());
         SelectedPods.feedOwnAndPlaced(cluster, own, preferences::countForOwnTerms, preferences::countTheirTerms);
@@ -84,6 +85,19 @@ public final class InterPodAffinityScorer implements ScorerPlugin {
         @Override
         public boolean neutral() {
             return own.isEmpty() && placed.pullsNowhere();
+        }
+    }
+
+    /** For a class without preferred terms while no placed pod has affinity terms: every node scores 0. */
+    private static final class NoAffinityAround implements PreparedScorer, NeutralWhile {
+        @Override
+        public int score(Pod pod, NodeSlot node) {
+            return 0;
+        }
+
+        @Override
+        public boolean holdsIn(ScratchCluster cluster) {
+            return !cluster.mayHoldPodsWithAffinity();
         }
     }
 }

@@ -119,6 +119,32 @@ class InterPodAffinityFilterTest {
     }
 
     @Test
+    void aRunningPodsNewLabelsCountFromTheNextSnapshot() {
+        Pod running = pod("w", "1", "1Gi");
+        bind(running, "n0");
+        Pod away = requiringAway(pod("p", "1", "1Gi"), HOSTNAME, WEB);
+        assertThat(verdicts(away)).containsOnly("fits");
+
+        bind(labelled(running, WEB), "n0");
+
+        assertThat(verdicts(away)).containsExactly(ANTI_AFFINITY, "fits", "fits", "fits");
+    }
+
+    @Test
+    void placedPodsAntiAffinityCountsWhileTheyHoldTheirPlace() {
+        Pod keepsAway = requiringAway(pod("k", "1", "1Gi"), HOSTNAME, WEB);
+        Pod web = labelled(pod("p", "1", "1Gi"), WEB);
+        bind(keepsAway, "n1");
+        cluster.snapshot();
+        bind(pod("unrelated", "1", "1Gi"), "n2");
+        assertThat(verdicts(web)).containsExactly("fits", EXISTING_ANTI_AFFINITY, "fits", "fits");
+
+        cluster.removePod(keepsAway.id());
+
+        assertThat(verdicts(web)).containsOnly("fits");
+    }
+
+    @Test
     void trialPlacementsOfTheCycleCount() {
         ScratchCluster scratch = new ScratchCluster(cluster.snapshot());
         Pod member = labelled(requiringAway(pod("m", "1", "1Gi"), HOSTNAME, WEB), WEB);
@@ -131,10 +157,15 @@ class InterPodAffinityFilterTest {
     }
 
     @Test
-    void aPodWithoutTermsInAClusterWithoutTermsTakesNoPart() {
+    void aPodWithoutTermsTakesNoPartUntilAPodWithTermsIsPlaced() {
         bind(labelled(pod("web-1", "1", "1Gi"), WEB), "n0");
+        ScratchCluster scratch = new ScratchCluster(cluster.snapshot());
 
-        assertThat(filter.prepare(pod("p", "1", "1Gi"), new ScratchCluster(cluster.snapshot())))
-                .isSameAs(PreparedFilter.ACCEPTS_EVERY_NODE);
+        PreparedFilter prepared = filter.prepare(pod("p", "1", "1Gi"), scratch);
+        assertThat(prepared).isInstanceOf(NeutralWhile.class);
+        assertThat(((NeutralWhile) prepared).holdsIn(scratch)).isTrue();
+
+        scratch.place(requiringAway(pod("k", "1", "1Gi"), HOSTNAME, WEB), 1);
+        assertThat(((NeutralWhile) prepared).holdsIn(scratch)).isFalse();
     }
 }
