@@ -32,6 +32,11 @@ final class BindTimes implements AutoCloseable {
         return allBound.await(minutes, TimeUnit.MINUTES);
     }
 
+    /** When the pod was first seen bound, or null. */
+    Long boundAt(String name) {
+        return boundAt.get(name);
+    }
+
     int bound() {
         return boundAt.size();
     }
