@@ -64,13 +64,13 @@ final class ClassPlugins {
             return Reach.NOWHERE;
         }
         boolean canFollow = prepared && scratch == preparedIn;
-        List<FollowsPods> following = new ArrayList<>(0);
+        List<FollowsPods> following = List.of();
         boolean preparedAgain = !prepared;
         Reach reach = Reach.NOWHERE;
         for (int i = 0; i < preparedFilters.length; i++) {
             FilterPlugin filter = stage.filters().get(i);
             if (canFollow && followsPods(filter.reads(), preparedFilters[i], chunksMoved)) {
-                following.add((FollowsPods) preparedFilters[i]);
+                following = with(following, (FollowsPods) preparedFilters[i]);
             } else if (preparedFilters[i] != PreparedFilter.NEVER_FOR_CLASS
                     && isStale(filter.reads(), preparedFilters[i], scratch, chunksMoved, podsMoved)) {
                 PreparedFilter before = preparedFilters[i];
@@ -85,7 +85,7 @@ final class ClassPlugins {
         for (int i = 0; i < preparedScorers.length; i++) {
             ScorerPlugin scorer = stage.scorers().get(i).scorer();
             if (canFollow && followsPods(scorer.reads(), preparedScorers[i], chunksMoved)) {
-                following.add((FollowsPods) preparedScorers[i]);
+                following = with(following, (FollowsPods) preparedScorers[i]);
             } else if (preparedScorers[i] != PreparedScorer.NEVER_FOR_CLASS
                     && isStale(scorer.reads(), preparedScorers[i], scratch, chunksMoved, podsMoved)) {
                 PreparedScorer before = preparedScorers[i];
@@ -132,6 +132,12 @@ final class ClassPlugins {
             }
         }
         return reach;
+    }
+
+    private static List<FollowsPods> with(List<FollowsPods> following, FollowsPods plugin) {
+        List<FollowsPods> more = following.isEmpty() ? new ArrayList<>(2) : following;
+        more.add(plugin);
+        return more;
     }
 
     private static boolean followsPods(Set<Input> reads, Object prepared, boolean chunksMoved) {

@@ -201,6 +201,9 @@ public final class PodPlacer {
 
     private void refreshPlugins(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
         Reach reach = cls.plugins.refresh(pod, scratch);
+        if (reach.nowhere()) {
+            return;
+        }
         if (reach.everywhere()) {
             cls.rankAllAgain();
             return;
