@@ -17,7 +17,6 @@ final class TopologyTrial {
     static final int MAX_TRIALS_PER_LEVEL = 8;
 
     private final UnitTrial unitTrial;
-    private final DomainChoice choice = new DomainChoice();
 
     TopologyTrial(UnitTrial unitTrial) {
         this.unitTrial = unitTrial;
@@ -25,8 +24,9 @@ final class TopologyTrial {
 
     UnitTrial.Trial place(SchedulingUnit unit, ScratchCluster scratch, boolean explain) {
         int mostPlaced = 0;
+        DomainChoice choice = new DomainChoice(unit, scratch);
         for (GangTopology.Level level : unit.topology().levels()) {
-            DomainChoice.Candidates candidates = choice.candidates(unit, scratch, level.key());
+            DomainChoice.Candidates candidates = choice.candidates(level.key());
             int tried = 0;
             for (UnitTrial.Domain domain : candidates.ordered()) {
                 if (tried == MAX_TRIALS_PER_LEVEL) {
@@ -58,7 +58,7 @@ final class TopologyTrial {
         StringBuilder why = new StringBuilder("no single " + level.key() + " domain holds the gang (" + required
                 + "): " + candidates.domains() + " domain" + (candidates.domains() == 1 ? "" : "s"));
         if (candidates.tooSmall() > 0) {
-            why.append(", ").append(candidates.tooSmall()).append(" without the free capacity");
+            why.append(", ").append(candidates.tooSmall()).append(" without room for it");
         }
         if (tried > 0) {
             why.append(", ").append(tried).append(" tried, the best placing ").append(mostPlaced)

@@ -41,6 +41,11 @@ public record GangTopology(List<Level> levels) {
         return levels.isEmpty();
     }
 
+    /** The level the gang must keep to one domain of, or null when every level is only preferred. */
+    public Level requiredLevel() {
+        return !levels.isEmpty() && levels.get(levels.size() - 1).required() ? levels.get(levels.size() - 1) : null;
+    }
+
     @Override
     public String toString() {
         return String.join(",", levels.stream().map(Level::toString).toList());

@@ -119,7 +119,7 @@ class GangTopologyTest {
         assertThat(((Decision.Wait) decisions.get(0)).reason()).isEqualTo(UnitTrial.UNSCHEDULABLE);
         assertThat(((Decision.Wait) decisions.get(0)).message()).isEqualTo("gang default/big: 0/6 members placeable;"
                 + " no single example.com/rack domain holds the gang (required by stook.dev/gang-topology):"
-                + " 2 domains, 2 without the free capacity");
+                + " 2 domains, 2 without room for it");
 
         ClusterState control = new ClusterState();
         nodes.values().forEach(control::upsertNode);
@@ -289,6 +289,34 @@ class GangTopologyTest {
         Map<String, String> bound = cycle();
 
         assertThat(bound.values()).hasSize(4).allMatch(n -> n.startsWith("racked-"));
+    }
+
+    @Test
+    void aStarvingGangRequiringOneRackHoldsNodesOfOneRackOnly() {
+        long[] now = {0};
+        scheduler = new Scheduler(cluster, PluginProfile.standard(), SchedulerSettings.DEFAULTS.withStarvationMillis(
+                1_000), () -> now[0]);
+        for (int i = 0; i < 4; i++) {
+            labelledNode("n" + i, "4", "z", "b", i % 2 == 0 ? "r-even" : "r-odd");
+            cluster.podBound(pod("long-" + i, "3", "1Gi"), "n" + i);
+        }
+        submitGang("starving", 2, "2", "required:" + RACK);
+        assertThat(cycle()).isEmpty();
+
+        now[0] = 2_000;
+        for (int i = 0; i < 2; i++) {
+            scheduler.submit(pod("small-" + i, "1", "1Gi").createdAt(1_500));
+        }
+        Map<String, String> held = cycle();
+
+        assertThat(held).as("the starving gang holds n0 and n2, the even rack").containsOnlyKeys("small-0", "small-1")
+                .containsValues("n1", "n3");
+
+        cluster.removePod(pod("long-0", "3", "1Gi").id());
+        cluster.removePod(pod("long-2", "3", "1Gi").id());
+        Map<String, String> admitted = cycle();
+        assertThat(admitted).containsOnlyKeys("starving-0", "starving-1");
+        assertThat(domains(admitted, "starving", RACK)).containsExactly("r-even");
     }
 
     @Test
