@@ -94,23 +94,13 @@ final class CapacityHold implements FailureRemedy {
         }
         GangTopology.Level required = tried.topology().requiredLevel();
         if (required == null) {
-            Plan plan = plan(tried, scratch, ownPlaced, usable);
+            Plan plan = plan(tried, scratch, ownPlaced, usable, null);
             return plan == null ? null : plan.perNode();
         }
         TopologyDomains domains = scratch.snapshot().domains(required.key());
         Plan best = null;
         for (int domain = 0; domain < domains.count(); domain++) {
-            BitSet within = new BitSet(scratch.size());
-            for (int node : domains.nodesIn(domain)) {
-                within.set(node);
-            }
-            List<BitSet> usableWithin = new ArrayList<>(usable.size());
-            for (BitSet nodes : usable) {
-                BitSet both = (BitSet) nodes.clone();
-                both.and(within);
-                usableWithin.add(both);
-            }
-            Plan plan = plan(tried, scratch, ownPlaced, usableWithin);
+            Plan plan = plan(tried, scratch, ownPlaced, usable, domains.nodesIn(domain));
             if (plan != null && (best == null || plan.shortfall() < best.shortfall())) {
                 best = plan;
             }
@@ -118,23 +108,32 @@ final class CapacityHold implements FailureRemedy {
         return best == null ? null : best.perNode();
     }
 
-    /** Each pending member on the node of its usable ones with the least left to free; null if one fits on none. */
+    /**
+     * Each pending member on the node of its usable ones (among {@code within}, ascending, unless null) with the
+     * least left to free; null if one fits on none.
+     */
     private static Plan plan(SchedulingUnit tried, ScratchCluster scratch, Map<Integer, Resources> ownPlaced,
-                             List<BitSet> usable) {
+                             List<BitSet> usable, int[] within) {
         Map<Integer, Resources> plan = new HashMap<>();
         Map<Integer, Integer> plannedPods = new HashMap<>();
         double total = 0;
         for (int member = 0; member < tried.pending().size(); member++) {
             Pod pod = tried.pending().get(member);
-            BitSet nodes = usable.get(member);
+            BitSet usableByMember = usable.get(member);
             int best = -1;
             double bestShortfall = Double.MAX_VALUE;
-            for (int node = nodes.nextSetBit(0); node >= 0; node = nodes.nextSetBit(node + 1)) {
-                NodeSlot slot = scratch.slot(node);
-                Resources planned = plan.getOrDefault(node, Resources.NONE);
-                Resources kept = planned.plus(ownPlaced.getOrDefault(node, Resources.NONE));
-                if (fitsOnceFreed(pod, slot, kept, plannedPods.getOrDefault(node, 0))) {
-                    double shortfall = shortfall(pod, slot, planned);
+            if (within == null) {
+                for (int node = usableByMember.nextSetBit(0); node >= 0; node = usableByMember.nextSetBit(node + 1)) {
+                    double shortfall = shortfallIfItFits(pod, scratch.slot(node), plan, ownPlaced, plannedPods);
+                    if (shortfall < bestShortfall) {
+                        best = node;
+                        bestShortfall = shortfall;
+                    }
+                }
+            } else {
+                for (int node : within) {
+                    double shortfall = usableByMember.get(node)
+                            ? shortfallIfItFits(pod, scratch.slot(node), plan, ownPlaced, plannedPods) : Double.MAX_VALUE;
                     if (shortfall < bestShortfall) {
                         best = node;
                         bestShortfall = shortfall;
@@ -149,6 +148,16 @@ final class CapacityHold implements FailureRemedy {
             total += bestShortfall;
         }
         return new Plan(plan, total);
+    }
+
+    /** The pod's {@link #shortfall} on the node beside what is planned there, or MAX_VALUE if it never fits there. */
+    private static double shortfallIfItFits(Pod pod, NodeSlot slot, Map<Integer, Resources> plan,
+                                            Map<Integer, Resources> ownPlaced, Map<Integer, Integer> plannedPods) {
+        int node = slot.index();
+        Resources planned = plan.getOrDefault(node, Resources.NONE);
+        Resources kept = planned.plus(ownPlaced.getOrDefault(node, Resources.NONE));
+        return fitsOnceFreed(pod, slot, kept, plannedPods.getOrDefault(node, 0)) ? shortfall(pod, slot, planned)
+                : Double.MAX_VALUE;
     }
 
     private static Map<Integer, Resources> placedMembersByNode(PendingUnit unit, ClusterState cluster,
