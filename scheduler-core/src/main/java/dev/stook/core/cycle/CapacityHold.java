@@ -132,8 +132,8 @@ final class CapacityHold implements FailureRemedy {
                 }
             } else {
                 for (int node : within) {
-                    double shortfall = usableByMember.get(node)
-                            ? shortfallIfItFits(pod, scratch.slot(node), plan, ownPlaced, plannedPods) : Double.MAX_VALUE;
+                    double shortfall = !usableByMember.get(node) ? Double.MAX_VALUE
+                            : shortfallIfItFits(pod, scratch.slot(node), plan, ownPlaced, plannedPods);
                     if (shortfall < bestShortfall) {
                         best = node;
                         bestShortfall = shortfall;

@@ -105,7 +105,8 @@ public final class UnitTrial {
         List<Pod> unplaced = new ArrayList<>();
         String firstFailure = null;
         for (Pod pod : placementOrder(unit, scratch)) {
-            int node = domain == null ? placer.bestNode(pod, scratch) : placer.bestNodeAmong(pod, scratch, domain.nodes());
+            int node = domain == null ? placer.bestNode(pod, scratch)
+                    : placer.bestNodeAmong(pod, scratch, domain.nodes());
             if (node >= 0) {
                 scratch.place(pod, node);
             } else {
