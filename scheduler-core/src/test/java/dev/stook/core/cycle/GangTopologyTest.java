@@ -320,6 +320,32 @@ class GangTopologyTest {
     }
 
     @Test
+    void aHigherPriorityGangRequiringOneRackEvictsOnlyWhatOneRackNeeds() {
+        twoInterleavedRacks();
+        for (int i = 0; i < 8; i++) {
+            scheduler.submit(pod("low-" + i, "8", "1Gi").createdAt(i));
+        }
+        Map<String, String> low = cycle();
+        assertThat(low).hasSize(8);
+        for (int i = 0; i < 2; i++) {
+            scheduler.submit(member("urgent", i, 2, "8", "required:" + RACK).withPriority(100));
+        }
+
+        List<String> victims = scheduler.runCycle().stream().filter(d -> d instanceof Decision.Evict)
+                .map(d -> d.pod().id().name()).toList();
+
+        assertThat(victims).hasSize(2);
+        Set<String> racks = new TreeSet<>();
+        victims.forEach(victim -> racks.add(nodes.get(low.get(victim)).labels().get(RACK)));
+        assertThat(racks).as("both victims in one rack").hasSize(1);
+
+        victims.forEach(victim -> cluster.removePod(pod(victim, "8", "1Gi").id()));
+        Map<String, String> bound = cycle();
+        assertThat(count(bound, "urgent")).isEqualTo(2);
+        assertThat(domains(bound, "urgent", RACK)).isEqualTo(racks);
+    }
+
+    @Test
     void aLateMemberOfAnElasticGangJoinsItsRackOrWaitsThoughAnotherRackIsEmpty() {
         labelledNode("r1-0", "4", "z", "b", "r1");
         labelledNode("r2-0", "16", "z", "b", "r2");
