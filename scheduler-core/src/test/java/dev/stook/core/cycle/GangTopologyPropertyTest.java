@@ -122,9 +122,7 @@ class GangTopologyPropertyTest {
             members.add(shape.next(name + "-" + i).inGang(new GangMembership(id, minimum, 60_000, topology)));
         }
         unsubmitted.put(id, members);
-        List<GangTopology.Level> levels = topology.levels();
-        String requiredKey = !levels.isEmpty() && levels.get(levels.size() - 1).required()
-                ? levels.get(levels.size() - 1).key() : null;
-        return new Gang(id, minimum, requiredKey);
+        GangTopology.Level required = topology.requiredLevel();
+        return new Gang(id, minimum, required == null ? null : required.key());
     }
 }
