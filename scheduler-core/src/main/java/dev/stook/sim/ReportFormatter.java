@@ -33,6 +33,14 @@ public final class ReportFormatter {
                 gangs.partiallyStartedGangs());
         line(out, "  idle held         %.0f node-seconds, %.0f cpu-core-seconds (bound pods waiting for members)",
                 gangs.idleHeld().nodeSeconds(), gangs.idleHeld().cpuCoreSeconds());
+        GangPlacement placement = report.gangPlacement();
+        if (placement.levelKey() != null) {
+            line(out, "  in %s: %d placed, %d would fit one, %d of those spread over several; %.2f per gang",
+                    placement.levelKey(), placement.gangsPlaced(), placement.fitOneDomain(), placement.fragmented(),
+                    placement.domainsPerGang());
+            line(out, "  gang wait (arrival to first bind, virtual)");
+            durations(out, placement.gangWaits(), "no gang was placed");
+        }
         out.append('\n');
         ending(out, report.ending());
         out.append('\n');

@@ -1,5 +1,6 @@
 package dev.stook.sim;
 
+import dev.stook.core.gang.GangTopology;
 import dev.stook.core.locality.DataReads;
 import dev.stook.core.locality.ChunkListParser;
 import dev.stook.core.locality.ChunkSet;
@@ -158,8 +159,22 @@ public final class ScenarioLoader {
         Map<String, String> labels = group.stringMap("labels");
         List<Taint> taints = group.list("taints", ScenarioLoader::taint);
         Optional<CachedData> cache = group.has("cache") ? Optional.of(cachedData(group.object("cache"))) : Optional.empty();
+        List<TopologyLevel> topology = group.list("topology", ScenarioLoader::topologyLevel);
         group.rejectUnknownKeys();
-        return new NodeGroup(name, count, allocatable, labels, taints, cache);
+        requireUniqueNames(topology.stream().map(TopologyLevel::key).toList(), group.pathOf("topology"));
+        if (count % NodeGroup.tightestDomains(topology) != 0) {
+            throw new ScenarioException(group.pathOf("count"), count + " nodes cannot be dealt evenly into the "
+                    + NodeGroup.tightestDomains(topology) + " domains of the tightest topology level");
+        }
+        return new NodeGroup(name, count, allocatable, labels, taints, cache, topology);
+    }
+
+    private static TopologyLevel topologyLevel(Object raw, String path) {
+        YamlObject level = YamlObject.of(raw, path);
+        String key = level.string("key");
+        int domains = (int) level.integer("domains", 1, MAX_NODES);
+        level.rejectUnknownKeys();
+        return new TopologyLevel(key, domains);
     }
 
     private static CachedData cachedData(YamlObject cache) {
@@ -200,6 +215,9 @@ public final class ScenarioLoader {
                 ? Optional.of((int) w.integer("gangMinMembers", 1, podsPerJob)) : Optional.empty();
         Optional<String> chunks = w.has("dataChunks") ? Optional.of(dataChunks(w)) : Optional.empty();
         boolean preemptible = w.bool("preemptible", true);
+        GangTopology gangTopology = w.has("gangTopology")
+                ? YamlObject.parse(w.pathOf("gangTopology"), w.string("gangTopology"), GangTopology::parse)
+                : GangTopology.NONE;
         String namespace = w.has("namespace") ? label(w, "namespace") : WorkloadGenerator.DEFAULT_NAMESPACE;
         long shardChunks = w.has("shardChunks") ? w.integer("shardChunks", 1, ChunkListParser.MAX_CHUNK) : 0;
         List<PodRule> podRules = new ArrayList<>();
@@ -207,11 +225,14 @@ public final class ScenarioLoader {
         podRules.addAll(w.list("antiAffinity", (item, at) -> podRule(item, at, PodRule.Kind.ANTI_AFFINITY)));
         podRules.addAll(w.list("spread", (item, at) -> podRule(item, at, PodRule.Kind.SPREAD)));
         w.rejectUnknownKeys();
+        if (!gangTopology.isNone() && gangMin.isEmpty()) {
+            throw new ScenarioException(w.pathOf("gangTopology"), "needs gangMinMembers: only a gang keeps to a topology");
+        }
         if (shardChunks > 0 && chunks.isEmpty()) {
             throw new ScenarioException(w.pathOf("shardChunks"), "needs dataChunks to cut shards from");
         }
         return new Workload(name, jobs, arrival, start, podsPerJob, requests, runTime, priority, constraints,
-                queue, gangMin, chunks, preemptible, namespace, shardChunks, podRules);
+                queue, gangMin, chunks, preemptible, namespace, shardChunks, podRules, gangTopology);
     }
 
     private static PodRule podRule(Object raw, String path, PodRule.Kind kind) {

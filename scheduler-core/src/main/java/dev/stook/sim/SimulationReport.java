@@ -13,7 +13,8 @@ import java.util.List;
  * bytes pods read and those cached on their node. {@code cycleTimes} is real time per cycle, {@code cycleCpuTimes} its cpu time, and
  * {@code engineCpuNanos} the scheduling thread's cpu time in cycles (steadier than real time on a busy machine);
  * {@code peakHeapAfterGcBytes} the most heap left live after a collection, sampled between cycles, out of
- * {@code maxHeapBytes} (the JVM's {@code -Xmx}).
+ * {@code maxHeapBytes} (the JVM's {@code -Xmx}). {@code gangPlacement} says how compactly gangs were placed
+ * in the nodes' topology.
  */
 public record SimulationReport(String scenario, long seed, int nodes, boolean gangAdmission,
                                QueueSetup queueSetup, int podsSubmitted,
@@ -23,7 +24,8 @@ public record SimulationReport(String scenario, long seed, int nodes, boolean ga
                                long engineNanos, long engineCpuNanos, CycleTimes cycleTimes, CycleTimes cycleCpuTimes,
                                long peakHeapAfterGcBytes,
                                long maxHeapBytes, List<QueueOutcome> queues, int evictions,
-                               int nonPreemptibleEvictions, LocalReads dataLocality) {
+                               int nonPreemptibleEvictions, LocalReads dataLocality,
+                               GangPlacement gangPlacement) {
     public SimulationReport {
         queues = List.copyOf(queues);
     }

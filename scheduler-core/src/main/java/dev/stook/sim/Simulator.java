@@ -14,6 +14,7 @@ import dev.stook.core.plugins.PluginProfile;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,6 +57,7 @@ public final class Simulator {
     private final JobTracker jobs;
     private final QueueSetup queueSetup;
     private final QueueMeter queueMeter;
+    private final GangPlacementMeter gangPlacement;
     private final PriorityQueue<Termination> terminations = new PriorityQueue<>(
             Comparator.comparingLong(Termination::atMillis).thenComparingLong(Termination::sequence));
     private long[] waits = new long[1024];
@@ -82,8 +84,10 @@ public final class Simulator {
         this.observer = observer;
         Resources capacity = Resources.NONE;
         Map<String, Resources> allocatableByNode = new HashMap<>();
+        List<Node> nodes = new ArrayList<>();
         for (NodeGroup group : scenario.nodeGroups()) {
             for (Node node : group.nodes()) {
+                nodes.add(node);
                 cluster.upsertNode(node);
                 allocatableByNode.put(node.name(), node.allocatable());
                 capacity = capacity.plus(node.allocatable());
@@ -95,6 +99,7 @@ public final class Simulator {
         this.timeline = new UtilisationTimeline(capacity.cpuMillis(), capacity.memoryBytes());
         this.jobs = new JobTracker(allocatableByNode);
         this.queueMeter = new QueueMeter(scenario.queues(), capacity, settings.gangAdmission());
+        this.gangPlacement = new GangPlacementMeter(scenario, nodes);
     }
 
     /** Runs the scenario with Stook's default settings (gang admission on). */
@@ -163,7 +168,7 @@ public final class Simulator {
                 cycles, decisions, engineNanos, engineCpuNanos, CycleTimes.of(Arrays.copyOf(cycleDurations, (int) cycles)),
                 CycleTimes.of(Arrays.copyOf(cycleCpuDurations, (int) cycles)),
                 heap.peakAfterGcBytes(), Runtime.getRuntime().maxMemory(), queueMeter.outcomes(endMillis), evictions, nonPreemptibleEvictions,
-                locality.total());
+                locality.total(), gangPlacement.outcome());
     }
 
     /** The first tick of the cycle grid at or after the time. */
@@ -247,6 +252,7 @@ public final class Simulator {
     private void bind(Pod pod, String nodeName, long now) {
         cluster.podBound(pod, nodeName);
         jobs.bound(pod, nodeName, now);
+        gangPlacement.bound(pod, nodeName, now);
         queueMeter.bound(pod);
         timeline.taken(now, pod.requests());
         if (scheduled == waits.length) {

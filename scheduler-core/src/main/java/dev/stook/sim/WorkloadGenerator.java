@@ -67,6 +67,6 @@ public final class WorkloadGenerator {
     /** A workload that declares a gang minimum makes each of its jobs one gang, named after the job. */
     private static Optional<GangMembership> gang(Workload workload, String jobName) {
         return workload.gangMinMembers().map(minMembers -> new GangMembership(new GangId(workload.namespace(), jobName),
-                minMembers, GangMembership.DEFAULT_TIMEOUT_MILLIS));
+                minMembers, GangMembership.DEFAULT_TIMEOUT_MILLIS, workload.gangTopology()));
     }
 }

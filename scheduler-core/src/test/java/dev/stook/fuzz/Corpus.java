@@ -12,8 +12,10 @@ public final class Corpus {
             "a.b/c_d-e:0-15,other:3", "dataset:0-15,dataset:40,other:3", "x:281474976710655");
     public static final List<String> DURATIONS = List.of("300s", "250ms", "5m", "1h", "0s");
     public static final List<String> GANG_KEYS = List.of(GangAnnotations.GANG, GangAnnotations.MIN_MEMBERS,
-            GangAnnotations.TIMEOUT, GangAnnotations.POD_GROUP_LABEL, GangAnnotations.VOLCANO_GROUP);
-    public static final List<String> GANG_VALUES = List.of("train-42", "8", "300s", "5m", "1", "job/a", "16384");
+            GangAnnotations.TIMEOUT, GangAnnotations.TOPOLOGY, GangAnnotations.POD_GROUP_LABEL,
+            GangAnnotations.VOLCANO_GROUP);
+    public static final List<String> GANG_VALUES = List.of("train-42", "8", "300s", "5m", "1", "job/a", "16384",
+            "required:example.com/rack", "preferred:example.com/rack,required:topology.kubernetes.io/zone");
     public static final List<String> AFFINITY_OPERATORS = List.of("In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt");
     public static final List<String> AFFINITY_WORDS = List.of("topology.kubernetes.io/zone", "eu-west-1a", "pool",
             "gpu", "42", "node.kubernetes.io/instance-type", "-7", "In");

@@ -44,7 +44,8 @@ class InputCostLimitsTest {
     @Test
     void aMebibyteGangAnnotationIsRefusedWithoutBeingEchoedOrCopied() {
         String huge = "7".repeat(MEBIBYTE);
-        for (String key : new String[] {GangAnnotations.GANG, GangAnnotations.MIN_MEMBERS, GangAnnotations.TIMEOUT}) {
+        for (String key : new String[] {GangAnnotations.GANG, GangAnnotations.MIN_MEMBERS, GangAnnotations.TIMEOUT,
+                GangAnnotations.TOPOLOGY}) {
             Map<String, String> annotations = key.equals(GangAnnotations.GANG)
                     ? Map.of(key, huge) : Map.of(GangAnnotations.GANG, "g", key, huge);
 

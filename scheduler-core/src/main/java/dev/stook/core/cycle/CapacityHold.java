@@ -3,13 +3,17 @@ package dev.stook.core.cycle;
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cluster.NodeSlot;
 import dev.stook.core.cluster.ScratchCluster;
+import dev.stook.core.cluster.TopologyDomains;
+import dev.stook.core.gang.GangTopology;
 import dev.stook.core.model.Durations;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.ResourceNames;
 import dev.stook.core.model.Resources;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,8 +21,9 @@ import java.util.Map;
  * going to whoever comes next: once it has waited longer than the starvation timeout, and at once for a gang
  * left partly bound (a crash or failed bindings cut its admission short). It holds only the fewest nodes it
  * needs: each pending member is planned onto the usable node with the least left to free, as if everything but
- * the unit's own pods could end there. A unit that fits nowhere even then (it asks for more than any node
- * has) holds nothing, and is not retried for it until the nodes change.
+ * the unit's own pods could end there. A gang that must keep to one domain of a topology level holds nodes of
+ * one such domain: the one with the least left to free in all. A unit that fits nowhere even then (it asks for
+ * more than any node, or domain, has) holds nothing, and is not retried for it until the nodes change.
  */
 final class CapacityHold implements FailureRemedy {
     static final String FITS_NOWHERE = "it fits on no node even if every other pod there ended, so it holds no"
@@ -73,24 +78,62 @@ final class CapacityHold implements FailureRemedy {
         return unit.firstSeenMillis() + settings.starvationMillis();
     }
 
+    /** What a plan puts on each node it holds, and how much must be freed for it in all. */
+    private record Plan(Map<Integer, Resources> perNode, double shortfall) {}
+
     /** What the plan puts on each node it holds, or null if some member fits nowhere. */
     private static Map<Integer, Resources> plan(PendingUnit unit, SchedulingUnit tried, CycleWork work) {
         ScratchCluster scratch = work.scratch();
         Map<Integer, Resources> ownPlaced = unit.isGang() && tried.alreadyPlaced() > 0
                 ? placedMembersByNode(unit, work.context().cluster(), scratch) : Map.of();
+        List<BitSet> usable = new ArrayList<>(tried.pending().size());
+        for (Pod pod : tried.pending()) {
+            BitSet nodes = new BitSet(scratch.size());
+            work.placer().markUsableNodes(pod, scratch, nodes);
+            usable.add(nodes);
+        }
+        GangTopology.Level required = tried.topology().requiredLevel();
+        if (required == null) {
+            Plan plan = plan(tried, scratch, ownPlaced, usable, null);
+            return plan == null ? null : plan.perNode();
+        }
+        TopologyDomains domains = scratch.snapshot().domains(required.key());
+        Plan best = null;
+        for (int domain = 0; domain < domains.count(); domain++) {
+            Plan plan = plan(tried, scratch, ownPlaced, usable, domains.nodesIn(domain));
+            if (plan != null && (best == null || plan.shortfall() < best.shortfall())) {
+                best = plan;
+            }
+        }
+        return best == null ? null : best.perNode();
+    }
+
+    /**
+     * Each pending member on the node of its usable ones (among {@code within}, ascending, unless null) with the
+     * least left to free; null if one fits on none.
+     */
+    private static Plan plan(SchedulingUnit tried, ScratchCluster scratch, Map<Integer, Resources> ownPlaced,
+                             List<BitSet> usable, int[] within) {
         Map<Integer, Resources> plan = new HashMap<>();
         Map<Integer, Integer> plannedPods = new HashMap<>();
-        for (Pod pod : tried.pending()) {
-            BitSet usable = new BitSet(scratch.size());
-            work.placer().markUsableNodes(pod, scratch, usable);
+        double total = 0;
+        for (int member = 0; member < tried.pending().size(); member++) {
+            Pod pod = tried.pending().get(member);
+            BitSet usableByMember = usable.get(member);
             int best = -1;
             double bestShortfall = Double.MAX_VALUE;
-            for (int node = usable.nextSetBit(0); node >= 0; node = usable.nextSetBit(node + 1)) {
-                NodeSlot slot = scratch.slot(node);
-                Resources planned = plan.getOrDefault(node, Resources.NONE);
-                Resources kept = planned.plus(ownPlaced.getOrDefault(node, Resources.NONE));
-                if (fitsOnceFreed(pod, slot, kept, plannedPods.getOrDefault(node, 0))) {
-                    double shortfall = shortfall(pod, slot, planned);
+            if (within == null) {
+                for (int node = usableByMember.nextSetBit(0); node >= 0; node = usableByMember.nextSetBit(node + 1)) {
+                    double shortfall = shortfallIfItFits(pod, scratch.slot(node), plan, ownPlaced, plannedPods);
+                    if (shortfall < bestShortfall) {
+                        best = node;
+                        bestShortfall = shortfall;
+                    }
+                }
+            } else {
+                for (int node : within) {
+                    double shortfall = !usableByMember.get(node) ? Double.MAX_VALUE
+                            : shortfallIfItFits(pod, scratch.slot(node), plan, ownPlaced, plannedPods);
                     if (shortfall < bestShortfall) {
                         best = node;
                         bestShortfall = shortfall;
@@ -102,8 +145,19 @@ final class CapacityHold implements FailureRemedy {
             }
             plan.merge(best, pod.requests(), Resources::plus);
             plannedPods.merge(best, 1, Integer::sum);
+            total += bestShortfall;
         }
-        return plan;
+        return new Plan(plan, total);
+    }
+
+    /** The pod's {@link #shortfall} on the node beside what is planned there, or MAX_VALUE if it never fits there. */
+    private static double shortfallIfItFits(Pod pod, NodeSlot slot, Map<Integer, Resources> plan,
+                                            Map<Integer, Resources> ownPlaced, Map<Integer, Integer> plannedPods) {
+        int node = slot.index();
+        Resources planned = plan.getOrDefault(node, Resources.NONE);
+        Resources kept = planned.plus(ownPlaced.getOrDefault(node, Resources.NONE));
+        return fitsOnceFreed(pod, slot, kept, plannedPods.getOrDefault(node, 0)) ? shortfall(pod, slot, planned)
+                : Double.MAX_VALUE;
     }
 
     private static Map<Integer, Resources> placedMembersByNode(PendingUnit unit, ClusterState cluster,

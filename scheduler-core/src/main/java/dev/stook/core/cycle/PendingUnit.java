@@ -2,6 +2,7 @@ package dev.stook.core.cycle;
 
 import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.gang.GangId;
+import dev.stook.core.gang.GangTopology;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 import dev.stook.core.model.Resources;
@@ -11,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -267,6 +270,15 @@ public final class PendingUnit {
         return declared;
     }
 
+    /** The different topologies the members ask for ({@link GangTopology#NONE} for a member naming none). */
+    public Set<GangTopology> declaredTopologies() {
+        Set<GangTopology> declared = new LinkedHashSet<>();
+        for (Pod pod : members.values()) {
+            declared.add(pod.gang().topology());
+        }
+        return declared;
+    }
+
     /** A gang admitted before but left with fewer than its minimum placed, e.g. after a crash mid-binding. */
     public boolean isPartlyPlaced(ClusterState cluster) {
         if (!isGang()) {
@@ -288,6 +300,9 @@ public final class PendingUnit {
         }
         int placed = cluster.placedMembers(gang);
         int minimum = declaredMinimum();
-        return new SchedulingUnit(name, pods, minimum > 0 ? minimum : members.size() + placed, placed);
+        Set<GangTopology> topologies = declaredTopologies();
+        // Members that disagree are held back by a gate; placed at all (explained, say), they keep to none.
+        GangTopology topology = topologies.size() == 1 ? topologies.iterator().next() : GangTopology.NONE;
+        return new SchedulingUnit(name, pods, minimum > 0 ? minimum : members.size() + placed, placed, topology);
     }
 }

@@ -79,6 +79,35 @@ public final class PodPlacer {
     }
 
     /**
+     * The best of the given nodes (ascending indices) for the pod, or -1 when none fits: what
+     * {@link #bestNode} would choose were the cluster only those nodes. Looks at each of them, reusing the
+     * class's results for nodes whose usage did not change, so it suits small sets such as a rack's nodes.
+     */
+    public int bestNodeAmong(Pod pod, ScratchCluster scratch, int[] nodes) {
+        EquivalenceClass cls = classOf(pod, scratch);
+        if (cls.knownToFitNowhere(scratch)) {
+            return -1;
+        }
+        refreshPlugins(cls, pod, scratch);
+        int best = -1;
+        long bestResult = -1;
+        for (int node : nodes) {
+            int k = Arrays.binarySearch(cls.specFeasible, node);
+            if (k < 0) {
+                continue;
+            }
+            // The class's ranking tree is left as it is: the nodes changed since it was built are re-ranked
+            // from the scratch copy's journal at the next full search, whatever was computed here.
+            long result = rank(cls, k, pod, scratch);
+            if (result > bestResult) {
+                bestResult = result;
+                best = node;
+            }
+        }
+        return best;
+    }
+
+    /**
      * Why the pod fits on no node of the scratch copy, counted per reason over all nodes.
      *
      * @param subject who is refused, such as {@code member train-7}; empty for a lone pod

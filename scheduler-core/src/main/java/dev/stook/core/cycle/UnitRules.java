@@ -2,6 +2,7 @@ package dev.stook.core.cycle;
 
 import dev.stook.core.gang.GangReadiness;
 import dev.stook.core.gang.GangTimeout;
+import dev.stook.core.gang.GangTopologyAgreement;
 import dev.stook.core.preempt.Reclaim;
 import dev.stook.core.queue.QueueCaps;
 
@@ -41,12 +42,13 @@ final class UnitRules {
         List<UnitRule> rules = new ArrayList<>(List.of(
                 new SchedulingGates(),
                 new GangReadiness(),
+                new GangTopologyAgreement(),
                 new QueueCaps(),
                 new GangTimeout(),
                 reclaim,
                 new CapacityHold(),
                 new LocalityDelay()));
-        rules.add(2, new RetryBackoff(List.copyOf(rules)));
+        rules.add(3, new RetryBackoff(List.copyOf(rules)));
         return new UnitRules(rules, reclaim);
     }
 

@@ -15,15 +15,18 @@ import java.util.Set;
  * {@code minMember} have places the placements stay and become binds, otherwise all of them are rolled
  * back and every member waits with the reason. Members that read data are placed most-constrained first
  * (fewest nodes holding their data), so that each finds one of its own holders before a less particular
- * member takes it; a gang of readers of disjoint shards spreads over the shards' holders.
+ * member takes it; a gang of readers of disjoint shards spreads over the shards' holders. A gang asking to
+ * sit in one topology domain is placed by {@link TopologyTrial}, one candidate domain at a time.
  */
 public final class UnitTrial {
     public static final String UNSCHEDULABLE = "Unschedulable";
 
     private final PodPlacer placer;
+    private final TopologyTrial topologyTrial;
 
     public UnitTrial(PodPlacer placer) {
         this.placer = placer;
+        this.topologyTrial = new TopologyTrial(this);
     }
 
     /**
@@ -39,7 +42,7 @@ public final class UnitTrial {
     public Outcome attempt(SchedulingUnit unit, ScratchCluster scratch) {
         int mark = scratch.mark();
         Trial trial = place(unit, scratch, true);
-        int placed = unit.pending().size() - trial.unplaced().size();
+        int placed = trial.placed();
         if (trial.admitted()) {
             List<Decision.Bind> binds = new ArrayList<>(placed);
             for (ScratchCluster.Placed p : scratch.placedSince(mark)) {
@@ -79,24 +82,53 @@ public final class UnitTrial {
         return nodes;
     }
 
-    private record Trial(boolean admitted, List<Pod> unplaced, String firstFailure) {}
+    /**
+     * One try: whether the unit is admitted, the members left without a place, why the first of them found
+     * none, and how many pending members found a place (kept or not).
+     */
+    record Trial(boolean admitted, List<Pod> unplaced, String firstFailure, int placed) {}
 
     private Trial place(SchedulingUnit unit, ScratchCluster scratch, boolean explain) {
+        return unit.topology().isNone() ? placeAnywhere(unit, scratch, explain)
+                : topologyTrial.place(unit, scratch, explain);
+    }
+
+    Trial placeAnywhere(SchedulingUnit unit, ScratchCluster scratch, boolean explain) {
+        return placeWithin(unit, scratch, explain, null);
+    }
+
+    /**
+     * Places the members on the domain's nodes only (null: anywhere). The placements stay in the scratch
+     * copy, admitted or not: the caller keeps or rolls them back.
+     */
+    Trial placeWithin(SchedulingUnit unit, ScratchCluster scratch, boolean explain, Domain domain) {
         List<Pod> unplaced = new ArrayList<>();
         String firstFailure = null;
         for (Pod pod : placementOrder(unit, scratch)) {
-            int node = placer.bestNode(pod, scratch);
+            int node = domain == null ? placer.bestNode(pod, scratch)
+                    : placer.bestNodeAmong(pod, scratch, domain.nodes());
             if (node >= 0) {
                 scratch.place(pod, node);
             } else {
                 if (explain && firstFailure == null) {
-                    firstFailure = placer.explainNoFit(pod, scratch, unit.isGang() ? "member " + pod.id().name() : "");
+                    String subject = unit.isGang() ? "member " + pod.id().name() : "";
+                    firstFailure = domain == null ? placer.explainNoFit(pod, scratch, subject)
+                            : "no node of " + domain + " fits " + subject;
                 }
                 unplaced.add(pod);
             }
         }
         int placed = unit.pending().size() - unplaced.size();
-        return new Trial(placed > 0 && placed + unit.alreadyPlaced() >= unit.minMember(), unplaced, firstFailure);
+        return new Trial(placed > 0 && placed + unit.alreadyPlaced() >= unit.minMember(), unplaced, firstFailure,
+                placed);
+    }
+
+    /** Some nodes sharing one value of a topology label, such as one rack. */
+    record Domain(String key, String value, int[] nodes) {
+        @Override
+        public String toString() {
+            return key + "=" + value;
+        }
     }
 
     private List<Pod> placementOrder(SchedulingUnit unit, ScratchCluster scratch) {

@@ -15,6 +15,7 @@ public final class GangAnnotations {
     public static final String GANG = "stook.dev/gang";
     public static final String MIN_MEMBERS = "stook.dev/gang-min-members";
     public static final String TIMEOUT = "stook.dev/gang-timeout";
+    public static final String TOPOLOGY = "stook.dev/gang-topology";
     public static final String POD_GROUP_LABEL = "scheduling.x-k8s.io/pod-group";
     public static final String VOLCANO_GROUP = "scheduling.k8s.io/group-name";
     private static final int MAX_NAME_LENGTH = 253;
@@ -40,7 +41,11 @@ public final class GangAnnotations {
             name = controller;
             nameSource = "the pod's controller";
         }
+        String topologyText = lookup(TOPOLOGY, labels, annotations);
         if (name == null) {
+            if (topologyText != null) {
+                throw new IllegalArgumentException(TOPOLOGY + " is set but the pod names no gang (" + GANG + ")");
+            }
             return null;
         }
         if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
@@ -60,7 +65,8 @@ public final class GangAnnotations {
                 throw new IllegalArgumentException(TIMEOUT + " must be longer than 0s");
             }
         }
-        return new GangMembership(new GangId(namespace, name), minMembers, timeout);
+        GangTopology topology = topologyText == null ? GangTopology.NONE : GangTopology.parse(topologyText);
+        return new GangMembership(new GangId(namespace, name), minMembers, timeout, topology);
     }
 
     private static int parseMinMembers(String text) {

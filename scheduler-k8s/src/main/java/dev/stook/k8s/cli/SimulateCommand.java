@@ -16,6 +16,7 @@ import dev.stook.sim.ScenarioException;
 import dev.stook.sim.ScenarioLoader;
 import dev.stook.sim.SimulationReport;
 import dev.stook.sim.Simulator;
+import dev.stook.sim.TopologyComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,6 +87,11 @@ final class SimulateCommand implements Callable<Integer> {
                     + " comparison table.")
     private boolean compareLocality;
 
+    @Option(names = "--compare-topology",
+            description = "Run the scenario twice with the same seed: with its gangs' topology (gangTopology) and with"
+                    + " none; print both reports and a comparison table (fragmentation, gang wait, utilisation).")
+    private boolean compareTopology;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Scenario scenario;
@@ -98,16 +104,18 @@ final class SimulateCommand implements Callable<Integer> {
         if (seed != null) {
             scenario = scenario.withSeed(seed);
         }
-        if ((perPod ? 1 : 0) + (compare ? 1 : 0) + (compareFifo ? 1 : 0) + (compareLocality ? 1 : 0) > 1) {
-            spec.commandLine().getErr().println("stook simulate: --per-pod, --compare-per-pod, --compare-fifo and"
-                    + " --compare-locality exclude each other");
+        boolean comparing = compare || compareFifo || compareLocality || compareTopology;
+        if ((perPod ? 1 : 0) + (compare ? 1 : 0) + (compareFifo ? 1 : 0) + (compareLocality ? 1 : 0)
+                + (compareTopology ? 1 : 0) > 1) {
+            spec.commandLine().getErr().println("stook simulate: --per-pod, --compare-per-pod, --compare-fifo,"
+                    + " --compare-locality and --compare-topology exclude each other");
             return CommandLine.ExitCode.USAGE;
         }
-        if (metricsPort != null && (compare || compareFifo || compareLocality)) {
+        if (metricsPort != null && comparing) {
             spec.commandLine().getErr().println("stook simulate: --metrics-port serves one run, not a comparison");
             return CommandLine.ExitCode.USAGE;
         }
-        if (serve && (metricsPort != null || compare || compareFifo || compareLocality)) {
+        if (serve && (metricsPort != null || comparing)) {
             spec.commandLine().getErr().println("stook simulate: --serve shows one run: not with --metrics-port or a"
                     + " comparison");
             return CommandLine.ExitCode.USAGE;
@@ -127,7 +135,20 @@ final class SimulateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         SchedulerSettings settings = perPod ? PER_POD : SchedulerSettings.DEFAULTS;
-        if (compareLocality) {
+        if (compareTopology) {
+            if (scenario.tightestTopologyKey().isEmpty()) {
+                spec.commandLine().getErr().println("stook simulate: --compare-topology needs a scenario whose node"
+                        + " groups have a topology");
+                return SCENARIO_ERROR;
+            }
+            TopologyComparison topology = TopologyComparison.run(scenario);
+            out.print(ReportFormatter.format(topology.withTopology()));
+            out.println();
+            out.print(ReportFormatter.format(topology.without()));
+            out.println();
+            out.println("Gang topology comparison (same scenario and seed)");
+            out.print(topology.format());
+        } else if (compareLocality) {
             LocalityComparison comparison = LocalityComparison.run(scenario);
             for (SimulationReport report : List.of(comparison.stook(), comparison.noDelay(), comparison.blind())) {
                 out.print(ReportFormatter.format(report));

@@ -87,6 +87,34 @@ class SimulateCommandTest {
     }
 
     @Test
+    void compareTopologyRunsWithAndWithoutTheGangsTopologyAndTabulatesFragmentation(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("racks.yaml");
+        Files.writeString(file, """
+                name: racks
+                nodeGroups:
+                  - {name: n, count: 4, allocatable: {cpu: "4", memory: 16Gi},
+                     topology: [{key: example.com/rack, domains: 2}]}
+                workloads:
+                  - {name: quad, jobs: 2, arrival: {every: 1s}, podsPerJob: 4, gangMinMembers: 4,
+                     gangTopology: "required:example.com/rack", requests: {cpu: "2"}, duration: 5s}
+                """);
+
+        assertThat(run("simulate", "--scenario", file.toString(), "--compare-topology")).isZero();
+
+        String table = out.toString().substring(out.toString().indexOf("Gang topology comparison"));
+        assertThat(table).containsPattern("in example.com/rack\\s+gang topology\\s+no gang topology")
+                .containsPattern("of those spread \\(frag.\\)\\s+0 \\(0.0%\\)\\s+2 \\(100.0%\\)")
+                .contains("mean gang wait", "cpu utilisation");
+    }
+
+    @Test
+    void compareTopologyNeedsNodesWithATopology() {
+        assertThat(run("simulate", "--compare-topology")).isEqualTo(SimulateCommand.SCENARIO_ERROR);
+        assertThat(err.toString()).contains("--compare-topology needs a scenario whose node groups have a topology");
+    }
+
+    @Test
     void perPodAndCompareExcludeEachOther() {
         assertThat(run("simulate", "--per-pod", "--compare-per-pod")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("exclude each other");

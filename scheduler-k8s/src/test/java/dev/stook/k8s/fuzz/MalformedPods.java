@@ -21,10 +21,10 @@ import java.util.Map;
  */
 final class MalformedPods {
     static final List<String> ANNOTATION_KEYS = List.of(GangAnnotations.GANG, GangAnnotations.MIN_MEMBERS,
-            GangAnnotations.TIMEOUT, GangAnnotations.VOLCANO_GROUP, PodTranslator.QUEUE, PodTranslator.PREEMPTIBLE,
-            PodTranslator.DATA_CHUNKS, PodTranslator.CHUNK_BYTES);
+            GangAnnotations.TIMEOUT, GangAnnotations.TOPOLOGY, GangAnnotations.VOLCANO_GROUP, PodTranslator.QUEUE,
+            PodTranslator.PREEMPTIBLE, PodTranslator.DATA_CHUNKS, PodTranslator.CHUNK_BYTES);
     private static final List<String> ANNOTATION_VALUES = List.of("train-42", "8", "300s", "research.nlp", "true",
-            "false", "imagenet:0-1023,logs:7", "134217728");
+            "false", "imagenet:0-1023,logs:7", "134217728", "required:example.com/rack");
     private static final List<String> RESOURCE_NAMES = List.of("cpu", "memory", "nvidia.com/gpu", "ephemeral-storage",
             "not a resource!", "");
 
