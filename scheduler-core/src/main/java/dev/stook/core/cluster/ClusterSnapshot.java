@@ -26,6 +26,7 @@ public final class ClusterSnapshot {
     private final Object source;
     private final long topologyGeneration;
     private final long localityGeneration;
+    private final Namespaces namespaces;
     /** The latest chunk holders of an earlier snapshot with the same nodes, to update rather than rebuild. */
     private final ChunkHolders earlierChunkHolders;
     private volatile ChunkHolders chunkHolders;
@@ -42,14 +43,15 @@ public final class ClusterSnapshot {
 
     /** @param previous the state's snapshot before this one, or null */
     ClusterSnapshot(NodeView[] nodes, long[] usageVersions, Map<String, Integer> indexByName, Object source,
-                    long topologyGeneration, long localityGeneration, ClusterSnapshot previous, long serial,
-                    long previousSerial, int[] changedSincePrevious) {
+                    long topologyGeneration, long localityGeneration, Namespaces namespaces, ClusterSnapshot previous,
+                    long serial, long previousSerial, int[] changedSincePrevious) {
         this.nodes = nodes;
         this.usageVersions = usageVersions;
         this.indexByName = indexByName;
         this.source = source;
         this.topologyGeneration = topologyGeneration;
         this.localityGeneration = localityGeneration;
+        this.namespaces = namespaces;
         this.earlierChunkHolders = sameTopologyAs(previous) ? previous.latestChunkHolders() : null;
         this.serial = serial;
         this.previousSerial = previousSerial;
@@ -173,6 +175,19 @@ public final class ClusterSnapshot {
     /** Counts node additions, removals and spec changes in the cluster state the snapshot came from. */
     public long topologyGeneration() {
         return topologyGeneration;
+    }
+
+    /** The namespaces' labels as the snapshot was taken. */
+    public Namespaces namespaces() {
+        return namespaces;
+    }
+
+    /**
+     * True when both snapshots have the same nodes, index for index, and the same namespace labels: what
+     * pods' rules read besides other pods and usage is the same in both.
+     */
+    public boolean sameRulesInputsAs(ClusterSnapshot other) {
+        return sameTopologyAs(other) && namespaces == other.namespaces;
     }
 
     /** True when both snapshots come from the same cluster state with the same nodes, index for index. */

@@ -43,6 +43,7 @@ public final class ClusterState {
     private long localityGeneration;
     private long topologyGeneration;
     private long capacityReleases;
+    private Namespaces namespaces = Namespaces.NONE;
     private ClusterSnapshot lastSnapshot;
     private long snapshots;
 
@@ -97,6 +98,18 @@ public final class ClusterState {
             existing.version = UsageVersions.next();
         }
         topologyChanged(node.name());
+    }
+
+    /**
+     * The namespace's labels as they are now (empty once it is gone). A change may open nodes to pods whose
+     * affinity terms choose namespaces by label, so it counts as a capacity release.
+     */
+    public synchronized void updateNamespaceLabels(String namespace, Map<String, String> labels) {
+        Namespaces updated = namespaces.withLabels(namespace, labels);
+        if (updated != namespaces) {
+            namespaces = updated;
+            capacityReleases++;
+        }
     }
 
     public synchronized void removeNode(String name) {
@@ -208,7 +221,7 @@ public final class ClusterState {
 
     public synchronized ClusterSnapshot snapshot() {
         localityChanged(chunks.drainChanged());
-        if (lastSnapshot != null && changedSinceSnapshot.isEmpty()) {
+        if (lastSnapshot != null && changedSinceSnapshot.isEmpty() && lastSnapshot.namespaces() == namespaces) {
             return lastSnapshot;
         }
         boolean sameTopology = lastSnapshot != null && lastSnapshot.topologyGeneration() == topologyGeneration;
@@ -246,7 +259,7 @@ public final class ClusterState {
         changedSinceSnapshot.clear();
         long previousSerial = changed == null ? -1 : lastSnapshot.serial();
         lastSnapshot = new ClusterSnapshot(views, versions, index, this, topologyGeneration, localityGeneration,
-                lastSnapshot, ++snapshots, previousSerial, changed);
+                namespaces, lastSnapshot, ++snapshots, previousSerial, changed);
         return lastSnapshot;
     }
 
