@@ -3,6 +3,7 @@ package dev.stook.core.cluster;
 import dev.stook.core.gang.GangId;
 import dev.stook.core.locality.ChunkIndex;
 import dev.stook.core.locality.ChunkSet;
+import dev.stook.core.model.LabelSelector;
 import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
@@ -44,6 +45,7 @@ public final class ClusterState {
     private long topologyGeneration;
     private long capacityReleases;
     private Namespaces namespaces = Namespaces.NONE;
+    private Workloads workloads = Workloads.NONE;
     private ClusterSnapshot lastSnapshot;
     private long snapshots;
 
@@ -110,6 +112,19 @@ public final class ClusterState {
             namespaces = updated;
             capacityReleases++;
         }
+    }
+
+    /** A Service's selector as it is now; null once it is gone. Pods it selects spread by default from the next snapshot on. */
+    public synchronized void updateService(String namespace, String name, LabelSelector selector) {
+        workloads = workloads.withService(namespace, name, selector);
+    }
+
+    /**
+     * A ReplicationController's, ReplicaSet's or StatefulSet's selector as it is now, the object named
+     * {@code Kind/name}; null once it is gone. Pods it controls spread by default from the next snapshot on.
+     */
+    public synchronized void updateController(String namespace, String kindAndName, LabelSelector selector) {
+        workloads = workloads.withController(namespace, kindAndName, selector);
     }
 
     public synchronized void removeNode(String name) {
@@ -221,7 +236,8 @@ public final class ClusterState {
 
     public synchronized ClusterSnapshot snapshot() {
         localityChanged(chunks.drainChanged());
-        if (lastSnapshot != null && changedSinceSnapshot.isEmpty() && lastSnapshot.namespaces() == namespaces) {
+        if (lastSnapshot != null && changedSinceSnapshot.isEmpty() && lastSnapshot.namespaces() == namespaces
+                && lastSnapshot.workloads() == workloads) {
             return lastSnapshot;
         }
         boolean sameTopology = lastSnapshot != null && lastSnapshot.topologyGeneration() == topologyGeneration;
@@ -259,7 +275,7 @@ public final class ClusterState {
         changedSinceSnapshot.clear();
         long previousSerial = changed == null ? -1 : lastSnapshot.serial();
         lastSnapshot = new ClusterSnapshot(views, versions, index, this, topologyGeneration, localityGeneration,
-                namespaces, lastSnapshot, ++snapshots, previousSerial, changed);
+                namespaces, workloads, lastSnapshot, ++snapshots, previousSerial, changed);
         return lastSnapshot;
     }
 

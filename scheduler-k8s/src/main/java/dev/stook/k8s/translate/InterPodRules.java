@@ -8,7 +8,6 @@ import dev.stook.core.model.PodAffinityTerm;
 import dev.stook.core.model.SpreadConstraint;
 import dev.stook.core.model.WeightedPodAffinityTerm;
 import io.fabric8.kubernetes.api.model.Affinity;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 
@@ -75,7 +74,7 @@ final class InterPodRules {
             default -> throw new IllegalArgumentException("whenUnsatisfiable " + quote(given.getWhenUnsatisfiable())
                     + " must be DoNotSchedule or ScheduleAnyway");
         };
-        LabelSelector selector = selector(given.getLabelSelector(), "labelSelector")
+        LabelSelector selector = LabelSelectors.of(given.getLabelSelector(), "labelSelector")
                 .requiring(ownValues(given.getMatchLabelKeys()));
         return new SpreadConstraint(given.getMaxSkew() == null ? 0 : given.getMaxSkew(), given.getTopologyKey(), hard,
                 selector, given.getMinDomains() == null ? 1 : given.getMinDomains(),
@@ -119,30 +118,14 @@ final class InterPodRules {
         if (given == null) {
             throw new IllegalArgumentException("missing");
         }
-        LabelSelector selector = selector(given.getLabelSelector(), "labelSelector")
+        LabelSelector selector = LabelSelectors.of(given.getLabelSelector(), "labelSelector")
                 .requiring(ownValues(given.getMatchLabelKeys()));
         selector = excluding(selector, ownValues(given.getMismatchLabelKeys()));
         var namespaceSelector = given.getNamespaceSelector();
-        LabelSelector namespacesByLabel = selector(namespaceSelector, "namespaceSelector");
+        LabelSelector namespacesByLabel = LabelSelectors.of(namespaceSelector, "namespaceSelector");
         List<String> named = orEmpty(given.getNamespaces());
         Set<String> namespaces = named.isEmpty() && namespaceSelector == null ? Set.of(namespace) : Set.copyOf(named);
         return new PodAffinityTerm(selector, namespaces, namespacesByLabel, given.getTopologyKey());
-    }
-
-    /** A selector that is unset matches nothing; an empty one matches everything. */
-    private static LabelSelector selector(io.fabric8.kubernetes.api.model.LabelSelector given, String field) {
-        if (given == null) {
-            return LabelSelector.NOTHING;
-        }
-        List<NodeSelectorRequirement> requirements = new ArrayList<>();
-        List<LabelSelectorRequirement> expressions = orEmpty(given.getMatchExpressions());
-        for (int e = 0; e < expressions.size(); e++) {
-            LabelSelectorRequirement expression = expressions.get(e);
-            requirements.add(FieldPath.read(field + ".matchExpressions[" + e + "]",
-                    () -> new NodeSelectorRequirement(expression.getKey(),
-                            NodeSelectorRequirement.parseOperator(expression.getOperator()), expression.getValues())));
-        }
-        return FieldPath.read(field, () -> new LabelSelector(orEmpty(given.getMatchLabels()), requirements));
     }
 
     private static LabelSelector excluding(LabelSelector selector, Map<String, String> pairs) {
