@@ -24,11 +24,6 @@ public final class PodTopologySpreadScorer implements ScorerPlugin {
         this.defaults = defaults;
     }
 
-    /** With kube-scheduler's system defaults. */
-    public PodTopologySpreadScorer() {
-        this(DefaultSpreadConstraints.SYSTEM);
-    }
-
     @Override
     public String name() {
         return "PodTopologySpread";
