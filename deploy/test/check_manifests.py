@@ -24,6 +24,10 @@ REQUIRED = [
 ] + [(False, "", "nodes", v) for v in ("get", "list", "watch")] + [
     (False, "", "namespaces", v) for v in ("list", "watch")
 ] + [
+    (False, "", r, v) for r in ("services", "replicationcontrollers") for v in ("list", "watch")
+] + [
+    (False, "apps", r, v) for r in ("replicasets", "statefulsets") for v in ("list", "watch")
+] + [
     (True, "", "configmaps", v) for v in ("get", "list", "watch", "create", "update")
 ] + [(True, "coordination.k8s.io", "leases", v) for v in ("get", "create", "update", "patch")] + [
     (True, "", "secrets", v) for v in ("get", "create")

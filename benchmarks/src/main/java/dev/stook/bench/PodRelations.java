@@ -28,7 +28,8 @@ final class PodRelations {
     static Pod inGroup(Pod pod, int group) {
         String app = "group-" + group;
         LabelSelector sameGroup = new LabelSelector(Map.of("app", app), List.of());
-        PodAffinityTerm awayOnHost = new PodAffinityTerm(sameGroup, Set.of(pod.id().namespace()), false, HOSTNAME);
+        PodAffinityTerm awayOnHost = new PodAffinityTerm(sameGroup, Set.of(pod.id().namespace()), LabelSelector.NOTHING,
+                HOSTNAME);
         var constraints = switch (group % 3) {
             case 0 -> pod.constraints().withPodAffinity(
                     new PodAffinity(List.of(), List.of(awayOnHost), List.of(), List.of()));

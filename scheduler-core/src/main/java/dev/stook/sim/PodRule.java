@@ -42,7 +42,8 @@ public record PodRule(Kind kind, String topologyKey, boolean required, int weigh
         for (PodRule rule : rules) {
             LabelSelector selector = new LabelSelector(rule.amongWorkload ? Map.of(WORKLOAD, workload) : Map.of(JOB, job),
                     List.of());
-            PodAffinityTerm term = new PodAffinityTerm(selector, Set.of(namespace), false, rule.topologyKey);
+            PodAffinityTerm term = new PodAffinityTerm(selector, Set.of(namespace), LabelSelector.NOTHING,
+                    rule.topologyKey);
             switch (rule.kind) {
                 case AFFINITY -> addTerm(rule, term, near, preferNear);
                 case ANTI_AFFINITY -> addTerm(rule, term, away, preferAway);

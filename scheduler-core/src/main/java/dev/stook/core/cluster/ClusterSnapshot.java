@@ -26,6 +26,8 @@ public final class ClusterSnapshot {
     private final Object source;
     private final long topologyGeneration;
     private final long localityGeneration;
+    private final Namespaces namespaces;
+    private final Workloads workloads;
     /** The latest chunk holders of an earlier snapshot with the same nodes, to update rather than rebuild. */
     private final ChunkHolders earlierChunkHolders;
     private volatile ChunkHolders chunkHolders;
@@ -43,8 +45,8 @@ public final class ClusterSnapshot {
 
     /** @param previous the state's snapshot before this one, or null */
     ClusterSnapshot(NodeView[] nodes, long[] usageVersions, Map<String, Integer> indexByName, Object source,
-                    long topologyGeneration, long localityGeneration, ClusterSnapshot previous, long serial,
-                    long previousSerial, int[] changedSincePrevious,
+                    long topologyGeneration, long localityGeneration, Namespaces namespaces, Workloads workloads,
+                    ClusterSnapshot previous, long serial, long previousSerial, int[] changedSincePrevious,
                     List<ClusterState.Placement> placedWithAffinity) {
         this.nodes = nodes;
         this.usageVersions = usageVersions;
@@ -52,6 +54,8 @@ public final class ClusterSnapshot {
         this.source = source;
         this.topologyGeneration = topologyGeneration;
         this.localityGeneration = localityGeneration;
+        this.namespaces = namespaces;
+        this.workloads = workloads;
         this.earlierChunkHolders = sameTopologyAs(previous) ? previous.latestChunkHolders() : null;
         this.serial = serial;
         this.previousSerial = previousSerial;
@@ -180,6 +184,26 @@ public final class ClusterSnapshot {
     /** Counts node additions, removals and spec changes in the cluster state the snapshot came from. */
     public long topologyGeneration() {
         return topologyGeneration;
+    }
+
+    /** The namespaces' labels as the snapshot was taken. */
+    public Namespaces namespaces() {
+        return namespaces;
+    }
+
+    /** The objects grouping pods for default spread constraints, as the snapshot was taken. */
+    public Workloads workloads() {
+        return workloads;
+    }
+
+    /**
+     * True when both snapshots have the same nodes, index for index, and the same namespace labels: what pods'
+     * rules read besides other pods, usage and {@link #workloads} is the same in both. (What the workloads
+     * decide for a pod, its default spread selector, is part of its equivalence class instead: they change
+     * with every ReplicaSet a rollout makes, too often to start all classes afresh.)
+     */
+    public boolean sameRulesInputsAs(ClusterSnapshot other) {
+        return sameTopologyAs(other) && namespaces == other.namespaces;
     }
 
     /** True when both snapshots come from the same cluster state with the same nodes, index for index. */

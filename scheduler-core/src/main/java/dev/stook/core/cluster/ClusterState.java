@@ -3,6 +3,7 @@ package dev.stook.core.cluster;
 import dev.stook.core.gang.GangId;
 import dev.stook.core.locality.ChunkIndex;
 import dev.stook.core.locality.ChunkSet;
+import dev.stook.core.model.LabelSelector;
 import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
@@ -47,6 +48,8 @@ public final class ClusterState {
     private long localityGeneration;
     private long topologyGeneration;
     private long capacityReleases;
+    private Namespaces namespaces = Namespaces.NONE;
+    private Workloads workloads = Workloads.NONE;
     private ClusterSnapshot lastSnapshot;
     private long snapshots;
 
@@ -101,6 +104,31 @@ public final class ClusterState {
             existing.version = UsageVersions.next();
         }
         topologyChanged(node.name());
+    }
+
+    /**
+     * The namespace's labels as they are now (empty once it is gone). A change may open nodes to pods whose
+     * affinity terms choose namespaces by label, so it counts as a capacity release.
+     */
+    public synchronized void updateNamespaceLabels(String namespace, Map<String, String> labels) {
+        Namespaces updated = namespaces.withLabels(namespace, labels);
+        if (updated != namespaces) {
+            namespaces = updated;
+            capacityReleases++;
+        }
+    }
+
+    /** A Service's selector as it is now; null once it is gone. Pods it selects spread by default from the next snapshot on. */
+    public synchronized void updateService(String namespace, String name, LabelSelector selector) {
+        workloads = workloads.withService(namespace, name, selector);
+    }
+
+    /**
+     * A ReplicationController's, ReplicaSet's or StatefulSet's selector as it is now, the object named
+     * {@code Kind/name}; null once it is gone. Pods it controls spread by default from the next snapshot on.
+     */
+    public synchronized void updateController(String namespace, String kindAndName, LabelSelector selector) {
+        workloads = workloads.withController(namespace, kindAndName, selector);
     }
 
     public synchronized void removeNode(String name) {
@@ -213,7 +241,8 @@ public final class ClusterState {
 
     public synchronized ClusterSnapshot snapshot() {
         localityChanged(chunks.drainChanged());
-        if (lastSnapshot != null && changedSinceSnapshot.isEmpty()) {
+        if (lastSnapshot != null && changedSinceSnapshot.isEmpty() && lastSnapshot.namespaces() == namespaces
+                && lastSnapshot.workloads() == workloads) {
             return lastSnapshot;
         }
         boolean sameTopology = lastSnapshot != null && lastSnapshot.topologyGeneration() == topologyGeneration;
@@ -255,7 +284,7 @@ public final class ClusterState {
         }
         long previousSerial = changed == null ? -1 : lastSnapshot.serial();
         lastSnapshot = new ClusterSnapshot(views, versions, index, this, topologyGeneration, localityGeneration,
-                lastSnapshot, ++snapshots, previousSerial, changed, placedWithAffinityCopy);
+                namespaces, workloads, lastSnapshot, ++snapshots, previousSerial, changed, placedWithAffinityCopy);
         return lastSnapshot;
     }
 

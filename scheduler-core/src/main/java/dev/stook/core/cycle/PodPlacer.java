@@ -32,7 +32,8 @@ import java.util.Set;
  * for the nodes a change to other pods reached ({@link ClassPlugins}). Each class keeps its nodes ranked by those
  * results and re-ranks only the nodes changed since it last looked (in this scratch copy, the previous
  * one, and between their snapshots), so finding the best node does not walk every feasible node. Kept
- * across cycles; not thread-safe.
+ * across cycles while the nodes and the namespace labels stay the same (classes are built afresh when either
+ * changes); not thread-safe.
  */
 public final class PodPlacer {
     private static final int MAX_CLASSES = 128;
@@ -287,7 +288,7 @@ public final class PodPlacer {
     }
 
     private EquivalenceClass classOf(Pod pod, ScratchCluster scratch) {
-        if (!scratch.snapshot().sameTopologyAs(topology)) {
+        if (!scratch.snapshot().sameRulesInputsAs(topology)) {
             classes.clear();
             topology = scratch.snapshot();
         }

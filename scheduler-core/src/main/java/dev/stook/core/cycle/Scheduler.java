@@ -74,10 +74,12 @@ public final class Scheduler {
 
     /**
      * The namespace's labels as they are now (empty once it is gone): queues may choose their submitters by
-     * them. Its pending units are filed again at once; running pods stay where they were admitted.
+     * them, and pod affinity terms the namespaces whose pods they count. Its pending units are filed again at
+     * once; running pods stay where they were admitted.
      */
     public void updateNamespaceLabels(String namespace, Map<String, String> labels) {
         pending.useNamespaceLabels(namespace, labels);
+        cluster.updateNamespaceLabels(namespace, labels);
     }
 
     /**

@@ -25,15 +25,16 @@ public final class Pod {
     private final List<String> schedulingGates;
     private final boolean preemptsOthers;
     private final Map<String, String> labels;
+    private final String controller;
 
     public Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints) {
         this(id, requests, priority, createdAtMillis, constraints, null, null, true, DataReads.NONE, List.of(), true,
-                Map.of());
+                Map.of(), null);
     }
 
     private Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints,
                 GangMembership gang, String queue, boolean preemptible, DataReads dataReads,
-                List<String> schedulingGates, boolean preemptsOthers, Map<String, String> labels) {
+                List<String> schedulingGates, boolean preemptsOthers, Map<String, String> labels, String controller) {
         this.id = Objects.requireNonNull(id, "id");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.priority = priority;
@@ -47,6 +48,7 @@ public final class Pod {
         this.schedulingGates = List.copyOf(schedulingGates);
         this.preemptsOthers = preemptsOthers;
         this.labels = Map.copyOf(labels);
+        this.controller = controller;
     }
 
     public static Pod of(String namespace, String name, Resources requests) {
@@ -113,6 +115,19 @@ public final class Pod {
         return labels;
     }
 
+    /**
+     * The ReplicationController, ReplicaSet or StatefulSet controlling the pod, as {@code Kind/name}, or null:
+     * its selector joins those of the Services selecting the pod in its default spread constraints.
+     */
+    public String controller() {
+        return controller;
+    }
+
+    public Pod withController(String kindAndName) {
+        return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, dataReads,
+                schedulingGates, preemptsOthers, labels, kindAndName);
+    }
+
     /** Who the pod counts against in a {@code fair} queue: its gang, or its namespace when alone. */
     public String owner() {
         return gang != null ? gang.id().toString() : id.namespace();
@@ -120,52 +135,52 @@ public final class Pod {
 
     public Pod withConstraints(PlacementConstraints newConstraints) {
         return new Pod(id, requests, priority, createdAtMillis, newConstraints,
-                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels);
+                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller);
     }
 
     public Pod withPriority(int newPriority) {
         return new Pod(id, requests, newPriority, createdAtMillis, constraints,
-                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels);
+                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller);
     }
 
     public Pod createdAt(long millis) {
         return new Pod(id, requests, priority, millis, constraints,
-                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels);
+                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller);
     }
 
     public Pod inGang(GangMembership membership) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                membership, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels);
+                membership, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller);
     }
 
     public Pod inQueue(String queuePath) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queuePath, preemptible, dataReads, schedulingGates, preemptsOthers, labels);
+                gang, queuePath, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller);
     }
 
     public Pod withPreemptible(boolean canBeEvicted) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queue, canBeEvicted, dataReads, schedulingGates, preemptsOthers, labels);
+                gang, queue, canBeEvicted, dataReads, schedulingGates, preemptsOthers, labels, controller);
     }
 
     public Pod withDataReads(DataReads reads) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queue, preemptible, reads, schedulingGates, preemptsOthers, labels);
+                gang, queue, preemptible, reads, schedulingGates, preemptsOthers, labels, controller);
     }
 
     public Pod withSchedulingGates(List<String> gates) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queue, preemptible, dataReads, gates, preemptsOthers, labels);
+                gang, queue, preemptible, dataReads, gates, preemptsOthers, labels, controller);
     }
 
     public Pod withPreemptsOthers(boolean mayEvictForIt) {
         return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, dataReads,
-                schedulingGates, mayEvictForIt, labels);
+                schedulingGates, mayEvictForIt, labels, controller);
     }
 
     public Pod withLabels(Map<String, String> newLabels) {
         return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, dataReads,
-                schedulingGates, preemptsOthers, newLabels);
+                schedulingGates, preemptsOthers, newLabels, controller);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The filters a node must pass and the weighted scorers that rank the survivors. A new filter or scorer is
- * registered with one line in {@link #standardFilters()} or {@link #STANDARD_SCORERS}. Filters that read
+ * registered with one line in {@link #standardFilters()} or {@link #standardScorers}. Filters that read
  * only the node's spec run first, so an explanation names the most permanent reason a node was refused.
  */
 public final class PluginProfile {
@@ -18,15 +18,17 @@ public final class PluginProfile {
      * constraints ask, and above all run where the data is. Locality's weight makes a node holding all of a
      * pod's data (10 x 100) outrank any node without it, whose other scores add up to at most 9 x 100.
      */
-    private static final List<WeightedScorer> STANDARD_SCORERS = List.of(
-            new WeightedScorer(new LeastAllocatedScorer(), 1),
-            new WeightedScorer(new MostAllocatedScorer(), 0),
-            new WeightedScorer(new BalancedAllocationScorer(), 1),
-            new WeightedScorer(new PreferNoScheduleScorer(), 1),
-            new WeightedScorer(new PreferredNodeAffinityScorer(), 2),
-            new WeightedScorer(new InterPodAffinityScorer(), 2),
-            new WeightedScorer(new PodTopologySpreadScorer(), 2),
-            new WeightedScorer(new LocalityScorer(), 10));
+    private static List<WeightedScorer> standardScorers(DefaultSpreadConstraints defaultSpread) {
+        return List.of(
+                new WeightedScorer(new LeastAllocatedScorer(), 1),
+                new WeightedScorer(new MostAllocatedScorer(), 0),
+                new WeightedScorer(new BalancedAllocationScorer(), 1),
+                new WeightedScorer(new PreferNoScheduleScorer(), 1),
+                new WeightedScorer(new PreferredNodeAffinityScorer(), 2),
+                new WeightedScorer(new InterPodAffinityScorer(), 2),
+                new WeightedScorer(new PodTopologySpreadScorer(defaultSpread), 2),
+                new WeightedScorer(new LocalityScorer(), 10));
+    }
 
     /** Scorer weights by name in registration order, used when configuration names none. */
     public static final Map<String, Integer> DEFAULT_WEIGHTS = defaultWeights();
@@ -41,6 +43,14 @@ public final class PluginProfile {
 
     /** The standard filters and scorers, with weights by scorer name; names not given keep their default. */
     public static PluginProfile standard(Map<String, Integer> weights) {
+        return standard(weights, DefaultSpreadConstraints.SYSTEM);
+    }
+
+    /**
+     * The standard filters and scorers, with weights by scorer name (names not given keep their default) and
+     * the spread constraints given to pods that set none.
+     */
+    public static PluginProfile standard(Map<String, Integer> weights, DefaultSpreadConstraints defaultSpread) {
         for (String name : weights.keySet()) {
             if (!DEFAULT_WEIGHTS.containsKey(name)) {
                 throw new IllegalArgumentException("unknown scorer \"" + name + "\"; known scorers: "
@@ -48,7 +58,7 @@ public final class PluginProfile {
             }
         }
         List<WeightedScorer> scorers = new ArrayList<>();
-        for (WeightedScorer standard : STANDARD_SCORERS) {
+        for (WeightedScorer standard : standardScorers(defaultSpread)) {
             ScorerPlugin scorer = standard.scorer();
             scorers.add(new WeightedScorer(scorer, weights.getOrDefault(scorer.name(), standard.weight())));
         }
@@ -75,7 +85,7 @@ public final class PluginProfile {
 
     private static Map<String, Integer> defaultWeights() {
         Map<String, Integer> weights = new LinkedHashMap<>();
-        for (WeightedScorer standard : STANDARD_SCORERS) {
+        for (WeightedScorer standard : standardScorers(DefaultSpreadConstraints.SYSTEM)) {
             weights.put(standard.scorer().name(), standard.weight());
         }
         return Collections.unmodifiableMap(weights);

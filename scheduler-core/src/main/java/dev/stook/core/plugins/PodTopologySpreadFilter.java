@@ -32,7 +32,7 @@ public final class PodTopologySpreadFilter implements FilterPlugin {
     @Override
     public PreparedFilter prepare(Pod pod, ScratchCluster cluster) {
         List<SpreadConstraint> hard = SpreadCounts.constraintsOf(pod, true);
-        return hard.isEmpty() ? PreparedFilter.NEVER_FOR_CLASS : new Prepared(new SpreadCounts(pod, hard, cluster));
+        return hard.isEmpty() ? PreparedFilter.NEVER_FOR_CLASS : new Prepared(new SpreadCounts(pod, hard, cluster, true));
     }
 
     private record Prepared(SpreadCounts counts) implements PreparedFilter, FollowsPods {

@@ -9,13 +9,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Topology spread constraints with {@code whenUnsatisfiable: ScheduleAnyway}: the fewer matching pods in
- * the node's domains (counted in units of {@code maxSkew}), the higher the score, 100 for a domain the pod
- * would be alone in; nodes without every topology key score 0, as in kube-scheduler. Unlike kube-scheduler,
- * scores are not rescaled against the other nodes, so a placement re-scores only the domain it touches.
+ * Topology spread constraints with {@code whenUnsatisfiable: ScheduleAnyway}, the pod's own or, when it sets
+ * none, the defaults ({@link DefaultSpreadConstraints}): the fewer matching pods in the node's domains
+ * (counted in units of {@code maxSkew}), the higher the score, 100 for a domain the pod would be alone in;
+ * nodes without every topology key score 0, as in kube-scheduler, except under its system defaults, where a
+ * node scores by the keys it has. Unlike kube-scheduler, scores are not rescaled against the other nodes, so a
+ * placement re-scores only the domain it touches.
  */
 public final class PodTopologySpreadScorer implements ScorerPlugin {
     private static final Set<Input> READS = Set.of(Input.NODE_SPEC, Input.OTHER_PODS);
+    private final DefaultSpreadConstraints defaults;
+
+    public PodTopologySpreadScorer(DefaultSpreadConstraints defaults) {
+        this.defaults = defaults;
+    }
 
     @Override
     public String name() {
@@ -30,19 +37,26 @@ public final class PodTopologySpreadScorer implements ScorerPlugin {
     @Override
     public PreparedScorer prepare(Pod pod, ScratchCluster cluster) {
         List<SpreadConstraint> soft = SpreadCounts.constraintsOf(pod, false);
-        return soft.isEmpty() ? PreparedScorer.NEVER_FOR_CLASS : new Prepared(new SpreadCounts(pod, soft, cluster));
+        if (!soft.isEmpty()) {
+            return new Prepared(new SpreadCounts(pod, soft, cluster, true));
+        }
+        List<SpreadConstraint> defaulted = defaults.constraintsFor(pod, cluster.snapshot().workloads());
+        return defaulted.isEmpty() ? PreparedScorer.NEVER_FOR_CLASS
+                : new Prepared(new SpreadCounts(pod, defaulted, cluster, !defaults.system()));
     }
 
     private record Prepared(SpreadCounts counts) implements PreparedScorer, FollowsPods {
         @Override
         public int score(Pod pod, NodeSlot node) {
             int index = node.index();
-            if (!counts.hasEveryKey(index)) {
+            if (counts.needsEveryKey() && !counts.hasEveryKey(index)) {
                 return 0;
             }
             double crowding = 0;
             for (int c = 0; c < counts.size(); c++) {
-                crowding += (double) counts.countWithSelf(c, index) / counts.constraint(c).maxSkew();
+                if (counts.hasKey(c, index)) {
+                    crowding += (double) counts.countWithSelf(c, index) / counts.constraint(c).maxSkew();
+                }
             }
             return (int) Math.round(MAX_SCORE / Math.max(1, crowding));
         }

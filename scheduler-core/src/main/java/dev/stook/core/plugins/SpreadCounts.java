@@ -12,9 +12,10 @@ import dev.stook.core.model.Toleration;
 import java.util.List;
 
 /**
- * For one pod and a set of its spread constraints: which nodes count (they carry every constraint's key and
- * pass its node affinity and taint policies), and the pods in the pod's namespace matching each constraint's
- * selector, counted per domain over the nodes that count, as kube-scheduler's PodTopologySpread does.
+ * For one pod and a set of its spread constraints: which nodes count (they carry every constraint's key, or
+ * for kube-scheduler's system defaults only the constraint's own, and pass its node affinity and taint
+ * policies), and the pods in the pod's namespace matching each constraint's selector, counted per domain over
+ * the nodes that count, as kube-scheduler's PodTopologySpread does.
  */
 final class SpreadCounts {
     private final List<SpreadConstraint> constraints;
@@ -23,6 +24,7 @@ final class SpreadCounts {
     private final boolean[][] eligible;
     private final DomainCounts[] counts;
     private final int[] selfMatch;
+    private final boolean everyKey;
 
     /** The pod's {@code DoNotSchedule} (hard) or {@code ScheduleAnyway} constraints. */
     static List<SpreadConstraint> constraintsOf(Pod pod, boolean hard) {
@@ -30,8 +32,10 @@ final class SpreadCounts {
         return all.isEmpty() ? all : all.stream().filter(constraint -> constraint.hard() == hard).toList();
     }
 
-    SpreadCounts(Pod pod, List<SpreadConstraint> constraints, ScratchCluster cluster) {
+    /** @param everyKey whether only nodes carrying every constraint's key count (false for system defaults) */
+    SpreadCounts(Pod pod, List<SpreadConstraint> constraints, ScratchCluster cluster, boolean everyKey) {
         this.constraints = constraints;
+        this.everyKey = everyKey;
         this.namespace = pod.id().namespace();
         ClusterSnapshot snapshot = cluster.snapshot();
         int size = cluster.size();
@@ -45,7 +49,8 @@ final class SpreadCounts {
         for (int c = 0; c < domains.length; c++) {
             SpreadConstraint constraint = constraints.get(c);
             for (int node = 0; node < size; node++) {
-                eligible[c][node] = hasEveryKey(node) && passesPolicies(pod, constraint, snapshot.node(node));
+                eligible[c][node] = (everyKey ? hasEveryKey(node) : hasKey(c, node))
+                        && passesPolicies(pod, constraint, snapshot.node(node));
             }
             counts[c] = new DomainCounts(domains[c], eligible[c]);
             selfMatch[c] = constraint.selector().matches(pod.labels()) ? 1 : 0;
@@ -62,6 +67,16 @@ final class SpreadCounts {
             }
         }
         return true;
+    }
+
+    /** Whether a node lacking some constraint's key takes no part (false for kube-scheduler's system defaults). */
+    boolean needsEveryKey() {
+        return everyKey;
+    }
+
+    /** Whether the node carries the constraint's topology key. */
+    boolean hasKey(int c, int node) {
+        return domains[c].domainOf(node) != TopologyDomains.NO_DOMAIN;
     }
 
     int size() {

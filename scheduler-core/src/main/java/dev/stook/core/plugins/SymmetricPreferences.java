@@ -6,6 +6,9 @@ import dev.stook.core.model.PodAffinity;
 import dev.stook.core.model.PodAffinityTerm;
 import dev.stook.core.model.WeightedPodAffinityTerm;
 
+import java.util.Map;
+import java.util.function.Function;
+
 /**
  * How placed pods pull a pod toward their domains or push it away: the weights of their preferred affinity
  * (plus) and anti-affinity (minus) terms that match the pod, and 1 for each required affinity term that does,
@@ -14,10 +17,13 @@ import dev.stook.core.model.WeightedPodAffinityTerm;
 final class SymmetricPreferences {
     private static final int REQUIRED_AFFINITY_WEIGHT = 1;
     private final Pod pod;
+    /** Each namespace's labels, which terms choosing namespaces by label read. */
+    private final Function<String, Map<String, String>> namespaceLabels;
     private final DomainTally weights;
 
     SymmetricPreferences(Pod pod, ClusterSnapshot snapshot) {
         this.pod = pod;
+        this.namespaceLabels = snapshot.namespaces()::labelsOf;
         this.weights = new DomainTally(snapshot);
     }
 
@@ -45,6 +51,7 @@ final class SymmetricPreferences {
     }
 
     private Reach addIfMatching(PodAffinityTerm term, int node, long weight, int change) {
-        return term.matches(pod) ? weights.add(term.topologyKey(), node, weight, change, false) : Reach.NOWHERE;
+        return term.matches(pod, namespaceLabels)
+                ? weights.add(term.topologyKey(), node, weight, change, false) : Reach.NOWHERE;
     }
 }

@@ -6,6 +6,8 @@ import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodAffinityTerm;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A pod's own affinity (or anti-affinity) terms, with the pods each matches counted per domain of its key.
@@ -14,12 +16,15 @@ import java.util.List;
  */
 final class TermCounts {
     private final List<PodAffinityTerm> terms;
+    /** Each namespace's labels, which terms choosing namespaces by label read. */
+    private final Function<String, Map<String, String>> namespaceLabels;
     private final TopologyDomains[] domains;
     private final int[][] counts;
     private int matched;
 
     TermCounts(List<PodAffinityTerm> terms, ClusterSnapshot snapshot) {
         this.terms = terms;
+        this.namespaceLabels = snapshot.namespaces()::labelsOf;
         this.domains = new TopologyDomains[terms.size()];
         this.counts = new int[terms.size()][];
         for (int t = 0; t < domains.length; t++) {
@@ -39,7 +44,7 @@ final class TermCounts {
 
     boolean matchesAll(Pod pod) {
         for (PodAffinityTerm term : terms) {
-            if (!term.matches(pod)) {
+            if (!term.matches(pod, namespaceLabels)) {
                 return false;
             }
         }
@@ -95,7 +100,7 @@ final class TermCounts {
     Reach addWhereMatching(Pod pod, int node, int change) {
         Reach reach = Reach.NOWHERE;
         for (int t = 0; t < terms.size(); t++) {
-            if (terms.get(t).matches(pod)) {
+            if (terms.get(t).matches(pod, namespaceLabels)) {
                 reach = reach.and(addTo(t, node, change));
             }
         }

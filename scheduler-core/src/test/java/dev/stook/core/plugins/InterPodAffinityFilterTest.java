@@ -110,7 +110,8 @@ class InterPodAffinityFilterTest {
     void podsOfOtherNamespacesCountOnlyWhenTheTermNamesThem() {
         bind(labelled(Pod.of("other", "web-1", pod("x", "1", "1Gi").requests()), WEB), "n0");
         Pod ownNamespace = requiringAway(pod("p", "1", "1Gi"), HOSTNAME, WEB);
-        PodAffinityTerm everywhere = new PodAffinityTerm(new LabelSelector(WEB, List.of()), Set.of(), true, HOSTNAME);
+        PodAffinityTerm everywhere = new PodAffinityTerm(new LabelSelector(WEB, List.of()), Set.of(),
+                LabelSelector.EVERYTHING, HOSTNAME);
         Pod anyNamespace = withAffinity(pod("q", "1", "1Gi"),
                 new PodAffinity(List.of(), List.of(everywhere), List.of(), List.of()));
 

@@ -70,7 +70,8 @@ class InterPodScorersTest {
         cluster.podBound(labelled(pod("w-1", "1", "1Gi"), worker), "n0");
         cluster.podBound(labelled(pod("w-2", "1", "1Gi"), worker), "n1");
 
-        assertThat(scores(new PodTopologySpreadScorer(), spreading(labelled(pod("p", "1", "1Gi"), worker),
-                spread(ZONE, 1, false, worker)))).containsExactly(33, 33, 100, 0);
+        assertThat(scores(new PodTopologySpreadScorer(DefaultSpreadConstraints.SYSTEM),
+                spreading(labelled(pod("p", "1", "1Gi"), worker), spread(ZONE, 1, false, worker))))
+                .containsExactly(33, 33, 100, 0);
     }
 }

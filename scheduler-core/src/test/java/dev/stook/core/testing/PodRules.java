@@ -20,7 +20,8 @@ public final class PodRules {
 
     /** A term counting pods of the pod's own namespace with these labels. */
     public static PodAffinityTerm term(String namespace, String topologyKey, Map<String, String> labels) {
-        return new PodAffinityTerm(new LabelSelector(labels, List.of()), Set.of(namespace), false, topologyKey);
+        return new PodAffinityTerm(new LabelSelector(labels, List.of()), Set.of(namespace), LabelSelector.NOTHING,
+                topologyKey);
     }
 
     public static Pod labelled(Pod pod, Map<String, String> labels) {

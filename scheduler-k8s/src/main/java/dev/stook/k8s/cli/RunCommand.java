@@ -80,7 +80,8 @@ final class RunCommand implements Callable<Integer> {
         }
         long preflightStart = StartupLog.uptimeMillis();
         try {
-            Preflight.check(clientConfig, config.namespace(), config.queueConfigMap());
+            Preflight.check(clientConfig, config.namespace(), config.queueConfigMap(),
+                    !config.defaultSpread().constraints().isEmpty());
         } catch (SetupProblem e) {
             return fail(SETUP_ERROR, e.getMessage());
         }

@@ -2,6 +2,7 @@ package dev.stook.k8s.config;
 
 import dev.stook.core.cycle.SchedulerSettings;
 import dev.stook.core.locality.ChunkIndexSettings;
+import dev.stook.core.plugins.DefaultSpreadConstraints;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.k8s.logging.LogSettings;
 
@@ -14,7 +15,8 @@ import java.util.Objects;
  * Durations are in milliseconds. {@code namespace} is null until resolved from the environment. The engine's
  * own tunables and their defaults are the core's: {@code engine} for the scheduler, {@code learnedLocality}
  * for the chunk index's cache of locations learned from finished pods. {@code tlsCertFile} and
- * {@code tlsPrivateKeyFile} are both null (a self-signed serving certificate) or both set.
+ * {@code tlsPrivateKeyFile} are both null (a self-signed serving certificate) or both set. {@code defaultSpread}
+ * is what pods without spread constraints of their own get.
  */
 public record SchedulerConfig(
         String schedulerName,
@@ -41,20 +43,22 @@ public record SchedulerConfig(
         long eventPerObjectIntervalMillis,
         LogSettings logging,
         Path tlsCertFile,
-        Path tlsPrivateKeyFile) {
+        Path tlsPrivateKeyFile,
+        DefaultSpreadConstraints defaultSpread) {
 
     public static final String DEFAULT_NAMESPACE = "stook-system";
 
     public static final SchedulerConfig DEFAULTS = new SchedulerConfig("stook", null, "stook-queues",
             "stook-scheduler", 10259, PluginProfile.DEFAULT_WEIGHTS, SchedulerSettings.DEFAULTS,
             ChunkIndexSettings.DEFAULTS, 16, 10_000, 1_000, 60_000, 30_000, 4, 5, 10_000, 7_000, 2_000, 10_000, 10, 50,
-            60_000, LogSettings.DEFAULTS, null, null);
+            60_000, LogSettings.DEFAULTS, null, null, DefaultSpreadConstraints.SYSTEM);
 
     public SchedulerConfig {
         Objects.requireNonNull(schedulerName, "schedulerName");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(learnedLocality, "learnedLocality");
         Objects.requireNonNull(logging, "logging");
+        Objects.requireNonNull(defaultSpread, "defaultSpread");
         scoreWeights = Map.copyOf(scoreWeights);
         if ((tlsCertFile == null) != (tlsPrivateKeyFile == null)) {
             throw new IllegalArgumentException("tlsCertFile and tlsPrivateKeyFile go together");
@@ -67,7 +71,7 @@ public record SchedulerConfig(
                 bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
-                eventPerObjectIntervalMillis, logging, tlsCertFile, tlsPrivateKeyFile);
+                eventPerObjectIntervalMillis, logging, tlsCertFile, tlsPrivateKeyFile, defaultSpread);
     }
 
     public SchedulerConfig withHealthPort(int port) {
@@ -76,7 +80,7 @@ public record SchedulerConfig(
                 bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
-                eventPerObjectIntervalMillis, logging, tlsCertFile, tlsPrivateKeyFile);
+                eventPerObjectIntervalMillis, logging, tlsCertFile, tlsPrivateKeyFile, defaultSpread);
     }
 
     public SchedulerConfig withLogging(LogSettings newLogging) {
@@ -85,6 +89,6 @@ public record SchedulerConfig(
                 bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
-                eventPerObjectIntervalMillis, newLogging, tlsCertFile, tlsPrivateKeyFile);
+                eventPerObjectIntervalMillis, newLogging, tlsCertFile, tlsPrivateKeyFile, defaultSpread);
     }
 }

@@ -38,7 +38,8 @@ public final class SchedulerConfigLoader {
             "localityThreshold", "learnedLocalityTtl", "learnedLocalityMaxRanges", "bindConcurrency",
             "requestTimeout", "bindBackoffInitial", "bindBackoffMax", "bindConfirmTimeout", "evictConcurrency",
             "evictAttempts", "leaseDuration", "renewDeadline", "retryPeriod", "shutdownTimeout", "eventsPerSecond",
-            "eventBurst", "eventInterval", "logFormat", "logLevel", "tlsCertFile", "tlsPrivateKeyFile");
+            "eventBurst", "eventInterval", "logFormat", "logLevel", "tlsCertFile", "tlsPrivateKeyFile",
+            "defaultSpreadConstraints");
     /** Catches a slipped digit: a billion learned ranges would outgrow any heap Stook runs with. */
     private static final long MAX_LEARNED_RANGES = 1_000_000_000;
     /** Paths are shown whole in errors up to this length: their end is usually the part that is wrong. */
@@ -47,6 +48,7 @@ public final class SchedulerConfigLoader {
     private final String source;
     private final Map<String, ScalarNode> scalars = new LinkedHashMap<>();
     private MappingNode weights;
+    private Node defaultSpread;
 
     private SchedulerConfigLoader(String source) {
         this.source = source;
@@ -99,6 +101,8 @@ public final class SchedulerConfigLoader {
                     throw error(tuple.getValueNode(), "scoreWeights: expected a mapping of scorer name to weight");
                 }
                 weights = map;
+            } else if (key.equals("defaultSpreadConstraints")) {
+                defaultSpread = tuple.getValueNode();
             } else if (tuple.getValueNode() instanceof ScalarNode scalar) {
                 scalars.put(key, scalar);
             } else {
@@ -136,7 +140,8 @@ public final class SchedulerConfigLoader {
                 new LogSettings(value("logFormat", d.logging().format(), LogFormat::parse),
                         value("logLevel", d.logging().levels(), LogLevels::parse)),
                 readableFile("tlsCertFile"),
-                readableFile("tlsPrivateKeyFile"));
+                readableFile("tlsPrivateKeyFile"),
+                defaultSpread == null ? d.defaultSpread() : DefaultSpreadReader.read(defaultSpread, this::error));
         if (config.bindBackoffMaxMillis() < config.bindBackoffInitialMillis()) {
             throw error(scalars.getOrDefault("bindBackoffMax", scalars.get("bindBackoffInitial")),
                     "bindBackoffMax must not be shorter than bindBackoffInitial");

@@ -6,6 +6,7 @@ import dev.stook.core.model.PodId;
 import dev.stook.k8s.bind.BindResult;
 import dev.stook.k8s.evict.EvictionFeedback;
 import dev.stook.k8s.watch.ClusterChanges;
+import dev.stook.k8s.watch.WorkloadKey;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ final class Inbox implements ClusterChanges, EvictionFeedback, SchedulerQuestion
     private Set<PodId> pods = new LinkedHashSet<>();
     private Set<String> nodes = new LinkedHashSet<>();
     private Set<String> namespaces = new LinkedHashSet<>();
+    private Set<WorkloadKey> workloads = new LinkedHashSet<>();
     private List<BindResult> bindResults = new ArrayList<>();
     private Set<PodId> abandonedEvictions = new LinkedHashSet<>();
     private Map<PodId, String> refusedEvictions = new LinkedHashMap<>();
@@ -33,12 +35,13 @@ final class Inbox implements ClusterChanges, EvictionFeedback, SchedulerQuestion
     private boolean woken;
 
     /** What arrived since the previous {@link #take}. */
-    record Batch(Set<PodId> pods, Set<String> nodes, Set<String> namespaces, List<BindResult> bindResults,
-                 Set<PodId> abandonedEvictions, Map<PodId, String> refusedEvictions, boolean queueConfig,
-                 List<Question<?>> questions) {
+    record Batch(Set<PodId> pods, Set<String> nodes, Set<String> namespaces, Set<WorkloadKey> workloads,
+                 List<BindResult> bindResults, Set<PodId> abandonedEvictions, Map<PodId, String> refusedEvictions,
+                 boolean queueConfig, List<Question<?>> questions) {
         /** True when nothing changed; there may still be questions. */
         boolean isEmpty() {
-            return pods.isEmpty() && nodes.isEmpty() && namespaces.isEmpty() && bindResults.isEmpty()
+            return pods.isEmpty() && nodes.isEmpty() && namespaces.isEmpty() && workloads.isEmpty()
+                    && bindResults.isEmpty()
                     && abandonedEvictions.isEmpty() && refusedEvictions.isEmpty() && !queueConfig;
         }
     }
@@ -73,6 +76,12 @@ final class Inbox implements ClusterChanges, EvictionFeedback, SchedulerQuestion
     @Override
     public synchronized void namespaceChanged(String name) {
         namespaces.add(name);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void workloadChanged(WorkloadKey key) {
+        workloads.add(key);
         notifyAll();
     }
 
@@ -116,7 +125,8 @@ final class Inbox implements ClusterChanges, EvictionFeedback, SchedulerQuestion
 
     /** Waits until something arrives, {@link #wake} is called, or the deadline passes; then empties the inbox. */
     synchronized Batch take(long deadlineMillis) throws InterruptedException {
-        while (!woken && pods.isEmpty() && nodes.isEmpty() && namespaces.isEmpty() && bindResults.isEmpty()
+        while (!woken && pods.isEmpty() && nodes.isEmpty() && namespaces.isEmpty() && workloads.isEmpty()
+                && bindResults.isEmpty()
                 && abandonedEvictions.isEmpty() && refusedEvictions.isEmpty() && !queueConfig && questions.isEmpty()) {
             long wait = deadlineMillis - System.currentTimeMillis();
             if (wait <= 0) {
@@ -124,12 +134,13 @@ final class Inbox implements ClusterChanges, EvictionFeedback, SchedulerQuestion
             }
             wait(wait);
         }
-        Batch batch = new Batch(pods, nodes, namespaces, bindResults, abandonedEvictions, refusedEvictions,
-                queueConfig, questions);
+        Batch batch = new Batch(pods, nodes, namespaces, workloads, bindResults, abandonedEvictions,
+                refusedEvictions, queueConfig, questions);
         pods = new LinkedHashSet<>();
         questions = new ArrayList<>();
         nodes = new LinkedHashSet<>();
         namespaces = new LinkedHashSet<>();
+        workloads = new LinkedHashSet<>();
         bindResults = new ArrayList<>();
         abandonedEvictions = new LinkedHashSet<>();
         refusedEvictions = new LinkedHashMap<>();

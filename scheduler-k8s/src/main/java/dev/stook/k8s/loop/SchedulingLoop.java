@@ -7,6 +7,7 @@ import dev.stook.core.cycle.SchedulingObserver;
 import dev.stook.core.cycle.TimeSource;
 import dev.stook.core.locality.ChunkIndex;
 import dev.stook.core.locality.ChunkSet;
+import dev.stook.core.model.LabelSelector;
 import dev.stook.core.model.PodId;
 import dev.stook.core.model.ResourceNames;
 import dev.stook.core.model.UnknownResourceException;
@@ -23,7 +24,10 @@ import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.translate.KnownResources;
 import dev.stook.k8s.translate.NodeTranslator;
 import dev.stook.k8s.translate.PodTranslator;
+import dev.stook.k8s.translate.WorkloadTranslator;
 import dev.stook.k8s.watch.ClusterCache;
+import dev.stook.k8s.watch.WorkloadKey;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -95,8 +99,8 @@ public final class SchedulingLoop implements Runnable {
         this.observer = observer;
         this.backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
         this.cluster = new ClusterState(new ChunkIndex(config.learnedLocality()));
-        this.scheduler = new Scheduler(cluster, PluginProfile.standard(config.scoreWeights()), config.engine(),
-                TimeSource.SYSTEM);
+        this.scheduler = new Scheduler(cluster, PluginProfile.standard(config.scoreWeights(), config.defaultSpread()),
+                config.engine(), TimeSource.SYSTEM);
     }
 
     /** The loop's cluster state; read-only for anyone but the scheduling thread. */
@@ -161,6 +165,9 @@ public final class SchedulingLoop implements Runnable {
         for (Namespace namespace : cache.namespaces()) {
             applyNamespace(namespace.getMetadata().getName());
         }
+        for (WorkloadKey workload : cache.workloads()) {
+            applyWorkload(workload);
+        }
         for (Node node : cache.nodes()) {
             applyNode(node.getMetadata().getName());
         }
@@ -188,6 +195,7 @@ public final class SchedulingLoop implements Runnable {
     private void apply(Inbox.Batch batch) {
         batch.nodes().forEach(this::applyNode);
         batch.namespaces().forEach(this::applyNamespace);
+        batch.workloads().forEach(this::applyWorkload);
         batch.bindResults().forEach(this::bindFinished);
         batch.abandonedEvictions().forEach(scheduler::evictionAbandoned);
         batch.refusedEvictions().forEach(scheduler::evictionRefused);
@@ -200,6 +208,25 @@ public final class SchedulingLoop implements Runnable {
     private void applyNamespace(String name) {
         Map<String, String> labels = cache.namespace(name).map(n -> n.getMetadata().getLabels()).orElse(null);
         scheduler.updateNamespaceLabels(name, labels == null ? Map.of() : labels);
+    }
+
+    /** A Service, ReplicationController, ReplicaSet or StatefulSet whose selector is malformed selects nothing. */
+    private void applyWorkload(WorkloadKey key) {
+        LabelSelector selector = null;
+        Optional<HasMetadata> object = cache.workload(key);
+        if (object.isPresent()) {
+            try {
+                selector = WorkloadTranslator.selectorOf(object.get());
+            } catch (IllegalArgumentException e) {
+                LOG.atWarn().log("{} {}/{} left out of default spread constraints: {}", key.kind(), key.namespace(),
+                        key.name(), e.getMessage());
+            }
+        }
+        if (key.kind().equals(WorkloadKey.SERVICE)) {
+            cluster.updateService(key.namespace(), key.name(), selector);
+        } else {
+            cluster.updateController(key.namespace(), key.object(), selector);
+        }
     }
 
     private void applyNode(String name) {

@@ -24,12 +24,15 @@ public final class Preflight {
     private Preflight() {
     }
 
-    /** @throws SetupProblem naming the first problem found */
-    public static void check(Config clientConfig, String namespace, String queueConfigMap) {
+    /**
+     * @param watchesWorkloads whether Stook will watch the objects default spread constraints read
+     * @throws SetupProblem naming the first problem found
+     */
+    public static void check(Config clientConfig, String namespace, String queueConfigMap, boolean watchesWorkloads) {
         Config quick = new ConfigBuilder(clientConfig).withRequestRetryBackoffLimit(RETRIES).build();
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(quick).build()) {
             ApiServerReachability.check(client);
-            List<Permission> missing = PermissionCheck.missing(client, RequiredPermissions.in(namespace));
+            List<Permission> missing = PermissionCheck.missing(client, RequiredPermissions.in(namespace, watchesWorkloads));
             if (!missing.isEmpty()) {
                 throw new SetupProblem("missing RBAC permission" + (missing.size() == 1 ? "" : "s") + ": this identity"
                         + " may not " + missing.stream().map(Permission::describe).collect(Collectors.joining(", "))

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Every permission {@code stook run} uses, the same list {@code deploy/scheduler/rbac.yaml} grants (and
  * {@code deploy/test/check_manifests.py} checks): watch, bind and evict pods and write their status and Events in
- * every namespace; review the tokens and access of callers of its secure port; watch namespaces' labels; read
+ * every namespace; review the tokens and access of callers of its secure port; watch namespaces' labels and the
+ * selectors of Services, ReplicationControllers, ReplicaSets and StatefulSets (while default spread constraints
+ * are on); read
  * the queue ConfigMap, keep its last good copy, hold the Lease and read or make the admission key's Secret in
  * Stook's own namespace.
  */
@@ -14,7 +16,8 @@ public final class RequiredPermissions {
     private RequiredPermissions() {
     }
 
-    public static List<Permission> in(String stookNamespace) {
+    /** @param watchesWorkloads whether default spread constraints are on, so their objects are watched */
+    public static List<Permission> in(String stookNamespace, boolean watchesWorkloads) {
         List<Permission> all = new ArrayList<>();
         for (String verb : List.of("get", "list", "watch")) {
             all.add(new Permission(verb, "", "pods", "", null));
@@ -31,6 +34,12 @@ public final class RequiredPermissions {
         }
         for (String verb : List.of("list", "watch")) {
             all.add(new Permission(verb, "", "namespaces", "", null));
+        }
+        for (String verb : watchesWorkloads ? List.of("list", "watch") : List.<String>of()) {
+            all.add(new Permission(verb, "", "services", "", null));
+            all.add(new Permission(verb, "", "replicationcontrollers", "", null));
+            all.add(new Permission(verb, "apps", "replicasets", "", null));
+            all.add(new Permission(verb, "apps", "statefulsets", "", null));
         }
         for (String verb : List.of("get", "list", "watch", "create", "update")) {
             all.add(new Permission(verb, "", "configmaps", "", stookNamespace));

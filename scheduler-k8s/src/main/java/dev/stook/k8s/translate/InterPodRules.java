@@ -8,7 +8,6 @@ import dev.stook.core.model.PodAffinityTerm;
 import dev.stook.core.model.SpreadConstraint;
 import dev.stook.core.model.WeightedPodAffinityTerm;
 import io.fabric8.kubernetes.api.model.Affinity;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 
@@ -20,9 +19,10 @@ import java.util.Set;
 
 /**
  * Reads a pod's inter-pod affinity and anti-affinity and its topology spread constraints, resolving what
- * depends on the pod itself as kube-scheduler does: terms naming no namespace mean the pod's own,
- * {@code matchLabelKeys} add the pod's values of those labels to the selector and {@code mismatchLabelKeys}
- * exclude them.
+ * depends on the pod itself as kube-scheduler does: terms naming no namespace (neither in {@code namespaces}
+ * nor by {@code namespaceSelector}) mean the pod's own, {@code matchLabelKeys} add the pod's values of those
+ * labels to the selector and {@code mismatchLabelKeys} exclude them. A {@code namespaceSelector} is kept as a
+ * selector, matched against the namespaces' labels as they are when the pod is placed.
  */
 final class InterPodRules {
     private static final String POD_AFFINITY = "spec.affinity.podAffinity";
@@ -74,7 +74,8 @@ final class InterPodRules {
             default -> throw new IllegalArgumentException("whenUnsatisfiable " + quote(given.getWhenUnsatisfiable())
                     + " must be DoNotSchedule or ScheduleAnyway");
         };
-        LabelSelector selector = selector(given.getLabelSelector()).requiring(ownValues(given.getMatchLabelKeys()));
+        LabelSelector selector = LabelSelectors.of(given.getLabelSelector(), "labelSelector")
+                .requiring(ownValues(given.getMatchLabelKeys()));
         return new SpreadConstraint(given.getMaxSkew() == null ? 0 : given.getMaxSkew(), given.getTopologyKey(), hard,
                 selector, given.getMinDomains() == null ? 1 : given.getMinDomains(),
                 policy(given.getNodeAffinityPolicy(), true, "nodeAffinityPolicy"),
@@ -117,38 +118,14 @@ final class InterPodRules {
         if (given == null) {
             throw new IllegalArgumentException("missing");
         }
-        LabelSelector selector = selector(given.getLabelSelector())
+        LabelSelector selector = LabelSelectors.of(given.getLabelSelector(), "labelSelector")
                 .requiring(ownValues(given.getMatchLabelKeys()));
         selector = excluding(selector, ownValues(given.getMismatchLabelKeys()));
-        boolean allNamespaces = false;
         var namespaceSelector = given.getNamespaceSelector();
-        if (namespaceSelector != null) {
-            if (!orEmpty(namespaceSelector.getMatchLabels()).isEmpty()
-                    || !orEmpty(namespaceSelector.getMatchExpressions()).isEmpty()) {
-                throw new IllegalArgumentException("namespaceSelector with labels is not honoured by Stook yet;"
-                        + " name the namespaces in namespaces, or use namespaceSelector: {} for every namespace");
-            }
-            allNamespaces = true;
-        }
+        LabelSelector namespacesByLabel = LabelSelectors.of(namespaceSelector, "namespaceSelector");
         List<String> named = orEmpty(given.getNamespaces());
         Set<String> namespaces = named.isEmpty() && namespaceSelector == null ? Set.of(namespace) : Set.copyOf(named);
-        return new PodAffinityTerm(selector, namespaces, allNamespaces, given.getTopologyKey());
-    }
-
-    /** A selector that is unset matches no pod; an empty one matches every pod. */
-    private static LabelSelector selector(io.fabric8.kubernetes.api.model.LabelSelector given) {
-        if (given == null) {
-            return LabelSelector.NOTHING;
-        }
-        List<NodeSelectorRequirement> requirements = new ArrayList<>();
-        List<LabelSelectorRequirement> expressions = orEmpty(given.getMatchExpressions());
-        for (int e = 0; e < expressions.size(); e++) {
-            LabelSelectorRequirement expression = expressions.get(e);
-            requirements.add(FieldPath.read("labelSelector.matchExpressions[" + e + "]",
-                    () -> new NodeSelectorRequirement(expression.getKey(),
-                            NodeSelectorRequirement.parseOperator(expression.getOperator()), expression.getValues())));
-        }
-        return FieldPath.read("labelSelector", () -> new LabelSelector(orEmpty(given.getMatchLabels()), requirements));
+        return new PodAffinityTerm(selector, namespaces, namespacesByLabel, given.getTopologyKey());
     }
 
     private static LabelSelector excluding(LabelSelector selector, Map<String, String> pairs) {

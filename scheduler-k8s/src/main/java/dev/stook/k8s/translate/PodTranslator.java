@@ -68,7 +68,8 @@ public final class PodTranslator {
         Map<String, String> annotations = orEmpty(pod.getMetadata().getAnnotations());
         PodId id = idOf(pod);
         Pod result = new Pod(id, requestsOf(spec), spec.getPriority() == null ? 0 : spec.getPriority(),
-                creationMillis(pod), constraintsOf(spec, new InterPodRules(id.namespace(), labels))).withLabels(labels);
+                creationMillis(pod), constraintsOf(spec, new InterPodRules(id.namespace(), labels))).withLabels(labels)
+                .withController(WorkloadTranslator.controllerOf(pod));
         GangMembership gang = GangAnnotations.parse(id.namespace(), labels, annotations, controllerOf(pod));
         if (gang != null) {
             result = result.inGang(gang);

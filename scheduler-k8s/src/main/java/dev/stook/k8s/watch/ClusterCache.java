@@ -2,6 +2,7 @@ package dev.stook.k8s.watch;
 
 import dev.stook.core.model.PodId;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -31,6 +32,15 @@ public interface ClusterCache {
     Optional<Namespace> namespace(String name);
 
     List<Namespace> namespaces();
+
+    /**
+     * The Service, ReplicationController, ReplicaSet or StatefulSet, trimmed to its identity and selector;
+     * empty when it is gone or not watched (default spread constraints are off).
+     */
+    Optional<HasMetadata> workload(WorkloadKey key);
+
+    /** Every Service, ReplicationController, ReplicaSet and StatefulSet cached; none when not watched. */
+    List<WorkloadKey> workloads();
 
     Optional<ConfigMap> queueConfigMap();
 

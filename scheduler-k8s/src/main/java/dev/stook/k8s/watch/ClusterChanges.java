@@ -14,5 +14,8 @@ public interface ClusterChanges {
 
     void namespaceChanged(String name);
 
+    /** A Service, ReplicationController, ReplicaSet or StatefulSet was added, changed or deleted. */
+    void workloadChanged(WorkloadKey key);
+
     void queueConfigChanged();
 }

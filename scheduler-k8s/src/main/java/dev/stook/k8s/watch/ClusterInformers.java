@@ -11,7 +11,10 @@ import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -19,9 +22,10 @@ import java.util.function.Consumer;
 /**
  * Shared informers on every non-terminal pod (pods bound by other schedulers use capacity too), every
  * node, every namespace (queues may admit submitters by their labels), the queue ConfigMap and its last good
- * copy, and Stook's own pods that succeeded ({@link SucceededPods}). Pods, nodes and namespaces are cached
- * trimmed to what Stook reads ({@link PodTrimmer}, {@link NodeTrimmer}, {@link NamespaceTrimmer}): with tens of
- * thousands of pods the rest would be most of the heap. Handlers only
+ * copy, Stook's own pods that succeeded ({@link SucceededPods}) and, while default spread constraints are on,
+ * every Service, ReplicationController, ReplicaSet and StatefulSet. Pods, nodes, namespaces and those objects
+ * are cached trimmed to what Stook reads ({@link PodTrimmer}, {@link NodeTrimmer}, {@link NamespaceTrimmer},
+ * {@link WorkloadTrimmer}): with tens of thousands of pods the rest would be most of the heap. Handlers only
  * pass keys on; a dropped watch is recovered by the informers' relist, whose adds, updates and deletes
  * arrive here like any other change.
  */
@@ -37,14 +41,20 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     private final SharedIndexInformer<Namespace> namespaces;
     private final SharedIndexInformer<ConfigMap> queueConfig;
     private final SharedIndexInformer<ConfigMap> lastGoodQueueConfig;
+    /** By kind; none while default spread constraints are off. */
+    private final Map<String, SharedIndexInformer<? extends HasMetadata>> workloads;
     private final String namespace;
     private final String configMapName;
     private final String lastGoodConfigMapName;
     private final SucceededPods succeeded = new SucceededPods();
 
-    /** @param lastGoodConfigMapName where the leader keeps the last queue config it accepted */
+    /**
+     * @param lastGoodConfigMapName where the leader keeps the last queue config it accepted
+     * @param watchWorkloads        whether to watch the objects default spread constraints read
+     */
     public ClusterInformers(KubernetesClient client, String namespace, String configMapName,
-                            String lastGoodConfigMapName, String schedulerName, ClusterChanges changes) {
+                            String lastGoodConfigMapName, String schedulerName, ClusterChanges changes,
+                            boolean watchWorkloads) {
         this.namespace = namespace;
         this.configMapName = configMapName;
         this.lastGoodConfigMapName = lastGoodConfigMapName;
@@ -72,6 +82,32 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         nodes.addEventHandler(handler(node -> changes.nodeChanged(node.getMetadata().getName())));
         namespaces.addEventHandler(handler(ns -> changes.namespaceChanged(ns.getMetadata().getName())));
         queueConfig.addEventHandler(handler(configMap -> changes.queueConfigChanged()));
+        this.workloads = watchWorkloads ? workloadInformers(client, changes) : Map.of();
+    }
+
+    private static Map<String, SharedIndexInformer<? extends HasMetadata>> workloadInformers(
+            KubernetesClient client, ClusterChanges changes) {
+        Map<String, SharedIndexInformer<? extends HasMetadata>> informers = new LinkedHashMap<>();
+        informers.put(WorkloadKey.SERVICE, watched(WorkloadKey.SERVICE, changes, client.services().inAnyNamespace()
+                .withLimit(LIST_PAGE).runnableInformer(0).itemStore(new TrimmingItemStore<>(WorkloadTrimmer::service))));
+        informers.put(WorkloadKey.REPLICATION_CONTROLLER, watched(WorkloadKey.REPLICATION_CONTROLLER, changes,
+                client.replicationControllers().inAnyNamespace().withLimit(LIST_PAGE).runnableInformer(0)
+                        .itemStore(new TrimmingItemStore<>(WorkloadTrimmer::replicationController))));
+        informers.put(WorkloadKey.REPLICA_SET, watched(WorkloadKey.REPLICA_SET, changes,
+                client.apps().replicaSets().inAnyNamespace().withLimit(LIST_PAGE).runnableInformer(0)
+                        .itemStore(new TrimmingItemStore<>(WorkloadTrimmer::replicaSet))));
+        informers.put(WorkloadKey.STATEFUL_SET, watched(WorkloadKey.STATEFUL_SET, changes,
+                client.apps().statefulSets().inAnyNamespace().withLimit(LIST_PAGE).runnableInformer(0)
+                        .itemStore(new TrimmingItemStore<>(WorkloadTrimmer::statefulSet))));
+        return informers;
+    }
+
+    private static <T extends HasMetadata> SharedIndexInformer<T> watched(String kind, ClusterChanges changes,
+                                                                         SharedIndexInformer<T> informer) {
+        informer.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
+        informer.addEventHandler(handler(object -> changes.workloadChanged(new WorkloadKey(kind,
+                object.getMetadata().getNamespace(), object.getMetadata().getName()))));
+        return informer;
     }
 
     /**
@@ -80,9 +116,11 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
      */
     public CompletableFuture<Void> start() {
         succeededPods.start();
-        return CompletableFuture.allOf(pods.start().toCompletableFuture(), nodes.start().toCompletableFuture(),
-                namespaces.start().toCompletableFuture(),
-                queueConfig.start().toCompletableFuture(), lastGoodQueueConfig.start().toCompletableFuture());
+        List<CompletableFuture<?>> started = new ArrayList<>(List.of(pods.start().toCompletableFuture(),
+                nodes.start().toCompletableFuture(), namespaces.start().toCompletableFuture(),
+                queueConfig.start().toCompletableFuture(), lastGoodQueueConfig.start().toCompletableFuture()));
+        workloads.values().forEach(informer -> started.add(informer.start().toCompletableFuture()));
+        return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
     }
 
     @Override
@@ -121,6 +159,21 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     }
 
     @Override
+    public Optional<HasMetadata> workload(WorkloadKey key) {
+        SharedIndexInformer<? extends HasMetadata> informer = workloads.get(key.kind());
+        return informer == null ? Optional.empty()
+                : Optional.ofNullable(informer.getStore().getByKey(key.namespace() + "/" + key.name()));
+    }
+
+    @Override
+    public List<WorkloadKey> workloads() {
+        List<WorkloadKey> keys = new ArrayList<>();
+        workloads.forEach((kind, informer) -> informer.getStore().list().forEach(object -> keys.add(
+                new WorkloadKey(kind, object.getMetadata().getNamespace(), object.getMetadata().getName()))));
+        return keys;
+    }
+
+    @Override
     public Optional<ConfigMap> queueConfigMap() {
         return Optional.ofNullable(queueConfig.getStore().getByKey(namespace + "/" + configMapName));
     }
@@ -132,7 +185,8 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
 
     @Override
     public boolean hasSynced() {
-        return pods.hasSynced() && nodes.hasSynced() && namespaces.hasSynced() && queueConfig.hasSynced() && lastGoodQueueConfig.hasSynced();
+        return pods.hasSynced() && nodes.hasSynced() && namespaces.hasSynced() && queueConfig.hasSynced()
+                && lastGoodQueueConfig.hasSynced() && workloads.values().stream().allMatch(SharedIndexInformer::hasSynced);
     }
 
     @Override
@@ -143,6 +197,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         namespaces.stop();
         queueConfig.stop();
         lastGoodQueueConfig.stop();
+        workloads.values().forEach(SharedIndexInformer::stop);
     }
 
     /**

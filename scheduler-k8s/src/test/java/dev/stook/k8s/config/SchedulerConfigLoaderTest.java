@@ -3,6 +3,7 @@ package dev.stook.k8s.config;
 import ch.qos.logback.classic.Level;
 import dev.stook.core.cycle.SchedulerSettings;
 import dev.stook.core.locality.ChunkIndexSettings;
+import dev.stook.core.plugins.DefaultSpreadConstraints;
 import dev.stook.k8s.logging.LogFormat;
 import dev.stook.k8s.logging.LogLevels;
 import dev.stook.k8s.logging.LogSettings;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -104,6 +106,40 @@ class SchedulerConfigLoaderTest {
             "gangSettleTime: -1s             | f.yaml:2: gangSettleTime: invalid duration",
     })
     void badSettingsAreRefusedNamingKeyAndLine(String line, String error) {
+        assertThatThrownBy(() -> SchedulerConfigLoader.parse("schedulerName: stook\n" + line + "\n", "f.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith(error);
+    }
+
+    @Test
+    void defaultSpreadConstraintsAreSystemNoneOrAListOfOnesOwn() {
+        assertThat(SchedulerConfigLoader.parse("defaultSpreadConstraints: system\n", "f").defaultSpread())
+                .isEqualTo(DefaultSpreadConstraints.SYSTEM);
+        assertThat(SchedulerConfigLoader.parse("defaultSpreadConstraints: none\n", "f").defaultSpread())
+                .isEqualTo(DefaultSpreadConstraints.NONE);
+        assertThat(SchedulerConfigLoader.parse("""
+                defaultSpreadConstraints:
+                  - {maxSkew: 2, topologyKey: example.com/rack}
+                  - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway}
+                """, "f").defaultSpread()).isEqualTo(new DefaultSpreadConstraints(List.of(
+                new DefaultSpreadConstraints.Template(2, "example.com/rack"),
+                new DefaultSpreadConstraints.Template(1, "topology.kubernetes.io/zone")), false));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "defaultSpreadConstraints: kube        | f.yaml:2: defaultSpreadConstraints: expected system, none or a list",
+            "defaultSpreadConstraints: [{maxSkew: 0, topologyKey: z}] | f.yaml:2: defaultSpreadConstraints.maxSkew:"
+                    + " expected a whole number from 1 to 10000",
+            "defaultSpreadConstraints: [{maxSkew: 1}] | f.yaml:2: defaultSpreadConstraints: each entry needs maxSkew"
+                    + " and topologyKey",
+            "defaultSpreadConstraints: [{maxSkew: 1, topologyKey: z, whenUnsatisfiable: DoNotSchedule}]"
+                    + " | f.yaml:2: defaultSpreadConstraints.whenUnsatisfiable: only ScheduleAnyway",
+            "defaultSpreadConstraints: [{maxSkew: 1, topologyKey: z, labelSelector: x}] | f.yaml:2:"
+                    + " defaultSpreadConstraints: unknown key \"labelSelector\"",
+            "defaultSpreadConstraints: [{maxSkew: 1, topologyKey: z}, {maxSkew: 2, topologyKey: z}] | f.yaml:2:"
+                    + " defaultSpreadConstraints: topologyKey \"z\" is given twice",
+    })
+    void badDefaultSpreadConstraintsAreRefusedNamingTheLine(String line, String error) {
         assertThatThrownBy(() -> SchedulerConfigLoader.parse("schedulerName: stook\n" + line + "\n", "f.yaml"))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith(error);
     }

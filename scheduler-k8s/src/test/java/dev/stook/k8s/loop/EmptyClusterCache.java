@@ -2,7 +2,9 @@ package dev.stook.k8s.loop;
 
 import dev.stook.core.model.PodId;
 import dev.stook.k8s.watch.ClusterCache;
+import dev.stook.k8s.watch.WorkloadKey;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -39,6 +41,16 @@ class EmptyClusterCache implements ClusterCache {
 
     @Override
     public List<Namespace> namespaces() {
+        return List.of();
+    }
+
+    @Override
+    public Optional<HasMetadata> workload(WorkloadKey key) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<WorkloadKey> workloads() {
         return List.of();
     }
 

@@ -40,7 +40,7 @@ class PreflightTest {
 
     @Test
     void stooksServiceAccountWithTheDeployedRbacPassesEveryCheck() {
-        assertThatCode(() -> Preflight.check(cluster.controlPlane().stookConfig(), SYSTEM_NAMESPACE, QUEUES))
+        assertThatCode(() -> Preflight.check(cluster.controlPlane().stookConfig(), SYSTEM_NAMESPACE, QUEUES, true))
                 .doesNotThrowAnyException();
     }
 
@@ -49,17 +49,29 @@ class PreflightTest {
         Config limited = serviceAccountWithDeployedRbacExcept("stook-limited", "pods/binding");
 
         await().atMost(RBAC_PATIENCE).untilAsserted(() ->
-                assertThatThrownBy(() -> Preflight.check(limited, SYSTEM_NAMESPACE, QUEUES))
+                assertThatThrownBy(() -> Preflight.check(limited, SYSTEM_NAMESPACE, QUEUES, true))
                         .isInstanceOf(SetupProblem.class)
                         .hasMessage("missing RBAC permission: this identity may not create pods/binding (all namespaces);"
                                 + " grant what deploy/scheduler/rbac.yaml grants (kubectl apply -k deploy/)"));
     }
 
     @Test
+    void theWorkloadPermissionsAreNeededOnlyWhileDefaultSpreadConstraintsAreOn() throws IOException {
+        Config limited = serviceAccountWithDeployedRbacExcept("stook-no-workloads", "replicasets");
+
+        await().atMost(RBAC_PATIENCE).untilAsserted(() ->
+                assertThatThrownBy(() -> Preflight.check(limited, SYSTEM_NAMESPACE, QUEUES, true))
+                        .isInstanceOf(SetupProblem.class)
+                        .hasMessageStartingWith("missing RBAC permissions: this identity may not list replicasets.apps"
+                                + " (all namespaces), list statefulsets.apps (all namespaces), watch replicasets.apps"));
+        assertThatCode(() -> Preflight.check(limited, SYSTEM_NAMESPACE, QUEUES, false)).doesNotThrowAnyException();
+    }
+
+    @Test
     void wrongCredentialsAreToldApartFromAnUnreachableServer() {
         Config stranger = new ConfigBuilder(cluster.controlPlane().adminConfig()).withOauthToken("not-a-token").build();
 
-        assertThatThrownBy(() -> Preflight.check(stranger, SYSTEM_NAMESPACE, QUEUES))
+        assertThatThrownBy(() -> Preflight.check(stranger, SYSTEM_NAMESPACE, QUEUES, true))
                 .isInstanceOf(SetupProblem.class)
                 .hasMessage("the API server at " + stranger.getMasterUrl() + " does not accept the credentials (401"
                         + " Unauthorized): renew the token or client certificate in the kubeconfig");
@@ -71,7 +83,7 @@ class PreflightTest {
                 .withNewMetadata().withNamespace(TestCluster.NAMESPACE).withName(QUEUES).endMetadata()
                 .withData(Map.of("queues.yaml", "queues: [{name: default}]\n")).build()).create();
 
-        assertThatThrownBy(() -> Preflight.check(cluster.controlPlane().adminConfig(), SYSTEM_NAMESPACE, QUEUES))
+        assertThatThrownBy(() -> Preflight.check(cluster.controlPlane().adminConfig(), SYSTEM_NAMESPACE, QUEUES, true))
                 .isInstanceOf(SetupProblem.class)
                 .hasMessage("queue ConfigMap stook-queues is in namespace work, but Stook reads it from namespace"
                         + " stook-system: move it there, or set namespace: work in the --config file");
@@ -79,13 +91,13 @@ class PreflightTest {
 
     @Test
     void aMissingQueueConfigMapIsNoProblem() {
-        assertThatCode(() -> Preflight.check(cluster.controlPlane().adminConfig(), SYSTEM_NAMESPACE, QUEUES))
+        assertThatCode(() -> Preflight.check(cluster.controlPlane().adminConfig(), SYSTEM_NAMESPACE, QUEUES, true))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void aMissingNamespaceIsNamed() {
-        assertThatThrownBy(() -> Preflight.check(cluster.controlPlane().adminConfig(), "nowhere", QUEUES))
+        assertThatThrownBy(() -> Preflight.check(cluster.controlPlane().adminConfig(), "nowhere", QUEUES, true))
                 .isInstanceOf(SetupProblem.class)
                 .hasMessage("namespace nowhere does not exist: create it (kubectl create namespace nowhere), or set"
                         + " namespace: in the --config file to the one Stook should use");

@@ -1,12 +1,14 @@
 package dev.stook.k8s.translate;
 
 import dev.stook.core.model.HostPort;
+import dev.stook.core.model.LabelSelector;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.Resources;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,8 +121,29 @@ class PodTranslatorTest {
         assertThat(near.selector().matchLabels()).containsExactlyInAnyOrderEntriesOf(Map.of("app", "cache", "job", "j1"));
         var away = pod.constraints().podAffinity().preferredAnti().get(0);
         assertThat(away.weight()).isEqualTo(40);
-        assertThat(away.term().allNamespaces()).isTrue();
-        assertThat(away.term().matches(Pod.of("other", "x", Resources.NONE).withLabels(Map.of("app", "web")))).isTrue();
+        assertThat(away.term().namespaceSelector()).isEqualTo(LabelSelector.EVERYTHING);
+        assertThat(away.term().matches(Pod.of("other", "x", Resources.NONE).withLabels(Map.of("app", "web")),
+                namespace -> Map.of())).isTrue();
+    }
+
+    @Test
+    void keepsANamespaceSelectorWithLabelsNextToTheNamedNamespaces() {
+        Pod pod = PodTranslator.translate(base().editSpec().withNewAffinity().withNewPodAntiAffinity()
+                .addNewRequiredDuringSchedulingIgnoredDuringExecution().withTopologyKey("zone")
+                .withNewLabelSelector().addToMatchLabels("app", "web").endLabelSelector().withNamespaces("named")
+                .withNewNamespaceSelector().addToMatchLabels("team", "ml").addNewMatchExpression().withKey("tier")
+                .withOperator("NotIn").withValues("dev").endMatchExpression().endNamespaceSelector()
+                .endRequiredDuringSchedulingIgnoredDuringExecution().endPodAntiAffinity().endAffinity().endSpec()
+                .build());
+
+        var term = pod.constraints().podAffinity().requiredAnti().get(0);
+        Map<String, Map<String, String>> labels = Map.of("ml-prod", Map.of("team", "ml"),
+                "ml-dev", Map.of("team", "ml", "tier", "dev"), "ns", Map.of());
+        assertThat(List.of("named", "ml-prod", "ml-dev", "ns", "unknown"))
+                .filteredOn(namespace -> term.matches(
+                        Pod.of(namespace, "w", Resources.NONE).withLabels(Map.of("app", "web")),
+                        known -> labels.getOrDefault(known, Map.of())))
+                .containsExactly("named", "ml-prod");
     }
 
     @Test
@@ -154,9 +177,11 @@ class PodTranslatorTest {
                         + " pod affinity term without a topologyKey");
         assertThatThrownBy(() -> PodTranslator.translate(base().editSpec().withNewAffinity().withNewPodAffinity()
                 .addNewRequiredDuringSchedulingIgnoredDuringExecution().withTopologyKey("zone")
-                .withNewNamespaceSelector().addToMatchLabels("team", "a").endNamespaceSelector()
+                .withNewNamespaceSelector().addNewMatchExpression().withKey("team").withOperator("Gt")
+                .withValues("1").endMatchExpression().endNamespaceSelector()
                 .endRequiredDuringSchedulingIgnoredDuringExecution().endPodAffinity().endAffinity().endSpec().build()))
-                .hasMessageContaining("namespaceSelector with labels is not honoured by Stook yet");
+                .hasMessage("spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]:"
+                        + " namespaceSelector: label selector on \"team\": Gt and Lt are for node selectors only");
     }
 
     @Test
