@@ -22,7 +22,6 @@ public final class InterPodAffinityFilter implements FilterPlugin {
     static final String ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
     static final String EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods anti-affinity rules";
     private static final Set<Input> READS = Set.of(Input.NODE_SPEC, Input.OTHER_PODS);
-    private static final PreparedFilter NO_AFFINITY_AROUND = new NoAffinityAround();
 
     @Override
     public String name() {
@@ -38,7 +37,7 @@ public final class InterPodAffinityFilter implements FilterPlugin {
     public PreparedFilter prepare(Pod pod, ScratchCluster cluster) {
         List<LabelSelector> own = pod.constraints().podAffinity().requiredSelectors();
         if (own.isEmpty() && !cluster.mayHoldPodsWithAffinity()) {
-            return NO_AFFINITY_AROUND;
+            return NoAffinityAround.INSTANCE;
         }
         AffinityState state = new AffinityState(pod, cluster.snapshot());
         SelectedPods.feedOwnAndPlaced(cluster, own, state::countForOwnTerms, state::countTheirTerms);
@@ -103,19 +102,6 @@ public final class InterPodAffinityFilter implements FilterPlugin {
         @Override
         public boolean neutral() {
             return affinity.isEmpty() && anti.isEmpty() && existing.blocksNothing();
-        }
-    }
-
-    /** For a class without required terms while no placed pod has any: every node passes. */
-    private static final class NoAffinityAround implements PreparedFilter, NeutralWhile {
-        @Override
-        public String reject(Pod pod, NodeSlot node) {
-            return null;
-        }
-
-        @Override
-        public boolean holdsIn(ScratchCluster cluster) {
-            return !cluster.mayHoldPodsWithAffinity();
         }
     }
 }

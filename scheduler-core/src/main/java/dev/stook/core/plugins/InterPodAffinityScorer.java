@@ -19,7 +19,6 @@ import java.util.Set;
  */
 public final class InterPodAffinityScorer implements ScorerPlugin {
     private static final Set<Input> READS = Set.of(Input.NODE_SPEC, Input.OTHER_PODS);
-    private static final PreparedScorer NO_AFFINITY_AROUND = new NoAffinityAround();
 
     @Override
     public String name() {
@@ -35,7 +34,7 @@ public final class InterPodAffinityScorer implements ScorerPlugin {
     public PreparedScorer prepare(Pod pod, ScratchCluster cluster) {
         List<LabelSelector> own = pod.constraints().podAffinity().preferredSelectors();
         if (own.isEmpty() && !cluster.mayHoldPodsWithAffinity()) {
-            return NO_AFFINITY_AROUND;
+            return NoAffinityAround.INSTANCE;
         }
         AffinityPreferences preferences = new AffinityPreferences(pod, cluster.snapshot());
         SelectedPods.feedOwnAndPlaced(cluster, own, preferences::countForOwnTerms, preferences::countTheirTerms);
@@ -85,19 +84,6 @@ public final class InterPodAffinityScorer implements ScorerPlugin {
         @Override
         public boolean neutral() {
             return own.isEmpty() && placed.pullsNowhere();
-        }
-    }
-
-    /** For a class without preferred terms while no placed pod has affinity terms: every node scores 0. */
-    private static final class NoAffinityAround implements PreparedScorer, NeutralWhile {
-        @Override
-        public int score(Pod pod, NodeSlot node) {
-            return 0;
-        }
-
-        @Override
-        public boolean holdsIn(ScratchCluster cluster) {
-            return !cluster.mayHoldPodsWithAffinity();
         }
     }
 }
