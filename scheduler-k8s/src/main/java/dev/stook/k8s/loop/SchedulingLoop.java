@@ -34,6 +34,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -123,14 +124,19 @@ public final class SchedulingLoop implements Runnable {
     @Override
     public void run() {
         try {
+            List<Inbox.Question<?>> askedAtSync = List.of();
             while (!stopped && !cache.hasSynced()) {
-                inbox.take(System.currentTimeMillis() + 100).questions()
-                        .forEach(question -> question.refuse("the informer caches have not synced yet"));
+                List<Inbox.Question<?>> questions = inbox.take(System.currentTimeMillis() + 100).questions();
+                if (cache.hasSynced()) {
+                    askedAtSync = questions;
+                } else {
+                    questions.forEach(question -> question.refuse("the informer caches have not synced yet"));
+                }
             }
             if (stopped) {
                 return;
             }
-            rebuild();
+            rebuild(askedAtSync);
             boolean decided = false;
             while (!stopped) {
                 Inbox.Batch batch = inbox.take(!leading ? System.currentTimeMillis() + IDLE_WAKE_MILLIS
@@ -159,8 +165,10 @@ public final class SchedulingLoop implements Runnable {
         }
     }
 
-    private void rebuild() throws InterruptedException {
-        List<Inbox.Question<?>> questions = inbox.take(0).questions();
+    /** Builds the state from the synced caches, then answers what was asked meanwhile and while they synced. */
+    private void rebuild(List<Inbox.Question<?>> askedAtSync) throws InterruptedException {
+        List<Inbox.Question<?>> questions = new ArrayList<>(askedAtSync);
+        questions.addAll(inbox.take(0).questions());
         queueConfig.reload().ifPresent(scheduler::updateQueues);
         for (Namespace namespace : cache.namespaces()) {
             applyNamespace(namespace.getMetadata().getName());

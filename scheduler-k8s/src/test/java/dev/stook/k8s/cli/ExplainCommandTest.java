@@ -48,7 +48,7 @@ class ExplainCommandTest {
     void aPodTheSchedulerDoesNotKnowExitsOneWithItsAnswer() {
         cluster.node("n1", "4", "16Gi");
         SchedulerProcess scheduler = cluster.startScheduler();
-        await().atMost(PATIENCE).until(scheduler::isLeading);
+        await().atMost(PATIENCE).until(() -> scheduler.isLeading() && scheduler.isReady());
 
         // Leading comes before the first rebuild from the caches; until then the scheduler cannot answer.
         await().atMost(PATIENCE).untilAsserted(() -> {

@@ -55,7 +55,7 @@ class ExplainEndpointTest {
     void anUnknownPodIs404AndABadPathIs400() throws Exception {
         cluster.node("n1", "4", "16Gi");
         SchedulerProcess scheduler = cluster.startScheduler();
-        await().atMost(PATIENCE).until(scheduler::isLeading);
+        await().atMost(PATIENCE).until(() -> scheduler.isLeading() && scheduler.isReady());
 
         HttpResponse<String> unknown = get(scheduler, "/explain/work/nobody");
         HttpResponse<String> badPath = get(scheduler, "/explain/work");
