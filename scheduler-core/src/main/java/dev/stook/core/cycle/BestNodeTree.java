@@ -27,6 +27,11 @@ final class BestNodeTree {
         return top >= 0 && scores[top] >= 0 ? top : -1;
     }
 
+    /** The score last set for the position: -1 before it is first set. */
+    long score(int position) {
+        return scores[position];
+    }
+
     /** Sets one score and replays its path to the root. */
     void update(int position, long score) {
         if (scores[position] == score && winners[leaves + position] == position) {

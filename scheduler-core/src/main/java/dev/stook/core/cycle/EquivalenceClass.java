@@ -24,8 +24,6 @@ final class EquivalenceClass {
      * when such a filter refused the node: valid while the node's usage version is {@link #checkedVersion}.
      */
     final long[] usageResult;
-    /** The whole weighted score, or {@code -1 - reasonCode} when a node-stage filter refused the node. */
-    final long[] result;
     /** The weighted score of the scorers reading only node specs, or -1 before it is first needed. */
     private final long[] specScores;
     final BestNodeTree ranking;
@@ -50,7 +48,6 @@ final class EquivalenceClass {
         this.plugins = new ClassPlugins(nodeStage);
         this.checkedVersion = new long[specFeasible.length];
         this.usageResult = new long[specFeasible.length];
-        this.result = new long[specFeasible.length];
         this.specScores = new long[specFeasible.length];
         Arrays.fill(specScores, -1);
         this.ranking = new BestNodeTree(specFeasible.length);

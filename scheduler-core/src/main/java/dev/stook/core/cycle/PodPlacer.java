@@ -124,7 +124,7 @@ public final class PodPlacer {
         cls.specFailures.forEach(failures::add);
         int fitting = 0;
         for (int k = 0; k < cls.specFeasible.length; k++) {
-            long result = cls.result[k];
+            long result = cls.ranking.score(k);
             if (scratch.isReserved(cls.specFeasible[k])) {
                 failures.add(RESERVED, 1);
             } else if (result >= 0) {
@@ -262,7 +262,9 @@ public final class PodPlacer {
 
     /**
      * The node's current result: the plugins not reading other pods asked again only if its usage moved, those
-     * reading other pods asked every time; -1 when reserved, so it takes no part.
+     * reading other pods asked every time; -1 when reserved, so it takes no part. Most calls find the usage
+     * result still valid and nothing else to ask, so that path is kept apart and small enough to be inlined
+     * into the loops over every node.
      */
     private long rank(EquivalenceClass cls, int k, Pod pod, ScratchCluster scratch) {
         int node = cls.specFeasible[k];
@@ -270,8 +272,14 @@ public final class PodPlacer {
             return -1;
         }
         long version = scratch.usageVersion(node);
+        if (cls.checkedVersion[k] == version && !cls.plugins.podPluginsTakePart()) {
+            return cls.usageResult[k];
+        }
+        return rankAfresh(cls, k, pod, scratch.slot(node), version);
+    }
+
+    private long rankAfresh(EquivalenceClass cls, int k, Pod pod, NodeSlot slot, long version) {
         if (cls.checkedVersion[k] != version) {
-            NodeSlot slot = scratch.slot(node);
             String reason = cls.plugins.firstUsageRejection(pod, slot);
             cls.usageResult[k] = reason != null ? -1 - reasonCode(reason)
                     : cls.plugins.usageScore(pod, slot) + cls.specScore(k, pod, slot);
@@ -279,11 +287,9 @@ public final class PodPlacer {
         }
         long result = cls.usageResult[k];
         if (result >= 0 && cls.plugins.podPluginsTakePart()) {
-            NodeSlot slot = scratch.slot(node);
             String reason = cls.plugins.firstPodRejection(pod, slot);
             result = reason != null ? -1 - reasonCode(reason) : result + cls.plugins.podScore(pod, slot);
         }
-        cls.result[k] = result;
         return result;
     }
 
