@@ -71,8 +71,8 @@ public final class PluginProfile {
 
     public static List<FilterPlugin> standardFilters() {
         return List.of(new CordonedNodeFilter(), new NodeAffinityFilter(), new TaintTolerationFilter(),
-                new MaxPodsFilter(), new ResourceFitFilter(), new HostPortsFilter(), new InterPodAffinityFilter(),
-                new PodTopologySpreadFilter());
+                new MaxPodsFilter(), new ResourceFitFilter(), new HostPortsFilter(), new VolumeBindingFilter(),
+                new VolumeZoneFilter(), new InterPodAffinityFilter(), new PodTopologySpreadFilter());
     }
 
     public List<FilterPlugin> filters() {
