@@ -8,6 +8,7 @@ import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.core.volume.AccessMode;
+import dev.stook.core.volume.Claim;
 import dev.stook.core.volume.PersistentVolume;
 import dev.stook.core.volume.StorageClass;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ import static dev.stook.core.volume.Volumes.waitingClass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With claims bound and unbound, local volumes made and deleted between cycles, and pods placed and rolled
+ * With claims bound and unbound (some ReadWriteOncePod), local volumes made and deleted between cycles, and pods placed and rolled
  * back in a cycle taking volumes, a placer kept across placements and cycles answers what a placer with no
  * history answers.
  */
@@ -101,12 +102,14 @@ class VolumeCachePropertyTest {
             String node = "n" + random.nextInt(nodes);
             String volume = "pv-" + random.nextInt(10);
             String claim = "c" + random.nextInt(CLAIMS);
-            switch (random.nextInt(5)) {
+            switch (random.nextInt(6)) {
                 case 0 -> cluster.updateVolume(volume, localVolume(volume, node, (1 + random.nextInt(3)) * GI));
                 case 4 -> cluster.updateVolume(volume, sharedVolume(volume, node, "n" + random.nextInt(nodes)));
                 case 1 -> cluster.updateVolume(volume, null);
                 case 2 -> cluster.updateClaim("default", claim, boundClaim(claim, volume));
-                default -> cluster.updateClaim("default", claim, claim(claim, "local", GI));
+                case 3 -> cluster.updateClaim("default", claim, claim(claim, "local", GI));
+                default -> cluster.updateClaim("default", claim, new Claim("default", claim, "uid-" + claim, "local",
+                        random.nextBoolean() ? volume : null, Set.of(AccessMode.READ_WRITE_ONCE_POD), GI, null, false));
             }
         }
     }

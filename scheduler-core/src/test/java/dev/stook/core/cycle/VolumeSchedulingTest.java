@@ -202,6 +202,30 @@ class VolumeSchedulingTest {
     }
 
     @Test
+    void aReadWriteOncePodClaimServesOnePodAtATimeEvenInsideAGang() {
+        cluster.updateVolume("pv-n2", localVolume("pv-n2", "n2", GI));
+        cluster.updateClaim("default", "solo", new Claim("default", "solo", "u", "local", "pv-n2",
+                Set.of(AccessMode.READ_WRITE_ONCE_POD), GI, null, false));
+        for (int i = 0; i < 2; i++) {
+            scheduler.submit(member("pair", i, 2, "1", 0).withClaims(List.of("solo")));
+        }
+        List<Decision> decisions = scheduler.runCycle();
+        assertThat(binds(decisions)).isEmpty();
+        assertThat(waits(decisions).get(0)).contains("gang default/pair: 1/2 members placeable").contains("1 node has"
+                + " pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode");
+
+        Pod holder = using("holder", "solo");
+        cluster.podBound(holder, "n2");
+        scheduler.submit(using("second", "solo").createdAt(5));
+        assertThat(waits(scheduler.runCycle())).contains("default/second: 0/3 nodes fit: 2 node(s) had volume node"
+                + " affinity conflict, 1 node has pod using PersistentVolumeClaim with the same name and"
+                + " ReadWriteOncePod access mode");
+
+        cluster.removePod(holder.id());
+        assertThat(binds(scheduler.runCycle())).contains("default/second->n2");
+    }
+
+    @Test
     void aClaimBeingDeletedIsNotUsed() {
         cluster.updateClaim("default", "data", new Claim("default", "data", "u", "local", null,
                 Set.of(AccessMode.READ_WRITE_ONCE), GI, null, true));
