@@ -45,8 +45,6 @@ public final class SchedulerProcess implements AutoCloseable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_LEADERSHIP_LOST = 3;
     public static final int EXIT_SCHEDULER_FAILED = 4;
-    /** How long a pod's claims may take to be bound before it is tried again: kube-scheduler's bindTimeoutSeconds. */
-    static final long VOLUME_BIND_TIMEOUT_MILLIS = 600_000;
     /** Longer than a slow cycle: the question is answered between cycles. */
     private static final long EXPLAIN_TIMEOUT_MILLIS = 5_000;
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerProcess.class);
@@ -87,7 +85,7 @@ public final class SchedulerProcess implements AutoCloseable {
                 Duration.ofMillis(config.leaseDurationMillis()), Duration.ofMillis(config.renewDeadlineMillis()),
                 Duration.ofMillis(config.retryPeriodMillis()));
         this.binder = new Binder(client, election.fence(), informers, seal, config.bindConcurrency(),
-                VOLUME_BIND_TIMEOUT_MILLIS, inbox::bindFinished,
+                config.volumeBindTimeoutMillis(), inbox::bindFinished,
                 metrics.bindings());
         this.evictor = new Evictor(client, election.fence(), informers, status, config.evictConcurrency(),
                 config.evictAttempts(), backoff, metrics.countingRefusals(inbox));

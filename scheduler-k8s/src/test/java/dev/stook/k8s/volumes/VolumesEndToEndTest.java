@@ -1,5 +1,6 @@
 package dev.stook.k8s.volumes;
 
+import dev.stook.k8s.config.SchedulerConfigLoader;
 import dev.stook.k8s.testing.TestCluster;
 import dev.stook.k8s.testing.real.ControlPlane;
 import dev.stook.k8s.testing.real.RealCluster;
@@ -204,6 +205,33 @@ class VolumesEndToEndTest {
             assertThat(cluster.nodeOf("writer")).as("the only zone the class provisions in").isEqualTo("zone-a-1");
             assertThat(claimNamed("scratch").getMetadata().getAnnotations())
                     .containsEntry("volume.kubernetes.io/selected-node", "zone-a-1");
+        } finally {
+            provisioning.set(false);
+            provisioner.join(10_000);
+        }
+    }
+
+    @Test
+    void aClaimNotProvisionedInTimeLeavesThePodUnboundWithTheReasonAndItIsBoundOnceAProvisionerComes()
+            throws InterruptedException {
+        cluster.node("n1", "8", "32Gi");
+        storageClass("provisioned", "example.com/test-disks", "WaitForFirstConsumer");
+        claim("scratch", "provisioned", "1Gi");
+        cluster.startScheduler(SchedulerConfigLoader.parse(TestCluster.TEST_CONFIG + "volumeBindTimeout: 1s\n",
+                "test config"));
+        cluster.create(using("writer", "scratch", "stook"));
+
+        await().atMost(PATIENCE).until(() -> cluster.podScheduled("writer").filter(c -> "SchedulerError"
+                .equals(c.getReason()) && c.getMessage().contains("binding volumes: persistentvolumeclaim \"scratch\""
+                + " was not bound within 1 s")).isPresent());
+        assertThat(cluster.isBound("writer")).isFalse();
+
+        AtomicBoolean provisioning = new AtomicBoolean(true);
+        Thread provisioner = new Thread(() -> provision(provisioning), "test-provisioner");
+        provisioner.start();
+        try {
+            await().atMost(PATIENCE).until(() -> claimBound("scratch") && cluster.isBound("writer"));
+            assertThat(cluster.nodeOf("writer")).isEqualTo("n1");
         } finally {
             provisioning.set(false);
             provisioner.join(10_000);
