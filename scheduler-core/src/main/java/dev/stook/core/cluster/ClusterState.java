@@ -161,6 +161,11 @@ public final class ClusterState {
         }
     }
 
+    /** The claims, volumes and storage classes as they are now, with the volumes held for assumed pods. */
+    public synchronized Storage storage() {
+        return storage;
+    }
+
     /**
      * The volumes chosen for the assumed pod's claims that wait for one (kube-scheduler's binding decisions):
      * empty when it has none, null when volumes were needed but none could be chosen as the pod was assumed.
