@@ -30,7 +30,7 @@ REQUIRED = [
 ] + [
     (False, "", r, v) for r in ("persistentvolumeclaims", "persistentvolumes") for v in ("get", "list", "watch", "update")
 ] + [
-    (False, "storage.k8s.io", "storageclasses", v) for v in ("list", "watch")
+    (False, "storage.k8s.io", r, v) for r in ("storageclasses", "csinodes") for v in ("list", "watch")
 ] + [
     (True, "", "configmaps", v) for v in ("get", "list", "watch", "create", "update")
 ] + [(True, "coordination.k8s.io", "leases", v) for v in ("get", "create", "update", "patch")] + [

@@ -154,6 +154,11 @@ public final class ClusterState {
         storageChanged(storage.withClass(name, storageClass));
     }
 
+    /** The attach limits of a node's CSI drivers (its CSINode); empty or null once there are none. */
+    public synchronized void updateAttachLimits(String node, Map<String, Integer> limits) {
+        storageChanged(storage.withAttachLimits(node, limits));
+    }
+
     private void storageChanged(Storage updated) {
         if (updated != storage) {
             storage = updated;

@@ -72,7 +72,8 @@ public final class PluginProfile {
     public static List<FilterPlugin> standardFilters() {
         return List.of(new CordonedNodeFilter(), new NodeAffinityFilter(), new TaintTolerationFilter(),
                 new MaxPodsFilter(), new ResourceFitFilter(), new HostPortsFilter(), new VolumeBindingFilter(),
-                new VolumeZoneFilter(), new VolumeRestrictionsFilter(), new InterPodAffinityFilter(),
+                new VolumeZoneFilter(), new VolumeRestrictionsFilter(), new NodeVolumeLimitsFilter(),
+                new InterPodAffinityFilter(),
                 new PodTopologySpreadFilter());
     }
 

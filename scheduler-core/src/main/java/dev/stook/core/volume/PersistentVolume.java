@@ -19,10 +19,21 @@ import java.util.Set;
  * @param claimUid          that claim's uid when the reference names one, or null
  * @param available         whether its phase is {@code Available} (neither Bound, Released nor Failed)
  * @param labels            its labels, which claims' selectors and the legacy zone labels are read from
+ * @param csiDriver         the CSI driver that attaches it, or null for a volume of another kind
+ * @param volumeHandle      its handle with that driver: two volumes with one handle are one attachment
  */
 public record PersistentVolume(String name, long capacityBytes, Set<AccessMode> accessModes, String storageClass,
                                List<NodeSelectorTerm> nodeAffinity, String affinityProblem, String claimRef,
-                               String claimUid, boolean available, Map<String, String> labels) {
+                               String claimUid, boolean available, Map<String, String> labels, String csiDriver,
+                               String volumeHandle) {
+    /** A volume no CSI driver attaches. */
+    public PersistentVolume(String name, long capacityBytes, Set<AccessMode> accessModes, String storageClass,
+                            List<NodeSelectorTerm> nodeAffinity, String affinityProblem, String claimRef,
+                            String claimUid, boolean available, Map<String, String> labels) {
+        this(name, capacityBytes, accessModes, storageClass, nodeAffinity, affinityProblem, claimRef, claimUid,
+                available, labels, null, null);
+    }
+
     public PersistentVolume {
         Objects.requireNonNull(name, "name");
         accessModes = Set.copyOf(accessModes);

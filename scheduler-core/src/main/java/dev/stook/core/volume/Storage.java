@@ -12,21 +12,25 @@ import java.util.Map;
  * other claims. Immutable: a change makes a new one, so a snapshot keeps what it was taken with.
  */
 public final class Storage {
-    public static final Storage NONE = new Storage(Map.of(), Map.of(), Map.of(), Map.of());
+    public static final Storage NONE = new Storage(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     private final Map<String, Claim> claims;
     private final Map<String, PersistentVolume> volumes;
     private final Map<String, StorageClass> classes;
     /** Claim key by volume name, for volumes chosen for assumed pods. */
     private final Map<String, String> reserved;
+    /** Per node, how many volumes each CSI driver may attach there (its CSINode's allocatable counts). */
+    private final Map<String, Map<String, Integer>> attachLimits;
     private volatile Map<String, List<PersistentVolume>> volumesByClass;
 
     private Storage(Map<String, Claim> claims, Map<String, PersistentVolume> volumes,
-                    Map<String, StorageClass> classes, Map<String, String> reserved) {
+                    Map<String, StorageClass> classes, Map<String, String> reserved,
+                    Map<String, Map<String, Integer>> attachLimits) {
         this.claims = claims;
         this.volumes = volumes;
         this.classes = classes;
         this.reserved = reserved;
+        this.attachLimits = attachLimits;
     }
 
     public Claim claim(String namespace, String name) {
@@ -49,23 +53,35 @@ public final class Storage {
     /** The claim as it is now; null once it is gone. This same object when nothing changes. */
     public Storage withClaim(String namespace, String name, Claim claim) {
         Map<String, Claim> changed = replaced(claims, Claim.key(namespace, name), claim);
-        return changed == claims ? this : new Storage(changed, volumes, classes, reserved);
+        return changed == claims ? this : new Storage(changed, volumes, classes, reserved, attachLimits);
     }
 
     public Storage withVolume(String name, PersistentVolume volume) {
         Map<String, PersistentVolume> changed = replaced(volumes, name, volume);
-        return changed == volumes ? this : new Storage(claims, changed, classes, reserved);
+        return changed == volumes ? this : new Storage(claims, changed, classes, reserved, attachLimits);
     }
 
     public Storage withClass(String name, StorageClass storageClass) {
         Map<String, StorageClass> changed = replaced(classes, name, storageClass);
-        return changed == classes ? this : new Storage(claims, volumes, changed, reserved);
+        return changed == classes ? this : new Storage(claims, volumes, changed, reserved, attachLimits);
     }
 
     /** Holds the volume for the claim ({@code namespace/name}), or lets it go when the claim is null. */
     public Storage reserving(String volume, String claimKey) {
         Map<String, String> changed = replaced(reserved, volume, claimKey);
-        return changed == reserved ? this : new Storage(claims, volumes, classes, changed);
+        return changed == reserved ? this : new Storage(claims, volumes, classes, changed, attachLimits);
+    }
+
+    /** How many volumes each CSI driver may attach to the node; empty when its CSINode sets no limit. */
+    public Map<String, Integer> attachLimits(String node) {
+        return attachLimits.getOrDefault(node, Map.of());
+    }
+
+    /** The node's attach limits by CSI driver as its CSINode says now; empty or null once it is gone. */
+    public Storage withAttachLimits(String node, Map<String, Integer> limits) {
+        Map<String, Map<String, Integer>> changed = replaced(attachLimits, node,
+                limits == null || limits.isEmpty() ? null : Map.copyOf(limits));
+        return changed == attachLimits ? this : new Storage(claims, volumes, classes, reserved, changed);
     }
 
     /** The volumes of a class, smallest first, then by name: the order kube-scheduler prefers them in. */

@@ -226,6 +226,28 @@ class VolumeSchedulingTest {
     }
 
     @Test
+    void aNodeTakesNoMoreVolumesOfADriverThanItsCsiNodeAllowsCountingProvisionedClaimsAndTrialPlacements() {
+        cluster.updateStorageClass("disks", waitingClass("disks", "csi.example.com"));
+        cluster.updateAttachLimits("n1", Map.of("csi.example.com", 2));
+        cluster.updateAttachLimits("n2", Map.of("csi.example.com", 0));
+        cluster.updateAttachLimits("n3", Map.of("csi.example.com", 0));
+        cluster.updateVolume("pv-attached", new PersistentVolume("pv-attached", GI, Set.of(AccessMode.READ_WRITE_ONCE),
+                "disks", List.of(), null, "default/attached", null, false, Map.of(), "csi.example.com", "h-1"));
+        cluster.updateClaim("default", "attached", new Claim("default", "attached", "u", "disks", "pv-attached",
+                Set.of(AccessMode.READ_WRITE_ONCE), GI, null, false));
+        cluster.podBound(using("running", "attached"), "n1");
+        for (int i = 0; i < 2; i++) {
+            cluster.updateClaim("default", "new-" + i, claim("new-" + i, "disks", GI));
+            scheduler.submit(using("writer-" + i, "new-" + i).createdAt(i));
+        }
+
+        List<Decision> decisions = scheduler.runCycle();
+        assertThat(binds(decisions)).containsExactly("default/writer-0->n1");
+        assertThat(waits(decisions)).containsExactly(
+                "default/writer-1: 0/3 nodes fit: 3 node(s) exceed max volume count");
+    }
+
+    @Test
     void aClaimBeingDeletedIsNotUsed() {
         cluster.updateClaim("default", "data", new Claim("default", "data", "u", "local", null,
                 Set.of(AccessMode.READ_WRITE_ONCE), GI, null, true));

@@ -37,6 +37,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.storage.CSINode;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -241,6 +242,8 @@ public final class SchedulingLoop implements Runnable {
                     (PersistentVolume) volume)).orElse(null));
             case CLASS -> cluster.updateStorageClass(key.name(), object.map(storageClass ->
                     StorageTranslator.storageClass((StorageClass) storageClass)).orElse(null));
+            case CSI_NODE -> cluster.updateAttachLimits(key.name(), object.map(csiNode ->
+                    StorageTranslator.attachLimits((CSINode) csiNode)).orElse(null));
         }
     }
 

@@ -14,16 +14,19 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeSpec;
 import io.fabric8.kubernetes.api.model.TopologySelectorLabelRequirement;
 import io.fabric8.kubernetes.api.model.TopologySelectorTerm;
 import io.fabric8.kubernetes.api.model.VolumeNodeAffinity;
+import io.fabric8.kubernetes.api.model.storage.CSINode;
+import io.fabric8.kubernetes.api.model.storage.CSINodeDriver;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * PersistentVolumeClaims, PersistentVolumes and StorageClasses to the core model, in one place. A part the
+ * PersistentVolumeClaims, PersistentVolumes, StorageClasses and CSINodes to the core model, in one place. A part the
  * scheduler cannot read is never fatal: a volume whose node affinity is malformed is reachable from no node and
  * says why, an unknown access mode or unreadable size makes a claim or volume match nothing it should not.
  */
@@ -78,8 +81,11 @@ public final class StorageTranslator {
                 : spec.getCapacity().get("storage");
         long capacity = size == null ? 0 : bytes(size, 0);
         boolean available = volume.getStatus() != null && "Available".equals(volume.getStatus().getPhase());
+        String csiDriver = spec.getCsi() == null ? null : spec.getCsi().getDriver();
+        String handle = spec.getCsi() == null ? null : spec.getCsi().getVolumeHandle();
         return new PersistentVolume(name, capacity, accessModes(spec.getAccessModes()), spec.getStorageClassName(),
-                affinity, affinityProblem, claim, claimUid, available, labels);
+                affinity, affinityProblem, claim, claimUid, available, labels, csiDriver,
+                handle == null ? name : handle);
     }
 
     public static StorageClass storageClass(io.fabric8.kubernetes.api.model.storage.StorageClass storageClass) {
@@ -103,6 +109,20 @@ public final class StorageTranslator {
         }
         return new StorageClass(storageClass.getMetadata().getName(), storageClass.getProvisioner(),
                 WAIT_FOR_FIRST_CONSUMER.equals(storageClass.getVolumeBindingMode()), allowed);
+    }
+
+    /** How many volumes each CSI driver may attach to the CSINode's node; drivers without a count set no limit. */
+    public static Map<String, Integer> attachLimits(CSINode csiNode) {
+        Map<String, Integer> limits = new HashMap<>();
+        List<CSINodeDriver> drivers = csiNode.getSpec() == null || csiNode.getSpec().getDrivers() == null ? List.of()
+                : csiNode.getSpec().getDrivers();
+        for (CSINodeDriver driver : drivers) {
+            Integer count = driver.getAllocatable() == null ? null : driver.getAllocatable().getCount();
+            if (driver.getName() != null && count != null && count >= 0) {
+                limits.put(driver.getName(), count);
+            }
+        }
+        return limits;
     }
 
     private static List<NodeSelectorTerm> nodeAffinity(VolumeNodeAffinity affinity) {

@@ -42,10 +42,10 @@ public interface ClusterCache {
     /** Every Service, ReplicationController, ReplicaSet and StatefulSet cached; none when not watched. */
     List<WorkloadKey> workloads();
 
-    /** The PersistentVolumeClaim, PersistentVolume or StorageClass, or empty once it is gone. */
+    /** The PersistentVolumeClaim, PersistentVolume, StorageClass or CSINode, or empty once it is gone. */
     Optional<? extends HasMetadata> storageObject(StorageKey key);
 
-    /** Every PersistentVolumeClaim, PersistentVolume and StorageClass cached. */
+    /** Every PersistentVolumeClaim, PersistentVolume, StorageClass and CSINode cached. */
     List<StorageKey> storageObjects();
 
     Optional<ConfigMap> queueConfigMap();

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.storage.CSINode;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ExceptionHandler;
@@ -28,7 +29,7 @@ import java.util.function.Function;
  * node, every namespace (queues may admit submitters by their labels), the queue ConfigMap and its last good
  * copy, Stook's own pods that succeeded ({@link SucceededPods}) and, while default spread constraints are on,
  * every Service, ReplicationController, ReplicaSet and StatefulSet, and every PersistentVolumeClaim,
- * PersistentVolume and StorageClass (what the volume filters read). Pods, nodes, namespaces and those objects
+ * PersistentVolume, StorageClass and CSINode (what the volume filters read). Pods, nodes, namespaces and those objects
  * are cached trimmed to what Stook reads ({@link PodTrimmer}, {@link NodeTrimmer}, {@link NamespaceTrimmer},
  * {@link WorkloadTrimmer}): with tens of thousands of pods the rest would be most of the heap. Handlers only
  * pass keys on; a dropped watch is recovered by the informers' relist, whose adds, updates and deletes
@@ -51,6 +52,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     private final SharedIndexInformer<PersistentVolumeClaim> claims;
     private final SharedIndexInformer<PersistentVolume> volumes;
     private final SharedIndexInformer<StorageClass> storageClasses;
+    private final SharedIndexInformer<CSINode> csiNodes;
     private final String namespace;
     private final String configMapName;
     private final String lastGoodConfigMapName;
@@ -99,6 +101,8 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         this.storageClasses = storageInformer(client.storage().v1().storageClasses().withLimit(LIST_PAGE)
                 .runnableInformer(0), changes, storageClass -> StorageKey.storageClass(
                 storageClass.getMetadata().getName()));
+        this.csiNodes = storageInformer(client.storage().v1().csiNodes().withLimit(LIST_PAGE).runnableInformer(0),
+                changes, csiNode -> StorageKey.csiNode(csiNode.getMetadata().getName()));
     }
 
     /** Storage objects are small: only managed fields and kubectl's last-applied copy are dropped. */
@@ -148,7 +152,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
                 nodes.start().toCompletableFuture(), namespaces.start().toCompletableFuture(),
                 queueConfig.start().toCompletableFuture(), lastGoodQueueConfig.start().toCompletableFuture()));
         workloads.values().forEach(informer -> started.add(informer.start().toCompletableFuture()));
-        for (SharedIndexInformer<?> informer : List.of(claims, volumes, storageClasses)) {
+        for (SharedIndexInformer<?> informer : List.of(claims, volumes, storageClasses, csiNodes)) {
             started.add(informer.start().toCompletableFuture());
         }
         return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
@@ -217,6 +221,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         volumes.getStore().list().forEach(volume -> keys.add(StorageKey.volume(volume.getMetadata().getName())));
         storageClasses.getStore().list().forEach(storageClass -> keys.add(StorageKey.storageClass(
                 storageClass.getMetadata().getName())));
+        csiNodes.getStore().list().forEach(csiNode -> keys.add(StorageKey.csiNode(csiNode.getMetadata().getName())));
         return keys;
     }
 
@@ -225,6 +230,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
             case CLAIM -> claims;
             case VOLUME -> volumes;
             case CLASS -> storageClasses;
+            case CSI_NODE -> csiNodes;
         };
     }
 
@@ -242,7 +248,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     public boolean hasSynced() {
         return pods.hasSynced() && nodes.hasSynced() && namespaces.hasSynced() && queueConfig.hasSynced()
                 && lastGoodQueueConfig.hasSynced() && workloads.values().stream().allMatch(SharedIndexInformer::hasSynced)
-                && claims.hasSynced() && volumes.hasSynced() && storageClasses.hasSynced();
+                && claims.hasSynced() && volumes.hasSynced() && storageClasses.hasSynced() && csiNodes.hasSynced();
     }
 
     @Override
@@ -257,6 +263,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         claims.stop();
         volumes.stop();
         storageClasses.stop();
+        csiNodes.stop();
     }
 
     /**

@@ -1,12 +1,13 @@
 package dev.stook.k8s.watch;
 
 /**
- * A PersistentVolumeClaim, PersistentVolume or StorageClass: the objects kube-scheduler's volume filters read.
+ * A PersistentVolumeClaim, PersistentVolume, StorageClass or CSINode: the objects kube-scheduler's volume filters
+ * read.
  *
- * @param namespace the claim's namespace; empty for volumes and classes, which have none
+ * @param namespace the claim's namespace; empty for the others, which have none
  */
 public record StorageKey(Kind kind, String namespace, String name) {
-    public enum Kind { CLAIM, VOLUME, CLASS }
+    public enum Kind { CLAIM, VOLUME, CLASS, CSI_NODE }
 
     public static StorageKey claim(String namespace, String name) {
         return new StorageKey(Kind.CLAIM, namespace, name);
@@ -18,6 +19,10 @@ public record StorageKey(Kind kind, String namespace, String name) {
 
     public static StorageKey storageClass(String name) {
         return new StorageKey(Kind.CLASS, "", name);
+    }
+
+    public static StorageKey csiNode(String name) {
+        return new StorageKey(Kind.CSI_NODE, "", name);
     }
 
     /** The informer store's key of the object. */

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.TopologySelectorTermBuilder;
+import io.fabric8.kubernetes.api.model.storage.CSINodeBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,19 @@ class StorageTranslatorTest {
         assertThat(pv.labels()).containsEntry("tier", "ssd");
         assertThat(pv.reachableFrom(Map.of("kubernetes.io/hostname", "n1"))).isTrue();
         assertThat(pv.reachableFrom(Map.of("kubernetes.io/hostname", "n2"))).isFalse();
+    }
+
+    @Test
+    void readsACsiVolumesDriverAndHandleAndACsiNodesAttachLimits() {
+        PersistentVolume pv = StorageTranslator.volume(volume().editSpec().withNewCsi().withDriver("csi.example.com")
+                .withVolumeHandle("vol-7").endCsi().endSpec().build());
+
+        assertThat(pv.csiDriver()).isEqualTo("csi.example.com");
+        assertThat(pv.volumeHandle()).isEqualTo("vol-7");
+        assertThat(StorageTranslator.attachLimits(new CSINodeBuilder().withNewMetadata().withName("n1").endMetadata()
+                .withNewSpec().addNewDriver().withName("csi.example.com").withNodeID("n1").withNewAllocatable()
+                .withCount(16).endAllocatable().endDriver().addNewDriver().withName("unlimited.example.com")
+                .withNodeID("n1").endDriver().endSpec().build())).isEqualTo(Map.of("csi.example.com", 16));
     }
 
     @Test

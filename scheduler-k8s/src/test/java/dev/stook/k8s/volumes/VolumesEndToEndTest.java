@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.TopologySelectorTermBuilder;
+import io.fabric8.kubernetes.api.model.storage.CSINodeBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -271,6 +272,39 @@ class VolumesEndToEndTest {
                 return;
             }
         }
+    }
+
+    /** A CSI volume with its handle, pre-bound to the claim of the same name (which then binds at once). */
+    private void csiVolumeAndClaim(String name) {
+        cluster.client().persistentVolumes().resource(new PersistentVolumeBuilder().withNewMetadata().withName(name)
+                .endMetadata().withNewSpec().withCapacity(Map.of("storage", new Quantity("1Gi")))
+                .withAccessModes("ReadWriteOnce").withStorageClassName("").withNewCsi().withDriver("csi.example.com")
+                .withVolumeHandle("handle-" + name).endCsi().withNewClaimRef().withNamespace(NS).withName(name)
+                .endClaimRef().endSpec().build()).create();
+        claim(name, "", "1Gi");
+    }
+
+    @Test
+    void aNodeWhoseCsiDriverMayAttachNoMoreVolumesIsPassedOverAsByKubeScheduler() {
+        cluster.node("big", "64", "256Gi");
+        cluster.node("small", "8", "32Gi");
+        cluster.client().storage().v1().csiNodes().resource(new CSINodeBuilder().withNewMetadata().withName("big")
+                .endMetadata().withNewSpec().addNewDriver().withName("csi.example.com").withNodeID("big")
+                .withNewAllocatable().withCount(1).endAllocatable().endDriver().endSpec().build()).create();
+        for (String name : List.of("attached", "stook-disk", "kube-disk")) {
+            csiVolumeAndClaim(name);
+        }
+        await().atMost(PATIENCE).until(() -> claimBound("attached") && claimBound("stook-disk")
+                && claimBound("kube-disk"));
+        cluster.create(using("running", "attached", "stook").editSpec().withNodeName("big").endSpec());
+        cluster.startScheduler();
+
+        cluster.create(using("stook-writer", "stook-disk", "stook"));
+        cluster.create(using("kube-writer", "kube-disk", "default-scheduler"));
+
+        await().atMost(PATIENCE).until(() -> cluster.isBound("stook-writer") && cluster.isBound("kube-writer"));
+        assertThat(cluster.nodeOf("kube-writer")).as("the reference").isEqualTo("small");
+        assertThat(cluster.nodeOf("stook-writer")).isEqualTo("small");
     }
 
     @Test
