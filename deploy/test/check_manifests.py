@@ -28,6 +28,10 @@ REQUIRED = [
 ] + [
     (False, "apps", r, v) for r in ("replicasets", "statefulsets") for v in ("list", "watch")
 ] + [
+    (False, "", r, v) for r in ("persistentvolumeclaims", "persistentvolumes") for v in ("get", "list", "watch", "update")
+] + [
+    (False, "storage.k8s.io", r, v) for r in ("storageclasses", "csinodes") for v in ("list", "watch")
+] + [
     (True, "", "configmaps", v) for v in ("get", "list", "watch", "create", "update")
 ] + [(True, "coordination.k8s.io", "leases", v) for v in ("get", "create", "update", "patch")] + [
     (True, "", "secrets", v) for v in ("get", "create")

@@ -15,10 +15,11 @@ import java.util.Optional;
  * carries its name as {@code kubernetes.io/hostname}, as the kubelet labels nodes. With a {@code topology}
  * (levels widest first, such as zone, block, rack), consecutive nodes share their tightest domain: the
  * nodes are dealt out evenly, and a domain's label value is the group's name and the domain's number at
- * each level down to it ({@code worker-1-0-3}: rack 3 of block 0 of zone 1).
+ * each level down to it ({@code worker-1-0-3}: rack 3 of block 0 of zone 1). Its nodes may have local disks
+ * holding dataset shards ({@link LocalVolumes}).
  */
 public record NodeGroup(String name, int count, Resources allocatable, Map<String, String> labels, List<Taint> taints,
-                        Optional<CachedData> cache, List<TopologyLevel> topology) {
+                        Optional<CachedData> cache, List<TopologyLevel> topology, Optional<LocalVolumes> localVolumes) {
     static final String HOSTNAME = "kubernetes.io/hostname";
 
     public NodeGroup {
@@ -32,7 +33,7 @@ public record NodeGroup(String name, int count, Resources allocatable, Map<Strin
     }
 
     public NodeGroup(String name, int count, Resources allocatable, Map<String, String> labels, List<Taint> taints) {
-        this(name, count, allocatable, labels, taints, Optional.empty(), List.of());
+        this(name, count, allocatable, labels, taints, Optional.empty(), List.of(), Optional.empty());
     }
 
     /** How many domains of the tightest level the topology makes, 1 without one. */

@@ -160,13 +160,36 @@ public final class ScenarioLoader {
         List<Taint> taints = group.list("taints", ScenarioLoader::taint);
         Optional<CachedData> cache = group.has("cache") ? Optional.of(cachedData(group.object("cache"))) : Optional.empty();
         List<TopologyLevel> topology = group.list("topology", ScenarioLoader::topologyLevel);
+        Optional<LocalVolumes> localVolumes = group.has("localVolumes")
+                ? Optional.of(localVolumes(group.object("localVolumes"))) : Optional.empty();
         group.rejectUnknownKeys();
         requireUniqueNames(topology.stream().map(TopologyLevel::key).toList(), group.pathOf("topology"));
         if (count % NodeGroup.tightestDomains(topology) != 0) {
             throw new ScenarioException(group.pathOf("count"), count + " nodes cannot be dealt evenly into the "
                     + NodeGroup.tightestDomains(topology) + " domains of the tightest topology level");
         }
-        return new NodeGroup(name, count, allocatable, labels, taints, cache, topology);
+        return new NodeGroup(name, count, allocatable, labels, taints, cache, topology, localVolumes);
+    }
+
+    private static LocalVolumes localVolumes(YamlObject volumes) {
+        int perNode = (int) volumes.integer("perNode", 1, 64);
+        long size = bytes(volumes, "size");
+        String storageClass = label(volumes, "storageClass");
+        int shards = (int) volumes.integer("shards", 1, MAX_NODES * 64L);
+        volumes.rejectUnknownKeys();
+        return new LocalVolumes(perNode, size, storageClass, shards);
+    }
+
+    private static ShardClaims shardClaims(YamlObject claim) {
+        String storageClass = label(claim, "storageClass");
+        long size = bytes(claim, "size");
+        int shards = (int) claim.integer("shards", 1, MAX_NODES * 64L);
+        claim.rejectUnknownKeys();
+        return new ShardClaims(storageClass, size, shards);
+    }
+
+    private static long bytes(YamlObject parent, String key) {
+        return YamlObject.parse(parent.pathOf(key), parent.string(key), Quantity::parseUnits);
     }
 
     private static TopologyLevel topologyLevel(Object raw, String path) {
@@ -224,6 +247,8 @@ public final class ScenarioLoader {
         podRules.addAll(w.list("affinity", (item, at) -> podRule(item, at, PodRule.Kind.AFFINITY)));
         podRules.addAll(w.list("antiAffinity", (item, at) -> podRule(item, at, PodRule.Kind.ANTI_AFFINITY)));
         podRules.addAll(w.list("spread", (item, at) -> podRule(item, at, PodRule.Kind.SPREAD)));
+        Optional<ShardClaims> claims = w.has("localVolume") ? Optional.of(shardClaims(w.object("localVolume")))
+                : Optional.empty();
         w.rejectUnknownKeys();
         if (!gangTopology.isNone() && gangMin.isEmpty()) {
             throw new ScenarioException(w.pathOf("gangTopology"), "needs gangMinMembers: only a gang keeps to a topology");
@@ -232,7 +257,7 @@ public final class ScenarioLoader {
             throw new ScenarioException(w.pathOf("shardChunks"), "needs dataChunks to cut shards from");
         }
         return new Workload(name, jobs, arrival, start, podsPerJob, requests, runTime, priority, constraints,
-                queue, gangMin, chunks, preemptible, namespace, shardChunks, podRules, gangTopology);
+                queue, gangMin, chunks, preemptible, namespace, shardChunks, podRules, gangTopology, claims);
     }
 
     private static PodRule podRule(Object raw, String path, PodRule.Kind kind) {

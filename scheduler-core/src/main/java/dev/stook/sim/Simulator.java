@@ -51,6 +51,7 @@ public final class Simulator {
     private final VirtualClock clock = new VirtualClock();
     private final ClusterState cluster = new ClusterState(
             new ChunkIndex(ChunkIndexSettings.DEFAULTS, () -> clock.nowMillis() * 1_000_000));
+    private final SimVolumes volumes = new SimVolumes(cluster);
     private final LocalityMeter locality = new LocalityMeter();
     private final Scheduler scheduler;
     private final UtilisationTimeline timeline;
@@ -86,6 +87,7 @@ public final class Simulator {
         Map<String, Resources> allocatableByNode = new HashMap<>();
         List<Node> nodes = new ArrayList<>();
         for (NodeGroup group : scenario.nodeGroups()) {
+            volumes.addDisks(group);
             for (Node node : group.nodes()) {
                 nodes.add(node);
                 cluster.upsertNode(node);
@@ -181,6 +183,7 @@ public final class Simulator {
         for (JobTracker.WorkingPod done : jobs.finishDueBy(now)) {
             cluster.placementOf(done.pod().id()).ifPresent(p -> cluster.podSucceeded(p.pod(), p.nodeName()));
             cluster.removePod(done.pod().id());
+            volumes.gone(done.pod());
             queueMeter.gone(done.pod());
             timeline.released(done.endMillis(), done.pod().requests());
             makespanMillis = Math.max(makespanMillis, done.endMillis());
@@ -191,14 +194,18 @@ public final class Simulator {
         while (!terminations.isEmpty() && terminations.peek().atMillis() <= now) {
             Termination gone = terminations.poll();
             cluster.removePod(gone.victim().id());
+            Pod replacement = jobs.replacementFor(gone.victim(), now);
+            volumes.replaced(gone.victim(), replacement);
+            volumes.gone(gone.victim());
             queueMeter.gone(gone.victim());
             timeline.released(gone.atMillis(), gone.victim().requests());
-            submit(jobs.replacementFor(gone.victim(), now));
+            submit(replacement);
         }
     }
 
     private void submit(SimJob job) {
         jobs.arrived(job);
+        volumes.claim(job);
         for (Pod pod : job.pods()) {
             submit(pod);
         }
@@ -250,6 +257,7 @@ public final class Simulator {
     }
 
     private void bind(Pod pod, String nodeName, long now) {
+        volumes.bind(pod);
         cluster.podBound(pod, nodeName);
         jobs.bound(pod, nodeName, now);
         gangPlacement.bound(pod, nodeName, now);

@@ -61,6 +61,9 @@ public final class WorkloadGenerator {
                 .withPreemptible(workload.preemptible()).withDataReads(reads)
                 .withLabels(PodRule.labels(workload.name(), jobName));
         pod = workload.queue().map(pod::inQueue).orElse(pod);
+        if (workload.claims().isPresent()) {
+            pod = pod.withClaims(List.of(ShardClaims.claimName(podName)));
+        }
         return gang(workload, jobName).map(pod::inGang).orElse(pod);
     }
 

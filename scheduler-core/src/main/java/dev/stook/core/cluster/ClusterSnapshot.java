@@ -5,6 +5,7 @@ import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.Node;
 
 import dev.stook.core.model.Pod;
+import dev.stook.core.volume.Storage;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ public final class ClusterSnapshot {
     private final long localityGeneration;
     private final Namespaces namespaces;
     private final Workloads workloads;
+    private final Storage storage;
     /** The latest chunk holders of an earlier snapshot with the same nodes, to update rather than rebuild. */
     private final ChunkHolders earlierChunkHolders;
     private volatile ChunkHolders chunkHolders;
@@ -45,7 +47,7 @@ public final class ClusterSnapshot {
 
     /** @param previous the state's snapshot before this one, or null */
     ClusterSnapshot(NodeView[] nodes, long[] usageVersions, Map<String, Integer> indexByName, Object source,
-                    long topologyGeneration, long localityGeneration, Namespaces namespaces, Workloads workloads,
+                    long topologyGeneration, long localityGeneration, Namespaces namespaces, Workloads workloads, Storage storage,
                     ClusterSnapshot previous, long serial, long previousSerial, int[] changedSincePrevious,
                     List<ClusterState.Placement> placedWithAffinity) {
         this.nodes = nodes;
@@ -56,6 +58,7 @@ public final class ClusterSnapshot {
         this.localityGeneration = localityGeneration;
         this.namespaces = namespaces;
         this.workloads = workloads;
+        this.storage = storage;
         this.earlierChunkHolders = sameTopologyAs(previous) ? previous.latestChunkHolders() : null;
         this.serial = serial;
         this.previousSerial = previousSerial;
@@ -194,6 +197,14 @@ public final class ClusterSnapshot {
     /** The objects grouping pods for default spread constraints, as the snapshot was taken. */
     public Workloads workloads() {
         return workloads;
+    }
+
+    /**
+     * The claims, volumes and storage classes as the snapshot was taken. Filters reading them also read other
+     * pods (the volumes pods placed in a scratch copy take), so they are prepared afresh for every scratch copy.
+     */
+    public Storage storage() {
+        return storage;
     }
 
     /**

@@ -8,6 +8,11 @@ import dev.stook.core.model.Node;
 import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 import dev.stook.core.model.Resources;
+import dev.stook.core.volume.Claim;
+import dev.stook.core.volume.PersistentVolume;
+import dev.stook.core.volume.Storage;
+import dev.stook.core.volume.StorageClass;
+import dev.stook.core.volume.VolumeNeeds;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +55,9 @@ public final class ClusterState {
     private long capacityReleases;
     private Namespaces namespaces = Namespaces.NONE;
     private Workloads workloads = Workloads.NONE;
+    private Storage storage = Storage.NONE;
+    /** For assumed pods with claims waiting for a volume: the volumes chosen, null when none could be. */
+    private final Map<PodId, List<VolumeNeeds.Choice>> volumeChoices = new HashMap<>();
     private ClusterSnapshot lastSnapshot;
     private long snapshots;
 
@@ -131,6 +139,46 @@ public final class ClusterState {
         workloads = workloads.withController(namespace, kindAndName, selector);
     }
 
+    /** A PersistentVolumeClaim as it is now; null once it is gone. A change may let waiting pods fit. */
+    public synchronized void updateClaim(String namespace, String name, Claim claim) {
+        storageChanged(storage.withClaim(namespace, name, claim));
+    }
+
+    /** A PersistentVolume as it is now; null once it is gone. */
+    public synchronized void updateVolume(String name, PersistentVolume volume) {
+        storageChanged(storage.withVolume(name, volume));
+    }
+
+    /** A StorageClass as it is now; null once it is gone. */
+    public synchronized void updateStorageClass(String name, StorageClass storageClass) {
+        storageChanged(storage.withClass(name, storageClass));
+    }
+
+    /** The attach limits of a node's CSI drivers (its CSINode); empty or null once there are none. */
+    public synchronized void updateAttachLimits(String node, Map<String, Integer> limits) {
+        storageChanged(storage.withAttachLimits(node, limits));
+    }
+
+    private void storageChanged(Storage updated) {
+        if (updated != storage) {
+            storage = updated;
+            capacityReleases++;
+        }
+    }
+
+    /** The claims, volumes and storage classes as they are now, with the volumes held for assumed pods. */
+    public synchronized Storage storage() {
+        return storage;
+    }
+
+    /**
+     * The volumes chosen for the assumed pod's claims that wait for one (kube-scheduler's binding decisions):
+     * empty when it has none, null when volumes were needed but none could be chosen as the pod was assumed.
+     */
+    public synchronized List<VolumeNeeds.Choice> volumeChoices(PodId id) {
+        return volumeChoices.containsKey(id) ? volumeChoices.get(id) : List.of();
+    }
+
     public synchronized void removeNode(String name) {
         if (nodes.remove(name) != null) {
             chunks.removeNode(name);
@@ -147,6 +195,7 @@ public final class ClusterState {
                 && current.pod().labels().equals(pod.labels())) {
             if (current.assumed()) {
                 pods.put(pod.id(), new Placement(pod, nodeName, false));
+                releaseVolumes(pod.id());
             }
             return;
         }
@@ -163,6 +212,51 @@ public final class ClusterState {
             throw new IllegalStateException(pod.id() + " already holds a place on " + current.nodeName());
         }
         occupy(new Placement(pod, nodeName, true));
+        NodeRecord record = nodes.get(nodeName);
+        if (!pod.claims().isEmpty() && record != null) {
+            chooseVolumes(pod, record.node.labels());
+        }
+    }
+
+    /**
+     * Chooses the volumes of the pod's waiting claims on its node, as the trial placement did (same storage,
+     * same rule, pods assumed in the order they were placed), and holds them so no other pod takes them.
+     */
+    private void chooseVolumes(Pod pod, Map<String, String> nodeLabels) {
+        VolumeNeeds needs = VolumeNeeds.of(pod.id().namespace(), pod.claims(), storage);
+        if (!needs.bindsVolumes()) {
+            return;
+        }
+        List<VolumeNeeds.Choice> choices = needs.choose(nodeLabels, storage, Map.of());
+        volumeChoices.put(pod.id(), choices);
+        if (choices != null) {
+            for (VolumeNeeds.Choice choice : choices) {
+                if (choice.volume() != null) {
+                    storage = storage.reserving(choice.volume(), choice.claim().key());
+                }
+            }
+        }
+    }
+
+    /** Whether another assumed pod (sharing the claim) has the volume chosen too. */
+    private boolean stillChosen(String volume) {
+        for (List<VolumeNeeds.Choice> choices : volumeChoices.values()) {
+            if (choices != null && choices.stream().anyMatch(choice -> volume.equals(choice.volume()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void releaseVolumes(PodId id) {
+        List<VolumeNeeds.Choice> choices = volumeChoices.remove(id);
+        if (choices != null) {
+            for (VolumeNeeds.Choice choice : choices) {
+                if (choice.volume() != null && !stillChosen(choice.volume())) {
+                    storage = storage.reserving(choice.volume(), null);
+                }
+            }
+        }
     }
 
     /** Drops an assumption whose binding failed. A confirmed pod is left alone. */
@@ -242,7 +336,7 @@ public final class ClusterState {
     public synchronized ClusterSnapshot snapshot() {
         localityChanged(chunks.drainChanged());
         if (lastSnapshot != null && changedSinceSnapshot.isEmpty() && lastSnapshot.namespaces() == namespaces
-                && lastSnapshot.workloads() == workloads) {
+                && lastSnapshot.workloads() == workloads && lastSnapshot.storage() == storage) {
             return lastSnapshot;
         }
         boolean sameTopology = lastSnapshot != null && lastSnapshot.topologyGeneration() == topologyGeneration;
@@ -284,7 +378,7 @@ public final class ClusterState {
         }
         long previousSerial = changed == null ? -1 : lastSnapshot.serial();
         lastSnapshot = new ClusterSnapshot(views, versions, index, this, topologyGeneration, localityGeneration,
-                namespaces, workloads, lastSnapshot, ++snapshots, previousSerial, changed, placedWithAffinityCopy);
+                namespaces, workloads, storage, lastSnapshot, ++snapshots, previousSerial, changed, placedWithAffinityCopy);
         return lastSnapshot;
     }
 
@@ -330,6 +424,7 @@ public final class ClusterState {
 
     private void release(Placement placement) {
         pods.remove(placement.pod().id());
+        releaseVolumes(placement.pod().id());
         if (placement.pod().gang() != null) {
             placedByGang.computeIfPresent(placement.pod().gang().id(), (gang, count) -> count > 1 ? count - 1 : null);
         }

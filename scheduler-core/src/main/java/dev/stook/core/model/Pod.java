@@ -26,22 +26,26 @@ public final class Pod {
     private final boolean preemptsOthers;
     private final Map<String, String> labels;
     private final String controller;
+    private final List<String> claims;
 
     public Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints) {
         this(id, requests, priority, createdAtMillis, constraints, null, null, true, DataReads.NONE, List.of(), true,
-                Map.of(), null);
+                Map.of(), null, List.of());
     }
 
     private Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints,
                 GangMembership gang, String queue, boolean preemptible, DataReads dataReads,
-                List<String> schedulingGates, boolean preemptsOthers, Map<String, String> labels, String controller) {
+                List<String> schedulingGates, boolean preemptsOthers, Map<String, String> labels, String controller,
+                List<String> claims) {
         this.id = Objects.requireNonNull(id, "id");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.priority = priority;
         this.createdAtMillis = createdAtMillis;
         this.constraints = Objects.requireNonNull(constraints, "constraints");
         this.dataReads = Objects.requireNonNull(dataReads, "dataReads");
-        this.signature = new SchedulingSignature(requests, constraints, dataReads);
+        this.claims = List.copyOf(claims);
+        this.signature = new SchedulingSignature(requests, constraints, dataReads,
+                this.claims.isEmpty() ? List.of() : this.claims.stream().map(c -> id.namespace() + "/" + c).toList());
         this.gang = gang;
         this.queue = queue;
         this.preemptible = preemptible;
@@ -125,7 +129,17 @@ public final class Pod {
 
     public Pod withController(String kindAndName) {
         return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, dataReads,
-                schedulingGates, preemptsOthers, labels, kindAndName);
+                schedulingGates, preemptsOthers, labels, kindAndName, claims);
+    }
+
+    /** The PersistentVolumeClaims its volumes name, in the pod's namespace, each once. */
+    public List<String> claims() {
+        return claims;
+    }
+
+    public Pod withClaims(List<String> claimNames) {
+        return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, dataReads,
+                schedulingGates, preemptsOthers, labels, controller, claimNames);
     }
 
     /** Who the pod counts against in a {@code fair} queue: its gang, or its namespace when alone. */
@@ -135,52 +149,52 @@ public final class Pod {
 
     public Pod withConstraints(PlacementConstraints newConstraints) {
         return new Pod(id, requests, priority, createdAtMillis, newConstraints,
-                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller);
+                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller, claims);
     }
 
     public Pod withPriority(int newPriority) {
         return new Pod(id, requests, newPriority, createdAtMillis, constraints,
-                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller);
+                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller, claims);
     }
 
     public Pod createdAt(long millis) {
         return new Pod(id, requests, priority, millis, constraints,
-                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller);
+                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller, claims);
     }
 
     public Pod inGang(GangMembership membership) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                membership, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller);
+                membership, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller, claims);
     }
 
     public Pod inQueue(String queuePath) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queuePath, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller);
+                gang, queuePath, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller, claims);
     }
 
     public Pod withPreemptible(boolean canBeEvicted) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queue, canBeEvicted, dataReads, schedulingGates, preemptsOthers, labels, controller);
+                gang, queue, canBeEvicted, dataReads, schedulingGates, preemptsOthers, labels, controller, claims);
     }
 
     public Pod withDataReads(DataReads reads) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queue, preemptible, reads, schedulingGates, preemptsOthers, labels, controller);
+                gang, queue, preemptible, reads, schedulingGates, preemptsOthers, labels, controller, claims);
     }
 
     public Pod withSchedulingGates(List<String> gates) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queue, preemptible, dataReads, gates, preemptsOthers, labels, controller);
+                gang, queue, preemptible, dataReads, gates, preemptsOthers, labels, controller, claims);
     }
 
     public Pod withPreemptsOthers(boolean mayEvictForIt) {
         return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, dataReads,
-                schedulingGates, mayEvictForIt, labels, controller);
+                schedulingGates, mayEvictForIt, labels, controller, claims);
     }
 
     public Pod withLabels(Map<String, String> newLabels) {
         return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, dataReads,
-                schedulingGates, preemptsOthers, newLabels, controller);
+                schedulingGates, preemptsOthers, newLabels, controller, claims);
     }
 
     @Override

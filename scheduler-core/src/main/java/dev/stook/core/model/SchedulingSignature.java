@@ -2,6 +2,8 @@ package dev.stook.core.model;
 
 import dev.stook.core.locality.DataReads;
 
+import java.util.List;
+
 /**
  * Everything filters and scorers read from a pod. Pods with equal signatures are interchangeable for
  * placement, so they share one filter pass per cycle (an equivalence class).
@@ -10,20 +12,25 @@ public final class SchedulingSignature {
     private final Resources requests;
     private final PlacementConstraints constraints;
     private final DataReads dataReads;
+    private final List<String> claims;
     private final int hash;
 
-    public SchedulingSignature(Resources requests, PlacementConstraints constraints, DataReads dataReads) {
+    /** @param claims the pod's claims as {@code namespace/name}: pods using different claims never share a class */
+    public SchedulingSignature(Resources requests, PlacementConstraints constraints, DataReads dataReads,
+                               List<String> claims) {
         this.requests = requests;
         this.constraints = constraints;
         this.dataReads = dataReads;
-        this.hash = 31 * (31 * requests.hashCode() + constraints.hashCode()) + dataReads.hashCode();
+        this.claims = claims;
+        this.hash = 31 * (31 * (31 * requests.hashCode() + constraints.hashCode()) + dataReads.hashCode())
+                + claims.hashCode();
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof SchedulingSignature other && hash == other.hash
                 && requests.equals(other.requests) && constraints.equals(other.constraints)
-                && dataReads.equals(other.dataReads);
+                && dataReads.equals(other.dataReads) && claims.equals(other.claims);
     }
 
     @Override

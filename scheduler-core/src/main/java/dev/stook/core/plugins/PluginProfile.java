@@ -71,7 +71,9 @@ public final class PluginProfile {
 
     public static List<FilterPlugin> standardFilters() {
         return List.of(new CordonedNodeFilter(), new NodeAffinityFilter(), new TaintTolerationFilter(),
-                new MaxPodsFilter(), new ResourceFitFilter(), new HostPortsFilter(), new InterPodAffinityFilter(),
+                new MaxPodsFilter(), new ResourceFitFilter(), new HostPortsFilter(), new VolumeBindingFilter(),
+                new VolumeZoneFilter(), new VolumeRestrictionsFilter(), new NodeVolumeLimitsFilter(),
+                new InterPodAffinityFilter(),
                 new PodTopologySpreadFilter());
     }
 

@@ -89,6 +89,7 @@ class FiltersTest {
     @Test
     void onlyUsageFiltersReadUsage() {
         assertThat(PluginProfile.standardFilters()).filteredOn(filter -> filter.reads().contains(Input.NODE_USAGE))
-                .extracting(FilterPlugin::name).containsExactlyInAnyOrder("ResourceFit", "MaxPods", "NodePorts");
+                .extracting(FilterPlugin::name).containsExactlyInAnyOrder("ResourceFit", "MaxPods", "NodePorts",
+                "NodeVolumeLimits");
     }
 }

@@ -15,6 +15,11 @@ public record BindResult(Pod pod, String uid, String nodeName, Outcome outcome, 
          */
         STALE,
         /** Anything else (5xx, timeout, connection): the pod is not bound and may be tried again. */
-        FAILED
+        FAILED,
+        /**
+         * Its volumes (or those of another pod of its gang) could not be bound first: the pod is not bound, what
+         * was written for the volumes is taken back, and it is tried again; the reason goes on the pod.
+         */
+        VOLUMES_FAILED
     }
 }

@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  * pool thread. Each binding names the uid of the pod it was decided for, and is not sent once the informer
  * cache shows that pod gone or replaced under the same name ({@link PodIncarnation}). Each binding records,
  * sealed, the queue and preemptibility the pod was admitted with ({@link AdmissionRecord}): the API server
- * copies a Binding's annotations onto the pod in the same write that binds it. Nothing is sent once the {@link LeaseFence} has closed: bindings still queued then are dropped
+ * copies a Binding's annotations onto the pod in the same write that binds it. A pod whose claims wait for
+ * volumes is bound only once they are bound ({@link VolumeBinder}), a gang's members once all their volumes
+ * are; that wait holds one of the pool's threads. Nothing is sent once the {@link LeaseFence} has closed: bindings still queued then are dropped
  * without a result, since the scheduling loop is stopping and the next leader decides afresh.
  */
 public final class Binder {
@@ -38,10 +40,16 @@ public final class Binder {
     private final Consumer<BindResult> results;
     private final BindObserver observer;
     private final ExecutorService pool;
+    private final VolumeBinder volumes;
 
+    /**
+     * @param volumeBindTimeoutMillis how long to wait for a pod's claims to be bound before giving up on them
+     *                                (kube-scheduler's bindTimeoutSeconds)
+     */
     public Binder(KubernetesClient client, LeaseFence fence, ClusterCache cache, AdmissionSeal seal, int concurrency,
-                  Consumer<BindResult> results, BindObserver observer) {
+                  long volumeBindTimeoutMillis, Consumer<BindResult> results, BindObserver observer) {
         this.client = client;
+        this.volumes = new VolumeBinder(client, volumeBindTimeoutMillis);
         this.seal = seal;
         this.fence = fence;
         this.incarnation = new PodIncarnation(cache);
@@ -68,7 +76,9 @@ public final class Binder {
                 return;
             }
             long start = System.nanoTime();
-            BindResult result = send(request);
+            String volumeProblem = request.volumes() == null ? null : request.volumes().bindOnce(volumes);
+            BindResult result = volumeProblem != null ? new BindResult(request.pod(), request.uid(),
+                    request.nodeName(), BindResult.Outcome.VOLUMES_FAILED, volumeProblem) : send(request);
             observer.bindingFinished(result, System.nanoTime() - start);
             results.accept(result);
         });

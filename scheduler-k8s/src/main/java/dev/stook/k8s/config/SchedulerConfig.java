@@ -32,6 +32,7 @@ public record SchedulerConfig(
         long bindBackoffInitialMillis,
         long bindBackoffMaxMillis,
         long bindConfirmTimeoutMillis,
+        long volumeBindTimeoutMillis,
         int evictConcurrency,
         int evictAttempts,
         long leaseDurationMillis,
@@ -50,7 +51,7 @@ public record SchedulerConfig(
 
     public static final SchedulerConfig DEFAULTS = new SchedulerConfig("stook", null, "stook-queues",
             "stook-scheduler", 10259, PluginProfile.DEFAULT_WEIGHTS, SchedulerSettings.DEFAULTS,
-            ChunkIndexSettings.DEFAULTS, 16, 10_000, 1_000, 60_000, 30_000, 4, 5, 10_000, 7_000, 2_000, 10_000, 10, 50,
+            ChunkIndexSettings.DEFAULTS, 16, 10_000, 1_000, 60_000, 30_000, 600_000, 4, 5, 10_000, 7_000, 2_000, 10_000, 10, 50,
             60_000, LogSettings.DEFAULTS, null, null, DefaultSpreadConstraints.SYSTEM);
 
     public SchedulerConfig {
@@ -68,7 +69,8 @@ public record SchedulerConfig(
     public SchedulerConfig withNamespace(String newNamespace) {
         return new SchedulerConfig(schedulerName, newNamespace, queueConfigMap, leaseName, healthPort, scoreWeights,
                 engine, learnedLocality, bindConcurrency, requestTimeoutMillis,
-                bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
+                bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, volumeBindTimeoutMillis,
+                evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
                 eventPerObjectIntervalMillis, logging, tlsCertFile, tlsPrivateKeyFile, defaultSpread);
@@ -77,7 +79,8 @@ public record SchedulerConfig(
     public SchedulerConfig withHealthPort(int port) {
         return new SchedulerConfig(schedulerName, namespace, queueConfigMap, leaseName, port, scoreWeights,
                 engine, learnedLocality, bindConcurrency, requestTimeoutMillis,
-                bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
+                bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, volumeBindTimeoutMillis,
+                evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
                 eventPerObjectIntervalMillis, logging, tlsCertFile, tlsPrivateKeyFile, defaultSpread);
@@ -86,7 +89,8 @@ public record SchedulerConfig(
     public SchedulerConfig withLogging(LogSettings newLogging) {
         return new SchedulerConfig(schedulerName, namespace, queueConfigMap, leaseName, healthPort, scoreWeights,
                 engine, learnedLocality, bindConcurrency, requestTimeoutMillis,
-                bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, evictConcurrency, evictAttempts,
+                bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, volumeBindTimeoutMillis,
+                evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
                 eventPerObjectIntervalMillis, newLogging, tlsCertFile, tlsPrivateKeyFile, defaultSpread);

@@ -36,7 +36,8 @@ public final class SchedulerConfigLoader {
     static final List<String> KEYS = List.of("schedulerName", "namespace", "queueConfigMap", "leaseName",
             "healthPort", "scoreWeights", "starvationTimeout", "gangSettleTime", "gangAdmission", "localityWait",
             "localityThreshold", "learnedLocalityTtl", "learnedLocalityMaxRanges", "bindConcurrency",
-            "requestTimeout", "bindBackoffInitial", "bindBackoffMax", "bindConfirmTimeout", "evictConcurrency",
+            "requestTimeout", "bindBackoffInitial", "bindBackoffMax", "bindConfirmTimeout", "volumeBindTimeout",
+            "evictConcurrency",
             "evictAttempts", "leaseDuration", "renewDeadline", "retryPeriod", "shutdownTimeout", "eventsPerSecond",
             "eventBurst", "eventInterval", "logFormat", "logLevel", "tlsCertFile", "tlsPrivateKeyFile",
             "defaultSpreadConstraints");
@@ -128,6 +129,7 @@ public final class SchedulerConfigLoader {
                 duration("bindBackoffInitial", d.bindBackoffInitialMillis(), 1),
                 duration("bindBackoffMax", d.bindBackoffMaxMillis(), 1),
                 duration("bindConfirmTimeout", d.bindConfirmTimeoutMillis(), 1),
+                duration("volumeBindTimeout", d.volumeBindTimeoutMillis(), 1),
                 integer("evictConcurrency", d.evictConcurrency(), 1, 64),
                 integer("evictAttempts", d.evictAttempts(), 1, 100),
                 duration("leaseDuration", d.leaseDurationMillis(), 1),

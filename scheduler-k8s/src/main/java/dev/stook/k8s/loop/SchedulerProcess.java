@@ -84,7 +84,8 @@ public final class SchedulerProcess implements AutoCloseable {
         this.election = new LeaderElection(client, config.namespace(), config.leaseName(), identity,
                 Duration.ofMillis(config.leaseDurationMillis()), Duration.ofMillis(config.renewDeadlineMillis()),
                 Duration.ofMillis(config.retryPeriodMillis()));
-        this.binder = new Binder(client, election.fence(), informers, seal, config.bindConcurrency(), inbox::bindFinished,
+        this.binder = new Binder(client, election.fence(), informers, seal, config.bindConcurrency(),
+                config.volumeBindTimeoutMillis(), inbox::bindFinished,
                 metrics.bindings());
         this.evictor = new Evictor(client, election.fence(), informers, status, config.evictConcurrency(),
                 config.evictAttempts(), backoff, metrics.countingRefusals(inbox));

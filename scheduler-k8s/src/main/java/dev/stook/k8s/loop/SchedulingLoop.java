@@ -11,11 +11,13 @@ import dev.stook.core.model.LabelSelector;
 import dev.stook.core.model.PodId;
 import dev.stook.core.model.ResourceNames;
 import dev.stook.core.model.UnknownResourceException;
+import dev.stook.core.volume.VolumeNeeds;
 import dev.stook.core.plugins.PluginProfile;
 import dev.stook.k8s.admit.AdmissionSeal;
 import dev.stook.k8s.bind.Backoff;
 import dev.stook.k8s.bind.BindRequest;
 import dev.stook.k8s.bind.BindResult;
+import dev.stook.k8s.bind.VolumeBatch;
 import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.evict.Eviction;
 import dev.stook.k8s.logging.LogFields;
@@ -24,13 +26,19 @@ import dev.stook.k8s.status.StatusReporter;
 import dev.stook.k8s.translate.KnownResources;
 import dev.stook.k8s.translate.NodeTranslator;
 import dev.stook.k8s.translate.PodTranslator;
+import dev.stook.k8s.translate.StorageTranslator;
 import dev.stook.k8s.translate.WorkloadTranslator;
 import dev.stook.k8s.watch.ClusterCache;
+import dev.stook.k8s.watch.StorageKey;
 import dev.stook.k8s.watch.WorkloadKey;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.storage.CSINode;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +63,8 @@ import java.util.function.Consumer;
  * cycle.
  */
 public final class SchedulingLoop implements Runnable {
+    /** The condition reason of a pod whose volumes could not be bound before it, as kube-scheduler's PreBind failure. */
+    static final String VOLUMES_FAILED_REASON = "SchedulerError";
     private static final Logger LOG = LoggerFactory.getLogger(SchedulingLoop.class);
     private static final long IDLE_WAKE_MILLIS = 60_000;
 
@@ -176,6 +186,9 @@ public final class SchedulingLoop implements Runnable {
         for (WorkloadKey workload : cache.workloads()) {
             applyWorkload(workload);
         }
+        for (StorageKey storage : cache.storageObjects()) {
+            applyStorage(storage);
+        }
         for (Node node : cache.nodes()) {
             applyNode(node.getMetadata().getName());
         }
@@ -204,6 +217,7 @@ public final class SchedulingLoop implements Runnable {
         batch.nodes().forEach(this::applyNode);
         batch.namespaces().forEach(this::applyNamespace);
         batch.workloads().forEach(this::applyWorkload);
+        batch.storage().forEach(this::applyStorage);
         batch.bindResults().forEach(this::bindFinished);
         batch.abandonedEvictions().forEach(scheduler::evictionAbandoned);
         batch.refusedEvictions().forEach(scheduler::evictionRefused);
@@ -219,6 +233,20 @@ public final class SchedulingLoop implements Runnable {
     }
 
     /** A Service, ReplicationController, ReplicaSet or StatefulSet whose selector is malformed selects nothing. */
+    private void applyStorage(StorageKey key) {
+        Optional<? extends HasMetadata> object = cache.storageObject(key);
+        switch (key.kind()) {
+            case CLAIM -> cluster.updateClaim(key.namespace(), key.name(), object.map(claim -> StorageTranslator.claim(
+                    (PersistentVolumeClaim) claim)).orElse(null));
+            case VOLUME -> cluster.updateVolume(key.name(), object.map(volume -> StorageTranslator.volume(
+                    (PersistentVolume) volume)).orElse(null));
+            case CLASS -> cluster.updateStorageClass(key.name(), object.map(storageClass ->
+                    StorageTranslator.storageClass((StorageClass) storageClass)).orElse(null));
+            case CSI_NODE -> cluster.updateAttachLimits(key.name(), object.map(csiNode ->
+                    StorageTranslator.attachLimits((CSINode) csiNode)).orElse(null));
+        }
+    }
+
     private void applyWorkload(WorkloadKey key) {
         LabelSelector selector = null;
         Optional<HasMetadata> object = cache.workload(key);
@@ -402,8 +430,12 @@ public final class SchedulingLoop implements Runnable {
             }
             case STALE -> LOG.atDebug().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, result.nodeName())
                     .log("binding not carried out: {}", result.detail());
-            case FAILED -> {
+            case FAILED, VOLUMES_FAILED -> {
                 cluster.forget(id);
+                if (result.outcome() == BindResult.Outcome.VOLUMES_FAILED) {
+                    status.waiting(id, result.uid(), VOLUMES_FAILED_REASON, result.detail()
+                            + "; the pod is tried again");
+                }
                 int failures = bindFailures.merge(id, 1, Integer::sum);
                 long at = System.currentTimeMillis() + backoff.delayMillis(failures);
                 LOG.atWarn().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, result.nodeName())
@@ -437,10 +469,12 @@ public final class SchedulingLoop implements Runnable {
     }
 
     private void dispatch(List<Decision> decisions) {
+        Map<Object, VolumeBatch> volumes = volumeBatches(decisions);
         for (Decision decision : decisions) {
             if (decision instanceof Decision.Bind bind) {
                 PodFingerprint decided = submitted.remove(bind.pod().id());
-                binder.accept(new BindRequest(bind.pod(), decided.uid(), bind.nodeName()));
+                binder.accept(new BindRequest(bind.pod(), decided.uid(), bind.nodeName(),
+                        volumes.get(batchKey(bind.pod()))));
             } else if (decision instanceof Decision.Evict evict) {
                 evict(evict);
             } else if (decision instanceof Decision.Wait wait) {
@@ -450,6 +484,31 @@ public final class SchedulingLoop implements Runnable {
                 throw new IllegalStateException("no handler for decision " + decision);
             }
         }
+    }
+
+    /**
+     * The volumes to bind before the pods, by gang (a lone pod is its own): the volumes chosen for every member
+     * bound first, so no member is bound while another's volumes may still fail. None for decisions without any.
+     */
+    private Map<Object, VolumeBatch> volumeBatches(List<Decision> decisions) {
+        Map<Object, VolumeBatch> batches = new HashMap<>();
+        for (Decision decision : decisions) {
+            if (decision instanceof Decision.Bind bind && !bind.pod().claims().isEmpty()) {
+                List<VolumeNeeds.Choice> choices = cluster.volumeChoices(bind.pod().id());
+                if (choices == null) {
+                    batches.put(batchKey(bind.pod()), VolumeBatch.unavailable("the volumes chosen for "
+                            + bind.pod().id() + " on " + bind.nodeName() + " were taken before it was bound"));
+                } else if (!choices.isEmpty()) {
+                    batches.computeIfAbsent(batchKey(bind.pod()), key -> VolumeBatch.empty())
+                            .add(bind.pod().id(), bind.nodeName(), choices);
+                }
+            }
+        }
+        return batches;
+    }
+
+    private static Object batchKey(dev.stook.core.model.Pod pod) {
+        return pod.gang() != null ? pod.gang().id() : pod.id();
     }
 
     /** A victim no longer in the cache is already gone; the watch's removal frees its place. */

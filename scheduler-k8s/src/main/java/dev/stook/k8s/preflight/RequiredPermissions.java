@@ -8,7 +8,7 @@ import java.util.List;
  * {@code deploy/test/check_manifests.py} checks): watch, bind and evict pods and write their status and Events in
  * every namespace; review the tokens and access of callers of its secure port; watch namespaces' labels and the
  * selectors of Services, ReplicationControllers, ReplicaSets and StatefulSets (while default spread constraints
- * are on); read
+ * are on), PersistentVolumeClaims, PersistentVolumes, StorageClasses and CSINodes, and bind claims to volumes; read
  * the queue ConfigMap, keep its last good copy, hold the Lease and read or make the admission key's Secret in
  * Stook's own namespace.
  */
@@ -40,6 +40,14 @@ public final class RequiredPermissions {
             all.add(new Permission(verb, "", "replicationcontrollers", "", null));
             all.add(new Permission(verb, "apps", "replicasets", "", null));
             all.add(new Permission(verb, "apps", "statefulsets", "", null));
+        }
+        for (String verb : List.of("get", "list", "watch", "update")) {
+            all.add(new Permission(verb, "", "persistentvolumeclaims", "", null));
+            all.add(new Permission(verb, "", "persistentvolumes", "", null));
+        }
+        for (String verb : List.of("list", "watch")) {
+            all.add(new Permission(verb, "storage.k8s.io", "storageclasses", "", null));
+            all.add(new Permission(verb, "storage.k8s.io", "csinodes", "", null));
         }
         for (String verb : List.of("get", "list", "watch", "create", "update")) {
             all.add(new Permission(verb, "", "configmaps", "", stookNamespace));

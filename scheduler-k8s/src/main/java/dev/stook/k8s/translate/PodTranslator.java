@@ -25,13 +25,16 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PreferredSchedulingTerm;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Volume;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -91,7 +94,28 @@ public final class PodTranslator {
             result = result.withPreemptible(Boolean.parseBoolean(preemptible));
         }
         return result.withDataReads(dataReadsOf(labels, annotations)).withSchedulingGates(schedulingGatesOf(spec))
-                .withPreemptsOthers(!"Never".equals(spec.getPreemptionPolicy()));
+                .withPreemptsOthers(!"Never".equals(spec.getPreemptionPolicy())).withClaims(claimsOf(pod));
+    }
+
+    /**
+     * The PersistentVolumeClaims the pod's volumes use, each once: those named, and those of its generic
+     * ephemeral volumes, which are named after the pod and the volume.
+     */
+    static List<String> claimsOf(io.fabric8.kubernetes.api.model.Pod pod) {
+        Set<String> claims = new LinkedHashSet<>();
+        for (Volume volume : orEmpty(pod.getSpec().getVolumes())) {
+            if (volume.getPersistentVolumeClaim() != null) {
+                String claim = volume.getPersistentVolumeClaim().getClaimName();
+                if (claim == null || claim.isEmpty()) {
+                    throw new IllegalArgumentException("spec.volumes " + InputText.quote(volume.getName())
+                            + ": persistentVolumeClaim.claimName is empty");
+                }
+                claims.add(claim);
+            } else if (volume.getEphemeral() != null) {
+                claims.add(pod.getMetadata().getName() + "-" + volume.getName());
+            }
+        }
+        return List.copyOf(claims);
     }
 
     private static List<String> schedulingGatesOf(PodSpec spec) {
@@ -245,7 +269,7 @@ public final class PodTranslator {
         return terms;
     }
 
-    private static NodeSelectorTerm selectorTerm(io.fabric8.kubernetes.api.model.NodeSelectorTerm given, String field) {
+    static NodeSelectorTerm selectorTerm(io.fabric8.kubernetes.api.model.NodeSelectorTerm given, String field) {
         if (given == null) {
             return new NodeSelectorTerm(List.of());
         }

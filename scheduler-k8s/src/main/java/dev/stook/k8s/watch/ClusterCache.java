@@ -42,6 +42,12 @@ public interface ClusterCache {
     /** Every Service, ReplicationController, ReplicaSet and StatefulSet cached; none when not watched. */
     List<WorkloadKey> workloads();
 
+    /** The PersistentVolumeClaim, PersistentVolume, StorageClass or CSINode, or empty once it is gone. */
+    Optional<? extends HasMetadata> storageObject(StorageKey key);
+
+    /** Every PersistentVolumeClaim, PersistentVolume, StorageClass and CSINode cached. */
+    List<StorageKey> storageObjects();
+
     Optional<ConfigMap> queueConfigMap();
 
     /** The copy of the queue config the leader last accepted, kept for a leader starting without a good one. */

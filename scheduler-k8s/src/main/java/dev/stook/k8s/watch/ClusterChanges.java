@@ -17,5 +17,8 @@ public interface ClusterChanges {
     /** A Service, ReplicationController, ReplicaSet or StatefulSet was added, changed or deleted. */
     void workloadChanged(WorkloadKey key);
 
+    /** A PersistentVolumeClaim, PersistentVolume, StorageClass or CSINode was added, changed or deleted. */
+    void storageChanged(StorageKey key);
+
     void queueConfigChanged();
 }

@@ -5,7 +5,11 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.storage.CSINode;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -18,12 +22,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Shared informers on every non-terminal pod (pods bound by other schedulers use capacity too), every
  * node, every namespace (queues may admit submitters by their labels), the queue ConfigMap and its last good
  * copy, Stook's own pods that succeeded ({@link SucceededPods}) and, while default spread constraints are on,
- * every Service, ReplicationController, ReplicaSet and StatefulSet. Pods, nodes, namespaces and those objects
+ * every Service, ReplicationController, ReplicaSet and StatefulSet, and every PersistentVolumeClaim,
+ * PersistentVolume, StorageClass and CSINode (what the volume filters read). Pods, nodes, namespaces and those objects
  * are cached trimmed to what Stook reads ({@link PodTrimmer}, {@link NodeTrimmer}, {@link NamespaceTrimmer},
  * {@link WorkloadTrimmer}): with tens of thousands of pods the rest would be most of the heap. Handlers only
  * pass keys on; a dropped watch is recovered by the informers' relist, whose adds, updates and deletes
@@ -43,6 +49,10 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     private final SharedIndexInformer<ConfigMap> lastGoodQueueConfig;
     /** By kind; none while default spread constraints are off. */
     private final Map<String, SharedIndexInformer<? extends HasMetadata>> workloads;
+    private final SharedIndexInformer<PersistentVolumeClaim> claims;
+    private final SharedIndexInformer<PersistentVolume> volumes;
+    private final SharedIndexInformer<StorageClass> storageClasses;
+    private final SharedIndexInformer<CSINode> csiNodes;
     private final String namespace;
     private final String configMapName;
     private final String lastGoodConfigMapName;
@@ -83,6 +93,28 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         namespaces.addEventHandler(handler(ns -> changes.namespaceChanged(ns.getMetadata().getName())));
         queueConfig.addEventHandler(handler(configMap -> changes.queueConfigChanged()));
         this.workloads = watchWorkloads ? workloadInformers(client, changes) : Map.of();
+        this.claims = storageInformer(client.persistentVolumeClaims().inAnyNamespace().withLimit(LIST_PAGE)
+                .runnableInformer(0), changes, claim -> StorageKey.claim(claim.getMetadata().getNamespace(),
+                claim.getMetadata().getName()));
+        this.volumes = storageInformer(client.persistentVolumes().withLimit(LIST_PAGE).runnableInformer(0), changes,
+                volume -> StorageKey.volume(volume.getMetadata().getName()));
+        this.storageClasses = storageInformer(client.storage().v1().storageClasses().withLimit(LIST_PAGE)
+                .runnableInformer(0), changes, storageClass -> StorageKey.storageClass(
+                storageClass.getMetadata().getName()));
+        this.csiNodes = storageInformer(client.storage().v1().csiNodes().withLimit(LIST_PAGE).runnableInformer(0),
+                changes, csiNode -> StorageKey.csiNode(csiNode.getMetadata().getName()));
+    }
+
+    /** Storage objects are small: only managed fields and kubectl's last-applied copy are dropped. */
+    private static <T extends HasMetadata> SharedIndexInformer<T> storageInformer(
+            SharedIndexInformer<T> informer, ClusterChanges changes, Function<T, StorageKey> key) {
+        informer.itemStore(new TrimmingItemStore<>(object -> {
+            MetadataTrimmer.trim(object.getMetadata());
+            return object;
+        }));
+        informer.exceptionHandler(ClusterInformers::retryUnlessUndecodable);
+        informer.addEventHandler(handler(object -> changes.storageChanged(key.apply(object))));
+        return informer;
     }
 
     private static Map<String, SharedIndexInformer<? extends HasMetadata>> workloadInformers(
@@ -120,6 +152,9 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
                 nodes.start().toCompletableFuture(), namespaces.start().toCompletableFuture(),
                 queueConfig.start().toCompletableFuture(), lastGoodQueueConfig.start().toCompletableFuture()));
         workloads.values().forEach(informer -> started.add(informer.start().toCompletableFuture()));
+        for (SharedIndexInformer<?> informer : List.of(claims, volumes, storageClasses, csiNodes)) {
+            started.add(informer.start().toCompletableFuture());
+        }
         return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
     }
 
@@ -174,6 +209,32 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     }
 
     @Override
+    public Optional<? extends HasMetadata> storageObject(StorageKey key) {
+        return Optional.ofNullable(storageInformer(key.kind()).getStore().getByKey(key.storeKey()));
+    }
+
+    @Override
+    public List<StorageKey> storageObjects() {
+        List<StorageKey> keys = new ArrayList<>();
+        claims.getStore().list().forEach(claim -> keys.add(StorageKey.claim(claim.getMetadata().getNamespace(),
+                claim.getMetadata().getName())));
+        volumes.getStore().list().forEach(volume -> keys.add(StorageKey.volume(volume.getMetadata().getName())));
+        storageClasses.getStore().list().forEach(storageClass -> keys.add(StorageKey.storageClass(
+                storageClass.getMetadata().getName())));
+        csiNodes.getStore().list().forEach(csiNode -> keys.add(StorageKey.csiNode(csiNode.getMetadata().getName())));
+        return keys;
+    }
+
+    private SharedIndexInformer<? extends HasMetadata> storageInformer(StorageKey.Kind kind) {
+        return switch (kind) {
+            case CLAIM -> claims;
+            case VOLUME -> volumes;
+            case CLASS -> storageClasses;
+            case CSI_NODE -> csiNodes;
+        };
+    }
+
+    @Override
     public Optional<ConfigMap> queueConfigMap() {
         return Optional.ofNullable(queueConfig.getStore().getByKey(namespace + "/" + configMapName));
     }
@@ -186,7 +247,8 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     @Override
     public boolean hasSynced() {
         return pods.hasSynced() && nodes.hasSynced() && namespaces.hasSynced() && queueConfig.hasSynced()
-                && lastGoodQueueConfig.hasSynced() && workloads.values().stream().allMatch(SharedIndexInformer::hasSynced);
+                && lastGoodQueueConfig.hasSynced() && workloads.values().stream().allMatch(SharedIndexInformer::hasSynced)
+                && claims.hasSynced() && volumes.hasSynced() && storageClasses.hasSynced() && csiNodes.hasSynced();
     }
 
     @Override
@@ -198,6 +260,10 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         queueConfig.stop();
         lastGoodQueueConfig.stop();
         workloads.values().forEach(SharedIndexInformer::stop);
+        claims.stop();
+        volumes.stop();
+        storageClasses.stop();
+        csiNodes.stop();
     }
 
     /**

@@ -5,13 +5,16 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the pod informer keeps of a pod: everything scheduling, status writes, Events and evictions read,
  * without the bulk nothing reads (managed fields, the last-applied copy, containers' images, commands,
- * environment, mounts and probes, volumes, container statuses and IPs). A field that translation or a
+ * environment, mounts and probes, volumes other than claims, container statuses and IPs). A field that translation or a
  * writer starts to read must be kept here; {@code PodTrimmerTest} checks that translation is unchanged.
  */
 final class PodTrimmer {
@@ -26,7 +29,7 @@ final class PodTrimmer {
             spec.setContainers(schedulingPart(spec.getContainers()));
             spec.setInitContainers(schedulingPart(spec.getInitContainers()));
             spec.setEphemeralContainers(null);
-            spec.setVolumes(null);
+            spec.setVolumes(claimsOnly(spec.getVolumes()));
         }
         PodStatus status = pod.getStatus();
         if (status != null) {
@@ -39,6 +42,28 @@ final class PodTrimmer {
             status.setHostIPs(null);
         }
         return pod;
+    }
+
+    /**
+     * The volumes naming a PersistentVolumeClaim (by its name) or making one (a generic ephemeral volume, whose
+     * claim is named after the pod and the volume): what the volume filters read. The ephemeral volume's claim
+     * template is dropped; only that it is one is kept.
+     */
+    private static List<Volume> claimsOnly(List<Volume> volumes) {
+        if (volumes == null) {
+            return null;
+        }
+        List<Volume> claims = new ArrayList<>();
+        for (Volume volume : volumes) {
+            if (volume.getPersistentVolumeClaim() != null) {
+                claims.add(new VolumeBuilder().withName(volume.getName()).withNewPersistentVolumeClaim()
+                        .withClaimName(volume.getPersistentVolumeClaim().getClaimName()).endPersistentVolumeClaim()
+                        .build());
+            } else if (volume.getEphemeral() != null) {
+                claims.add(new VolumeBuilder().withName(volume.getName()).withNewEphemeral().endEphemeral().build());
+            }
+        }
+        return claims.isEmpty() ? null : claims;
     }
 
     /**

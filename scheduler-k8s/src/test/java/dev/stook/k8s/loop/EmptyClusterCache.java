@@ -2,6 +2,7 @@ package dev.stook.k8s.loop;
 
 import dev.stook.core.model.PodId;
 import dev.stook.k8s.watch.ClusterCache;
+import dev.stook.k8s.watch.StorageKey;
 import dev.stook.k8s.watch.WorkloadKey;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -51,6 +52,16 @@ class EmptyClusterCache implements ClusterCache {
 
     @Override
     public List<WorkloadKey> workloads() {
+        return List.of();
+    }
+
+    @Override
+    public Optional<? extends HasMetadata> storageObject(StorageKey key) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<StorageKey> storageObjects() {
         return List.of();
     }
 

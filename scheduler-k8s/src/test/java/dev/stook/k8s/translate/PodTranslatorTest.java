@@ -193,6 +193,23 @@ class PodTranslatorTest {
     }
 
     @Test
+    void readsTheClaimsOfItsVolumesEachOnceAndNamesTheClaimOfAGenericEphemeralVolume() {
+        Pod pod = PodTranslator.translate(base().editSpec()
+                .addNewVolume().withName("data").withNewPersistentVolumeClaim().withClaimName("shard-3")
+                .endPersistentVolumeClaim().endVolume()
+                .addNewVolume().withName("again").withNewPersistentVolumeClaim().withClaimName("shard-3")
+                .endPersistentVolumeClaim().endVolume()
+                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                .addNewVolume().withName("scratch").withNewEphemeral().endEphemeral().endVolume()
+                .endSpec().build());
+
+        assertThat(pod.claims()).containsExactly("shard-3", pod.id().name() + "-scratch");
+        assertThatThrownBy(() -> PodTranslator.translate(base().editSpec().addNewVolume().withName("data")
+                .withNewPersistentVolumeClaim().endPersistentVolumeClaim().endVolume().endSpec().build()))
+                .hasMessageContaining("spec.volumes \"data\": persistentVolumeClaim.claimName is empty");
+    }
+
+    @Test
     void readsStookAnnotations() {
         Pod pod = PodTranslator.translate(base().editMetadata().withAnnotations(Map.of("stook.dev/gang", "train",
                 "stook.dev/gang-min-members", "4", "stook.dev/queue", "research.nlp", "stook.dev/preemptible", "false"))

@@ -54,6 +54,10 @@ class ClusterInformersTrimTest {
                     }
 
                     @Override
+                    public void storageChanged(StorageKey key) {
+                    }
+
+                    @Override
                     public void queueConfigChanged() {
                     }
                 }, true)) {

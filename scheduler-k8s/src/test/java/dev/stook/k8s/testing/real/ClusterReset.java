@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Brings a shared control plane back to an empty cluster between tests, faster than a new one: every pod
  * (at once, as no kubelet would finish a graceful deletion), node, Event, Lease and ConfigMap a test may
- * have made is deleted. Namespaces stay: without a controller manager nothing would finish deleting them.
+ * have made is deleted, and every claim, volume, storage class and CSINode. Namespaces stay: without a controller manager nothing would finish deleting them.
  */
 final class ClusterReset {
     private static final List<String> SYSTEM_NAMESPACES = List.of("kube-system", "kube-public", "kube-node-lease");
@@ -20,10 +20,14 @@ final class ClusterReset {
 
     static void clear(KubernetesClient admin) {
         admin.nodes().delete();
+        admin.persistentVolumes().delete();
+        admin.storage().v1().storageClasses().delete();
+        admin.storage().v1().csiNodes().delete();
         for (Namespace namespace : admin.namespaces().list().getItems()) {
             String name = namespace.getMetadata().getName();
             admin.pods().inNamespace(name).withGracePeriod(0).delete();
             admin.v1().events().inNamespace(name).delete();
+            admin.persistentVolumeClaims().inNamespace(name).delete();
             if (!SYSTEM_NAMESPACES.contains(name)) {
                 admin.leases().inNamespace(name).delete();
                 admin.configMaps().inNamespace(name).list().getItems().stream()
