@@ -47,8 +47,8 @@ public final class ClusterSnapshot {
 
     /** @param previous the state's snapshot before this one, or null */
     ClusterSnapshot(NodeView[] nodes, long[] usageVersions, Map<String, Integer> indexByName, Object source,
-                    long topologyGeneration, long localityGeneration, Namespaces namespaces, Workloads workloads, Storage storage,
-                    ClusterSnapshot previous, long serial, long previousSerial, int[] changedSincePrevious,
+                    long topologyGeneration, long localityGeneration, Namespaces namespaces, Workloads workloads,
+                    Storage storage, ClusterSnapshot previous, long serial, long previousSerial, int[] changedSincePrevious,
                     List<ClusterState.Placement> placedWithAffinity) {
         this.nodes = nodes;
         this.usageVersions = usageVersions;
