@@ -28,6 +28,9 @@ REQUIRED = [
 ] + [
     (False, "apps", r, v) for r in ("replicasets", "statefulsets") for v in ("list", "watch")
 ] + [
+    (False, g, r, v) for g, r in (("batch", "jobs"), ("scheduling.volcano.sh", "podgroups"),
+                                  ("scheduling.x-k8s.io", "podgroups")) for v in ("list", "watch")
+] + [
     (True, "", "configmaps", v) for v in ("get", "list", "watch", "create", "update")
 ] + [(True, "coordination.k8s.io", "leases", v) for v in ("get", "create", "update", "patch")] + [
     (True, "", "secrets", v) for v in ("get", "create")

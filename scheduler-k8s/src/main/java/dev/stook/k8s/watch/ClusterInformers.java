@@ -1,6 +1,8 @@
 package dev.stook.k8s.watch;
 
 import dev.stook.core.model.PodId;
+import dev.stook.k8s.translate.GangObjectKey;
+import dev.stook.k8s.translate.GangObjectKind;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -23,7 +25,8 @@ import java.util.function.Consumer;
  * Shared informers on every non-terminal pod (pods bound by other schedulers use capacity too), every
  * node, every namespace (queues may admit submitters by their labels), the queue ConfigMap and its last good
  * copy, Stook's own pods that succeeded ({@link SucceededPods}) and, while default spread constraints are on,
- * every Service, ReplicationController, ReplicaSet and StatefulSet. Pods, nodes, namespaces and those objects
+ * every Service, ReplicationController, ReplicaSet and StatefulSet; and the objects that declare gangs
+ * ({@link GangObjectInformers}). Pods, nodes, namespaces and those objects
  * are cached trimmed to what Stook reads ({@link PodTrimmer}, {@link NodeTrimmer}, {@link NamespaceTrimmer},
  * {@link WorkloadTrimmer}): with tens of thousands of pods the rest would be most of the heap. Handlers only
  * pass keys on; a dropped watch is recovered by the informers' relist, whose adds, updates and deletes
@@ -47,6 +50,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     private final String configMapName;
     private final String lastGoodConfigMapName;
     private final SucceededPods succeeded = new SucceededPods();
+    private final GangObjectInformers gangObjects;
 
     /**
      * @param lastGoodConfigMapName where the leader keeps the last queue config it accepted
@@ -83,6 +87,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         namespaces.addEventHandler(handler(ns -> changes.namespaceChanged(ns.getMetadata().getName())));
         queueConfig.addEventHandler(handler(configMap -> changes.queueConfigChanged()));
         this.workloads = watchWorkloads ? workloadInformers(client, changes) : Map.of();
+        this.gangObjects = new GangObjectInformers(client, changes);
     }
 
     private static Map<String, SharedIndexInformer<? extends HasMetadata>> workloadInformers(
@@ -120,6 +125,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
                 nodes.start().toCompletableFuture(), namespaces.start().toCompletableFuture(),
                 queueConfig.start().toCompletableFuture(), lastGoodQueueConfig.start().toCompletableFuture()));
         workloads.values().forEach(informer -> started.add(informer.start().toCompletableFuture()));
+        started.add(gangObjects.start());
         return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
     }
 
@@ -174,6 +180,16 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     }
 
     @Override
+    public String servedVersion(GangObjectKind kind) {
+        return gangObjects.servedVersion(kind);
+    }
+
+    @Override
+    public Optional<HasMetadata> gangObject(GangObjectKey key) {
+        return gangObjects.gangObject(key);
+    }
+
+    @Override
     public Optional<ConfigMap> queueConfigMap() {
         return Optional.ofNullable(queueConfig.getStore().getByKey(namespace + "/" + configMapName));
     }
@@ -186,7 +202,8 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     @Override
     public boolean hasSynced() {
         return pods.hasSynced() && nodes.hasSynced() && namespaces.hasSynced() && queueConfig.hasSynced()
-                && lastGoodQueueConfig.hasSynced() && workloads.values().stream().allMatch(SharedIndexInformer::hasSynced);
+                && lastGoodQueueConfig.hasSynced() && workloads.values().stream().allMatch(SharedIndexInformer::hasSynced)
+                && gangObjects.hasSynced();
     }
 
     @Override
@@ -198,13 +215,14 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         queueConfig.stop();
         lastGoodQueueConfig.stop();
         workloads.values().forEach(SharedIndexInformer::stop);
+        gangObjects.close();
     }
 
     /**
      * fabric8 gives up on an informer whose first list fails (a timeout, a refused connection) and the
      * process would never become ready; like client-go's reflector, retry with back-off instead.
      */
-    private static boolean retryUnlessUndecodable(boolean started, Throwable error) {
+    static boolean retryUnlessUndecodable(boolean started, Throwable error) {
         return !ExceptionHandler.isDeserializationException(error);
     }
 
@@ -212,7 +230,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         return new PodId(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
     }
 
-    private static <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> changed) {
+    static <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> changed) {
         return new ResourceEventHandler<>() {
             @Override
             public void onAdd(T object) {
