@@ -7,7 +7,7 @@ import java.util.List;
  * first: the server is asked which it serves.
  */
 public enum GangObjectKind {
-    KUBERNETES_POD_GROUP("Kubernetes PodGroup", "scheduling.k8s.io", List.of("v1beta1", "v1alpha2"), "podgroups",
+    KUBERNETES_POD_GROUP("Kubernetes PodGroup", "scheduling.k8s.io", List.of("v1beta1", "v1alpha3", "v1alpha2"), "podgroups",
             "PodGroup"),
     KUBERNETES_WORKLOAD("Kubernetes Workload", "scheduling.k8s.io", List.of("v1alpha1"), "workloads", "Workload"),
     SCHEDULER_PLUGINS_POD_GROUP("scheduler-plugins PodGroup", "scheduling.x-k8s.io", List.of("v1alpha1"), "podgroups",

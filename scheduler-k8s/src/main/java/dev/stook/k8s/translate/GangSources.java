@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSchedulingGroup;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Finds the object outside a pod that declares its gang, in the one order of precedence README's "Gangs" section
- * documents: Stook's own {@code stook.dev/gang} first (then nothing here counts), then scheduler-plugins'
+ * documents: Stook's own {@code stook.dev/gang} first (then nothing here counts), then Kubernetes' Workload API
+ * (the pod's {@code spec.schedulingGroup.podGroupName}, or v1alpha1's {@code spec.workloadRef}), scheduler-plugins'
  * {@code scheduling.x-k8s.io/pod-group} label, Volcano's {@code scheduling.k8s.io/group-name} annotation, and the
  * pod's Job when its template asks with {@code stook.dev/gang-from-job}. A PodGroup whose API the server does not
  * serve leaves the group name alone to name the gang, as before Stook read PodGroups; one whose API is served but
@@ -53,7 +55,7 @@ public final class GangSources {
             return Lookup.NOTHING;
         }
         try {
-            return new Lookup(reference, declarationOf(reference, objects), null);
+            return new Lookup(reference, declarationOf(pod, reference, objects), null);
         } catch (IllegalArgumentException e) {
             return new Lookup(reference, null, e.getMessage());
         }
@@ -66,6 +68,14 @@ public final class GangSources {
             return null;
         }
         String namespace = pod.getMetadata().getNamespace();
+        PodSchedulingGroup schedulingGroup = pod.getSpec() == null ? null : pod.getSpec().getSchedulingGroup();
+        if (schedulingGroup != null && schedulingGroup.getPodGroupName() != null) {
+            return new GangObjectKey(GangObjectKind.KUBERNETES_POD_GROUP, namespace, schedulingGroup.getPodGroupName());
+        }
+        WorkloadApiDeclarations.WorkloadRef workloadRef = workloadRefOf(pod);
+        if (workloadRef != null) {
+            return new GangObjectKey(GangObjectKind.KUBERNETES_WORKLOAD, namespace, workloadRef.workload());
+        }
         String podGroup = labels.get(GangAnnotations.POD_GROUP_LABEL);
         if (podGroup != null) {
             return new GangObjectKey(GangObjectKind.SCHEDULER_PLUGINS_POD_GROUP, namespace, podGroup);
@@ -78,28 +88,56 @@ public final class GangSources {
                 : null;
     }
 
-    private static GangDeclaration declarationOf(GangObjectKey reference, GangObjects objects) {
+    private static GangDeclaration declarationOf(Pod pod, GangObjectKey reference, GangObjects objects) {
         String version = objects.servedVersion(reference.kind());
         if (version == null) {
-            return reference.kind() == GangObjectKind.JOB
-                    ? GangDeclaration.found(JobDeclarations.gangName(reference.name()), 0, reference.describe()) : null;
+            return switch (reference.kind()) {
+                case VOLCANO_POD_GROUP, SCHEDULER_PLUGINS_POD_GROUP -> null;
+                // The API is not served, so nothing says the gang's size: its pods gather by the settle time.
+                default -> GangDeclaration.found(gangName(pod, reference), 0, reference.describe() + " (API not served)");
+            };
         }
         Optional<HasMetadata> found = objects.gangObject(reference);
         if (found.isEmpty()) {
-            return GangDeclaration.missing(gangName(reference), reference.describe(), reference.describe()
+            return GangDeclaration.missing(gangName(pod, reference), reference.describe(), reference.describe()
                     + " to be created (" + apiVersion(reference.kind(), version) + ")");
         }
         return switch (reference.kind()) {
+            case KUBERNETES_POD_GROUP -> WorkloadApiDeclarations.podGroup(reference,
+                    (GenericKubernetesResource) found.get());
+            case KUBERNETES_WORKLOAD -> WorkloadApiDeclarations.workloadPodGroup(reference, workloadRefOf(pod),
+                    (GenericKubernetesResource) found.get());
             case VOLCANO_POD_GROUP -> PodGroupDeclarations.volcano(reference, (GenericKubernetesResource) found.get());
             case SCHEDULER_PLUGINS_POD_GROUP -> PodGroupDeclarations.schedulerPlugins(reference,
                     (GenericKubernetesResource) found.get());
             case JOB -> JobDeclarations.of(reference, (Job) found.get());
-            default -> throw new IllegalStateException("no reader for " + reference.kind());
         };
     }
 
-    private static String gangName(GangObjectKey reference) {
-        return reference.kind() == GangObjectKind.JOB ? JobDeclarations.gangName(reference.name()) : reference.name();
+    private static String gangName(Pod pod, GangObjectKey reference) {
+        return switch (reference.kind()) {
+            case JOB -> JobDeclarations.gangName(reference.name());
+            case KUBERNETES_WORKLOAD -> workloadRefOf(pod).gangName();
+            default -> reference.name();
+        };
+    }
+
+    /**
+     * The pod's v1alpha1 {@code spec.workloadRef}, or null. Kubernetes 1.36 removed the field, so the client's
+     * model keeps it among the spec's unknown fields.
+     */
+    private static WorkloadApiDeclarations.WorkloadRef workloadRefOf(Pod pod) {
+        Object ref = pod.getSpec() == null ? null : pod.getSpec().getAdditionalProperties().get("workloadRef");
+        if (!(ref instanceof Map<?, ?> fields) || !(fields.get("name") instanceof String workload)) {
+            return null;
+        }
+        if (!(fields.get("podGroup") instanceof String podGroup)) {
+            throw new IllegalArgumentException("spec.workloadRef.podGroup is missing: it names the pod's group in"
+                    + " Workload " + workload);
+        }
+        Object replicaKey = fields.get("podGroupReplicaKey");
+        return new WorkloadApiDeclarations.WorkloadRef(workload, podGroup,
+                replicaKey instanceof String key ? key : null);
     }
 
     private static String apiVersion(GangObjectKind kind, String version) {

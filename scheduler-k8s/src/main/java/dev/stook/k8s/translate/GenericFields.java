@@ -13,9 +13,9 @@ final class GenericFields {
     }
 
     /** A gang size: a whole number from 1 to the limit; {@code missing} when the field is absent. */
-    static int memberCount(GenericKubernetesResource object, String owner, String missing, String... path) {
-        Object value = object.get((Object[]) path);
-        String field = String.join(".", path);
+    static int memberCount(GenericKubernetesResource object, String owner, String missing, Object... path) {
+        Object value = object.get(path);
+        String field = fieldName(path);
         if (value == null) {
             throw new IllegalArgumentException(owner + ": " + field + " " + missing);
         }
@@ -31,21 +31,34 @@ final class GenericFields {
     }
 
     /** A whole number, or null when the field is absent. */
-    static Long optionalWholeNumber(GenericKubernetesResource object, String owner, String... path) {
-        Object value = object.get((Object[]) path);
-        return value == null ? null : wholeNumber(value, owner, String.join(".", path));
+    static Long optionalWholeNumber(GenericKubernetesResource object, String owner, Object... path) {
+        Object value = object.get(path);
+        return value == null ? null : wholeNumber(value, owner, fieldName(path));
     }
 
     /** A string, or null when the field is absent or empty. */
-    static String optionalText(GenericKubernetesResource object, String owner, String... path) {
-        Object value = object.get((Object[]) path);
+    static String optionalText(GenericKubernetesResource object, String owner, Object... path) {
+        Object value = object.get(path);
         if (value == null || value instanceof String text && text.isEmpty()) {
             return null;
         }
         if (!(value instanceof String text)) {
-            throw new IllegalArgumentException(owner + ": " + String.join(".", path) + " is not a string");
+            throw new IllegalArgumentException(owner + ": " + fieldName(path) + " is not a string");
         }
         return text;
+    }
+
+    /** {@code spec.podGroups[0].policy}: names joined by dots, list positions in brackets. */
+    static String fieldName(Object... path) {
+        StringBuilder name = new StringBuilder();
+        for (Object step : path) {
+            if (step instanceof Integer index) {
+                name.append('[').append(index).append(']');
+            } else {
+                name.append(name.isEmpty() ? "" : ".").append(step);
+            }
+        }
+        return name.toString();
     }
 
     private static long wholeNumber(Object value, String owner, String field) {

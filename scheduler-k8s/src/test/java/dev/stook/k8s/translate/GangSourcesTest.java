@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSchedulingGroupBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -146,6 +147,31 @@ class GangSourcesTest {
 
         assertThat(gang.minMembers()).isEqualTo(3);
         assertThat(gang.source()).isEqualTo("Volcano PodGroup train");
+    }
+
+    @Test
+    void kubernetesPodGroupsComeFirstAndTheirBadPoliciesAreRefusedNamingTheField() {
+        served.put(GangObjectKind.KUBERNETES_POD_GROUP, "v1beta1");
+        podGroup(GangObjectKind.KUBERNETES_POD_GROUP, "zero", Map.of("schedulingPolicy",
+                Map.of("gang", Map.of("minCount", 0))));
+        podGroup(GangObjectKind.KUBERNETES_POD_GROUP, "empty", Map.of("schedulingPolicy", Map.of()));
+        Pod alsoVolcano = pod(Map.of(), Map.of(GangAnnotations.VOLCANO_GROUP, "train"));
+        alsoVolcano.getSpec().setSchedulingGroup(new PodSchedulingGroupBuilder().withPodGroupName("zero").build());
+
+        assertThat(GangSources.lookup(alsoVolcano, cache).problem())
+                .isEqualTo("Kubernetes PodGroup zero: spec.schedulingPolicy.gang.minCount 0 is not a positive integer");
+        alsoVolcano.getSpec().setSchedulingGroup(new PodSchedulingGroupBuilder().withPodGroupName("empty").build());
+        assertThat(GangSources.lookup(alsoVolcano, cache).problem())
+                .isEqualTo("Kubernetes PodGroup empty: spec.schedulingPolicy sets neither basic nor gang");
+    }
+
+    @Test
+    void aWorkloadRefWithoutItsPodGroupIsRefused() {
+        Pod pod = pod(Map.of(), Map.of());
+        pod.getSpec().setAdditionalProperty("workloadRef", Map.of("name", "job"));
+
+        assertThat(GangSources.lookup(pod, cache).problem())
+                .isEqualTo("spec.workloadRef.podGroup is missing: it names the pod's group in Workload job");
     }
 
     private void podGroup(GangObjectKind kind, String name, Map<String, Object> spec) {
