@@ -42,6 +42,22 @@ class GangDeclaredElsewhereTest {
     }
 
     @Test
+    void aMemberJoiningAGangWhoseReasonIsUnchangedIsToldItToo() {
+        cluster.upsertNode(node("n1", "8", "16Gi"));
+        GangMembership awaiting = new GangMembership(new GangId("default", "train"), 0,
+                GangMembership.DEFAULT_TIMEOUT_MILLIS, GangTopology.NONE, SOURCE, "Volcano PodGroup train to be created");
+        scheduler.submit(member(0, awaiting));
+        assertThat(scheduler.runCycle()).hasSize(1);
+
+        scheduler.submit(member(1, awaiting));
+        List<Decision> decisions = scheduler.runCycle();
+
+        assertThat(decisions).hasSize(1).first().isInstanceOfSatisfying(Decision.Wait.class, wait ->
+                assertThat(wait.pod().id()).isEqualTo(new PodId("default", "train-1")));
+        assertThat(scheduler.runCycle()).as("nothing new to say").isEmpty();
+    }
+
+    @Test
     void aDeclaredMinimumHoldsTheGangUntilThatManyExistThenAdmitsItWhole() {
         cluster.upsertNode(node("n1", "8", "16Gi"));
         GangMembership declared = new GangMembership(new GangId("default", "train"), 3,

@@ -1,7 +1,11 @@
 package dev.stook.k8s.gangs;
 
 import dev.stook.core.gang.GangAnnotations;
+import dev.stook.core.explain.GangProgress;
 import dev.stook.k8s.admit.AdmissionRecord;
+import dev.stook.k8s.explain.ExplanationJson;
+import dev.stook.k8s.loop.SchedulerProcess;
+import dev.stook.k8s.testing.SecurePortClient;
 import dev.stook.k8s.testing.TestCluster;
 import dev.stook.k8s.testing.real.RealCluster;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -35,18 +39,22 @@ class PodGroupGangsEndToEndTest {
     }
 
     @Test
-    void aVolcanoPodGroupsMinMemberHoldsTheGangUntilThatManyExistThenItStartsWhole() {
+    void aVolcanoPodGroupsMinMemberHoldsTheGangUntilThatManyExistThenItStartsWhole() throws Exception {
         GangCrds.install(cluster.client());
         cluster.node("n1", "8", "32Gi");
         GangCrds.createOrReplace(cluster.client(), GangCrds.VOLCANO, TestCluster.NAMESPACE, "train",
                 Map.of("minMember", 3));
-        cluster.startScheduler();
+        SchedulerProcess scheduler = cluster.startScheduler();
         IntStream.range(0, 2).forEach(i -> createMember("train-" + i, Map.of(), Map.of(GangAnnotations.VOLCANO_GROUP,
                 "train")));
 
         await().atMost(PATIENCE).until(() -> message("train-0").contains("waiting for members to be created, 2 of 3"));
         assertThat(condition("train-0").map(PodCondition::getReason)).contains("GangWaiting");
         assertThat(cluster.isBound("train-0") || cluster.isBound("train-1")).isFalse();
+        GangProgress progress = ExplanationJson.read(SecurePortClient.get(scheduler.healthPort(), "/explain/work/train-0",
+                cluster.controlPlane().adminToken()).body()).pending().gang();
+        assertThat(progress.source()).as("the explanation names the source that won").isEqualTo("Volcano PodGroup train");
+        assertThat(progress.minimum()).isEqualTo(3);
 
         createMember("train-2", Map.of(), Map.of(GangAnnotations.VOLCANO_GROUP, "train"));
         await().atMost(PATIENCE).until(() -> IntStream.range(0, 3).allMatch(i -> cluster.isBound("train-" + i)));
@@ -62,7 +70,8 @@ class PodGroupGangsEndToEndTest {
 
         await().atMost(PATIENCE).until(() -> message("etl-0").equals("gang work/etl: waiting for scheduler-plugins"
                 + " PodGroup etl to be created (scheduling.x-k8s.io/v1alpha1)"));
-        assertThat(condition("etl-1").map(PodCondition::getReason)).contains("GangWaiting");
+        await().atMost(PATIENCE).until(() -> condition("etl-1").map(PodCondition::getReason)
+                .filter("GangWaiting"::equals).isPresent());
 
         GangCrds.createOrReplace(cluster.client(), GangCrds.SCHEDULER_PLUGINS, TestCluster.NAMESPACE, "etl",
                 Map.of("minMember", 2, "scheduleTimeoutSeconds", 60));
