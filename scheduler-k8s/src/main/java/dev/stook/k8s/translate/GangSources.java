@@ -24,6 +24,7 @@ import java.util.Optional;
  * that does not exist makes the gang wait for it.
  */
 public final class GangSources {
+    private static final int MAX_OBJECT_NAME = 253;
     private GangSources() {
     }
 
@@ -78,14 +79,24 @@ public final class GangSources {
         }
         String podGroup = labels.get(GangAnnotations.POD_GROUP_LABEL);
         if (podGroup != null) {
-            return new GangObjectKey(GangObjectKind.SCHEDULER_PLUGINS_POD_GROUP, namespace, podGroup);
+            return new GangObjectKey(GangObjectKind.SCHEDULER_PLUGINS_POD_GROUP, namespace,
+                    objectName(GangAnnotations.POD_GROUP_LABEL, podGroup));
         }
         String volcanoGroup = annotations.get(GangAnnotations.VOLCANO_GROUP);
         if (volcanoGroup != null) {
-            return new GangObjectKey(GangObjectKind.VOLCANO_POD_GROUP, namespace, volcanoGroup);
+            return new GangObjectKey(GangObjectKind.VOLCANO_POD_GROUP, namespace,
+                    objectName(GangAnnotations.VOLCANO_GROUP, volcanoGroup));
         }
         return gangFromJob(pod, labels, annotations) ? new GangObjectKey(GangObjectKind.JOB, namespace, jobOf(pod))
                 : null;
+    }
+
+    /** A name a tenant wrote, checked before it is looked up or quoted in any message. */
+    private static String objectName(String key, String name) {
+        if (name.isBlank() || name.length() > MAX_OBJECT_NAME) {
+            throw new IllegalArgumentException(key + " must name a PodGroup: 1 to " + MAX_OBJECT_NAME + " characters");
+        }
+        return name;
     }
 
     private static GangDeclaration declarationOf(Pod pod, GangObjectKey reference, GangObjects objects) {

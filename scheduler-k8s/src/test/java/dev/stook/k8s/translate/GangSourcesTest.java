@@ -116,6 +116,16 @@ class GangSourcesTest {
     }
 
     @Test
+    void anOversizedOrBlankGroupNameIsRefusedWithoutQuotingIt() {
+        served.put(GangObjectKind.VOLCANO_POD_GROUP, "v1beta1");
+
+        assertThat(GangSources.lookup(pod(Map.of(), Map.of(GangAnnotations.VOLCANO_GROUP, "x".repeat(200_000))), cache)
+                .problem()).isEqualTo("scheduling.k8s.io/group-name must name a PodGroup: 1 to 253 characters");
+        assertThat(GangSources.lookup(pod(Map.of(GangAnnotations.POD_GROUP_LABEL, ""), Map.of()), cache).problem())
+                .isEqualTo("scheduling.x-k8s.io/pod-group must name a PodGroup: 1 to 253 characters");
+    }
+
+    @Test
     void aPodGroupWithoutMinMemberIsRefused() {
         served.put(GangObjectKind.SCHEDULER_PLUGINS_POD_GROUP, "v1alpha1");
         podGroup(GangObjectKind.SCHEDULER_PLUGINS_POD_GROUP, "pg", Map.of());
