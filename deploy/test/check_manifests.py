@@ -32,6 +32,10 @@ REQUIRED = [
 ] + [
     (False, "storage.k8s.io", r, v) for r in ("storageclasses", "csinodes") for v in ("list", "watch")
 ] + [
+    (False, g, r, v) for g, r in (("batch", "jobs"), ("scheduling.volcano.sh", "podgroups"),
+                                  ("scheduling.x-k8s.io", "podgroups"), ("scheduling.k8s.io", "podgroups"),
+                                  ("scheduling.k8s.io", "workloads")) for v in ("list", "watch")
+] + [
     (True, "", "configmaps", v) for v in ("get", "list", "watch", "create", "update")
 ] + [(True, "coordination.k8s.io", "leases", v) for v in ("get", "create", "update", "patch")] + [
     (True, "", "secrets", v) for v in ("get", "create")

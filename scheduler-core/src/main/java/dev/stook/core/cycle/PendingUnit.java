@@ -11,6 +11,7 @@ import dev.stook.core.queue.QueueResolver;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class PendingUnit {
     private long failedAtReleases = -1;
     private String lastMessage;
     private String lastReason;
+    /** The pods {@link #lastMessage} was reported on. */
+    private final Set<PodId> told = new HashSet<>();
     private int lastPlaceable = -1;
     private String queue;
     private String queueProblem;
@@ -119,14 +122,23 @@ public final class PendingUnit {
         return lastReason;
     }
 
-    /** Records a report; false when it says what was already said. */
-    boolean reported(String reason, String message) {
-        if (message.equals(lastMessage)) {
-            return false;
+    /**
+     * Records a report and returns the pods to tell: all of them when it says something new, else only those not
+     * yet told (members that joined since), so a late member learns why its gang waits.
+     */
+    List<Pod> toTell(String reason, String message, Collection<Pod> pods) {
+        if (!message.equals(lastMessage)) {
+            lastMessage = message;
+            lastReason = reason;
+            told.clear();
         }
-        lastMessage = message;
-        lastReason = reason;
-        return true;
+        List<Pod> untold = new ArrayList<>();
+        for (Pod pod : pods) {
+            if (told.add(pod.id())) {
+                untold.add(pod);
+            }
+        }
+        return untold;
     }
 
     /** Pending members that found a place in the last attempt, or -1 before any. */

@@ -6,6 +6,7 @@ import dev.stook.core.model.Pod;
 import dev.stook.core.queue.QueueOrder;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -102,11 +103,9 @@ final class SchedulingCycle {
         units.placed(unit, outcome.binds());
     }
 
-    private void report(PendingUnit unit, Iterable<Pod> pods, String reason, String message) {
-        if (unit.reported(reason, message)) {
-            for (Pod pod : pods) {
-                decisions.add(new Decision.Wait(pod, reason, message));
-            }
+    private void report(PendingUnit unit, Collection<Pod> pods, String reason, String message) {
+        for (Pod pod : unit.toTell(reason, message, pods)) {
+            decisions.add(new Decision.Wait(pod, reason, message));
         }
     }
 }

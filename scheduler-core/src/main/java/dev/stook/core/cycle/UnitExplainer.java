@@ -16,6 +16,7 @@ import dev.stook.core.queue.QueueView;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Describes one pending unit for {@link Scheduler#explain}: reads the engine's state, changes nothing. Its
@@ -85,7 +86,10 @@ final class UnitExplainer {
         int placed = context.cluster().placedMembers(unit.gang());
         int created = unit.members().size() + placed;
         int declared = unit.declaredMinimum();
-        return new GangProgress(unit.name(), created, placed, declared > 0 ? declared : created, unit.lastPlaceable());
+        String sources = unit.members().stream().map(pod -> pod.gang().source()).distinct().sorted()
+                .collect(Collectors.joining("; "));
+        return new GangProgress(unit.name(), created, placed, declared > 0 ? declared : created, unit.lastPlaceable(),
+                sources);
     }
 
     private List<String> holdUps(PendingUnit unit) {

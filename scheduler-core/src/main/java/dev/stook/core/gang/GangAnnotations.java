@@ -6,10 +6,17 @@ import dev.stook.core.model.InputText;
 import java.util.Map;
 
 /**
- * Reads gang membership from a pod's labels and annotations (DESIGN.md §4): Stook's own keys, then
- * scheduler-plugins' pod-group label and Volcano's group-name annotation. With only a minimum given, the
- * pod's controller (for example its Job) names the gang. Bad values are refused with a message that
- * names the key, the value and what would be right.
+ * Reads gang membership from a pod's labels and annotations (DESIGN.md §4) and weighs it against a gang declared
+ * elsewhere (a PodGroup, the pod's Job: {@link GangDeclaration}), in one order of precedence:
+ * <ol>
+ *   <li>Stook's {@code stook.dev/gang} names the gang, whatever else the pod says;</li>
+ *   <li>else the declaration the adapter found, with its size;</li>
+ *   <li>else scheduler-plugins' pod-group label, then Volcano's group-name annotation, as names only (their
+ *   PodGroups are not served);</li>
+ *   <li>else, with only a minimum given, the pod's controller (for example its Job).</li>
+ * </ol>
+ * Stook's {@code gang-min-members} and {@code gang-timeout}, when set, override what the declaration says. Bad
+ * values are refused with a message that names the key, the value and what would be right.
  */
 public final class GangAnnotations {
     public static final String GANG = "stook.dev/gang";
@@ -23,23 +30,35 @@ public final class GangAnnotations {
     private GangAnnotations() {}
 
     /**
-     * The pod's gang, or null when it is not in one.
+     * The pod's gang from its keys alone, or null when it is not in one.
      *
      * @param controller the pod's controlling owner as {@code Kind/name}, or null
      */
     public static GangMembership parse(String namespace, Map<String, String> labels, Map<String, String> annotations,
                                        String controller) {
+        return parse(namespace, labels, annotations, controller, null);
+    }
+
+    /**
+     * The pod's gang, or null when it is not in one.
+     *
+     * @param controller the pod's controlling owner as {@code Kind/name}, or null
+     * @param declared   the gang declared outside the pod for it, or null
+     */
+    public static GangMembership parse(String namespace, Map<String, String> labels, Map<String, String> annotations,
+                                       String controller, GangDeclaration declared) {
         String minText = lookup(MIN_MEMBERS, labels, annotations);
-        String nameSource = nameKey(labels, annotations);
-        String name = nameSource == null ? null
-                : nameSource.equals(POD_GROUP_LABEL) ? labels.get(nameSource) : lookup(nameSource, labels, annotations);
+        GangDeclaration winner = declaredWins(labels, annotations) ? declared : null;
+        String source = winner != null ? winner.source() : nameKey(labels, annotations);
+        String name = winner != null ? winner.name() : source == null ? null
+                : source.equals(POD_GROUP_LABEL) ? labels.get(source) : lookup(source, labels, annotations);
         if (name == null && minText != null) {
             if (controller == null) {
                 throw new IllegalArgumentException(MIN_MEMBERS + " is set but the pod names no gang ("
                         + GANG + ") and has no controller to form one");
             }
             name = controller;
-            nameSource = "the pod's controller";
+            source = "the pod's controller";
         }
         String topologyText = lookup(TOPOLOGY, labels, annotations);
         if (name == null) {
@@ -49,12 +68,17 @@ public final class GangAnnotations {
             return null;
         }
         if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("gang name (from " + nameSource + ") must be 1 to " + MAX_NAME_LENGTH
+            throw new IllegalArgumentException("gang name (from " + source + ") must be 1 to " + MAX_NAME_LENGTH
                     + " characters");
         }
-        int minMembers = minText == null ? 0 : parseMinMembers(minText);
+        int minMembers = winner == null ? 0 : winner.minMembers();
+        if (minText != null) {
+            minMembers = parseMinMembers(minText);
+            source = winner == null ? source : source + ", minimum from " + MIN_MEMBERS;
+        }
         String timeoutText = lookup(TIMEOUT, labels, annotations);
-        long timeout = GangMembership.DEFAULT_TIMEOUT_MILLIS;
+        long timeout = winner == null || winner.timeoutMillis() == 0 ? GangMembership.DEFAULT_TIMEOUT_MILLIS
+                : winner.timeoutMillis();
         if (timeoutText != null) {
             try {
                 timeout = Durations.parseMillis(timeoutText);
@@ -66,7 +90,13 @@ public final class GangAnnotations {
             }
         }
         GangTopology topology = topologyText == null ? GangTopology.NONE : GangTopology.parse(topologyText);
-        return new GangMembership(new GangId(namespace, name), minMembers, timeout, topology);
+        return new GangMembership(new GangId(namespace, name), minMembers, timeout, topology, source,
+                winner == null ? null : winner.awaiting());
+    }
+
+    /** Whether a gang declared outside the pod counts: only Stook's own {@code stook.dev/gang} overrules it. */
+    public static boolean declaredWins(Map<String, String> labels, Map<String, String> annotations) {
+        return lookup(GANG, labels, annotations) == null;
     }
 
     private static int parseMinMembers(String text) {

@@ -7,10 +7,12 @@ import dev.stook.core.cycle.SchedulerSettings;
 import dev.stook.core.cycle.UnitContext;
 import dev.stook.core.cycle.UnitGate;
 import dev.stook.core.model.Durations;
+import dev.stook.core.model.Pod;
 
 /**
- * A gang is tried only once it can be whole: its members agree on their minimum and that many exist, or,
- * when none declares a minimum, no member arrived for the settle time.
+ * A gang is tried only once it can be whole: the object declaring it exists (a PodGroup its members name, say),
+ * its members agree on their minimum and that many exist, or, when none declares a minimum, no member arrived
+ * for the settle time.
  */
 public final class GangReadiness implements UnitGate {
     @Override
@@ -22,6 +24,11 @@ public final class GangReadiness implements UnitGate {
     private static String notReadyBecause(PendingUnit unit, UnitContext context) {
         if (!unit.isGang()) {
             return null;
+        }
+        for (Pod member : unit.members()) {
+            if (member.gang().awaiting() != null) {
+                return "gang " + unit.name() + ": waiting for " + member.gang().awaiting();
+            }
         }
         int minimum = unit.declaredMinimum();
         if (minimum < 0) {

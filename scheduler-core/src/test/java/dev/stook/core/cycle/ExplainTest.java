@@ -75,7 +75,7 @@ class ExplainTest {
 
         String waiting = "gang default/train: waiting for members to be created, 2 of 3 exist";
         assertThat(pending.unit()).isEqualTo("default/train");
-        assertThat(pending.gang()).isEqualTo(new GangProgress("default/train", 2, 0, 3, -1));
+        assertThat(pending.gang()).isEqualTo(new GangProgress("default/train", 2, 0, 3, -1, "stook.dev/gang"));
         assertThat(pending.lastAttempt()).isEqualTo(new LastAttempt(Scheduler.GANG_WAITING, waiting));
         assertThat(pending.holdUps()).containsExactly(waiting);
     }
@@ -91,7 +91,7 @@ class ExplainTest {
 
         PendingExplanation pending = scheduler.explain(new PodId("default", "train-0")).pending();
 
-        assertThat(pending.gang()).isEqualTo(new GangProgress("default/train", 3, 0, 3, 2));
+        assertThat(pending.gang()).isEqualTo(new GangProgress("default/train", 3, 0, 3, 2, "stook.dev/gang"));
         assertThat(pending.lastAttempt()).isEqualTo(new LastAttempt(UnitTrial.UNSCHEDULABLE,
                 "gang default/train: 2/3 members placeable; 0/2 nodes fit member train-2: 2 Insufficient cpu"));
     }

@@ -46,9 +46,11 @@ class GangAnnotationsTest {
     @Test
     void otherSchedulersGroupKeysAreRead() {
         assertThat(GangAnnotations.parse("ml", Map.of(POD_GROUP_LABEL, "pg"), Map.of(), null))
-                .isEqualTo(new GangMembership(new GangId("ml", "pg"), 0, GangMembership.DEFAULT_TIMEOUT_MILLIS));
+                .isEqualTo(new GangMembership(new GangId("ml", "pg"), 0, GangMembership.DEFAULT_TIMEOUT_MILLIS,
+                        GangTopology.NONE, POD_GROUP_LABEL, null));
         assertThat(GangAnnotations.parse("ml", Map.of(), Map.of(VOLCANO_GROUP, "vc", MIN_MEMBERS, "3"), null))
-                .isEqualTo(new GangMembership(new GangId("ml", "vc"), 3, GangMembership.DEFAULT_TIMEOUT_MILLIS));
+                .isEqualTo(new GangMembership(new GangId("ml", "vc"), 3, GangMembership.DEFAULT_TIMEOUT_MILLIS,
+                        GangTopology.NONE, VOLCANO_GROUP, null));
         assertThat(GangAnnotations.parse("ml", Map.of(POD_GROUP_LABEL, "pg"), Map.of(GANG, "own"), null).id().name())
                 .as("Stook's own key wins").isEqualTo("own");
     }

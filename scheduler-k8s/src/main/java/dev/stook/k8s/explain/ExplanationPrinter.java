@@ -42,6 +42,7 @@ public final class ExplanationPrinter {
         }
         if (pending.gang() != null) {
             line(out, "gang", gang(pending.gang()));
+            line(out, "gang source", pending.gang().source());
         }
         line(out, "last attempt", pending.lastAttempt() == null ? "not tried yet"
                 : pending.lastAttempt().reason() + ": " + pending.lastAttempt().message());

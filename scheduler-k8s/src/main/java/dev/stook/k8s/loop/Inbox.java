@@ -5,6 +5,8 @@ import dev.stook.core.cycle.SchedulerQuestions;
 import dev.stook.core.model.PodId;
 import dev.stook.k8s.bind.BindResult;
 import dev.stook.k8s.evict.EvictionFeedback;
+import dev.stook.k8s.translate.GangObjectKey;
+import dev.stook.k8s.translate.GangObjectKind;
 import dev.stook.k8s.watch.ClusterChanges;
 import dev.stook.k8s.watch.StorageKey;
 import dev.stook.k8s.watch.WorkloadKey;
@@ -29,6 +31,8 @@ final class Inbox implements ClusterChanges, EvictionFeedback, SchedulerQuestion
     private Set<String> namespaces = new LinkedHashSet<>();
     private Set<WorkloadKey> workloads = new LinkedHashSet<>();
     private Set<StorageKey> storage = new LinkedHashSet<>();
+    private Set<GangObjectKey> gangObjects = new LinkedHashSet<>();
+    private Set<GangObjectKind> gangKindsServed = new LinkedHashSet<>();
     private List<BindResult> bindResults = new ArrayList<>();
     private Set<PodId> abandonedEvictions = new LinkedHashSet<>();
     private Map<PodId, String> refusedEvictions = new LinkedHashMap<>();
@@ -38,12 +42,13 @@ final class Inbox implements ClusterChanges, EvictionFeedback, SchedulerQuestion
 
     /** What arrived since the previous {@link #take}. */
     record Batch(Set<PodId> pods, Set<String> nodes, Set<String> namespaces, Set<WorkloadKey> workloads,
-                 Set<StorageKey> storage, List<BindResult> bindResults, Set<PodId> abandonedEvictions, Map<PodId, String> refusedEvictions,
+                 Set<StorageKey> storage, Set<GangObjectKey> gangObjects, Set<GangObjectKind> gangKindsServed,
+                 List<BindResult> bindResults, Set<PodId> abandonedEvictions, Map<PodId, String> refusedEvictions,
                  boolean queueConfig, List<Question<?>> questions) {
         /** True when nothing changed; there may still be questions. */
         boolean isEmpty() {
             return pods.isEmpty() && nodes.isEmpty() && namespaces.isEmpty() && workloads.isEmpty()
-                    && storage.isEmpty() && bindResults.isEmpty()
+                    && storage.isEmpty() && gangObjects.isEmpty() && gangKindsServed.isEmpty() && bindResults.isEmpty()
                     && abandonedEvictions.isEmpty() && refusedEvictions.isEmpty() && !queueConfig;
         }
     }
@@ -94,6 +99,18 @@ final class Inbox implements ClusterChanges, EvictionFeedback, SchedulerQuestion
     }
 
     @Override
+    public synchronized void gangObjectChanged(GangObjectKey key) {
+        gangObjects.add(key);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void gangObjectsServed(GangObjectKind kind) {
+        gangKindsServed.add(kind);
+        notifyAll();
+    }
+
+    @Override
     public synchronized void queueConfigChanged() {
         queueConfig = true;
         notifyAll();
@@ -134,7 +151,7 @@ final class Inbox implements ClusterChanges, EvictionFeedback, SchedulerQuestion
     /** Waits until something arrives, {@link #wake} is called, or the deadline passes; then empties the inbox. */
     synchronized Batch take(long deadlineMillis) throws InterruptedException {
         while (!woken && pods.isEmpty() && nodes.isEmpty() && namespaces.isEmpty() && workloads.isEmpty()
-                && storage.isEmpty() && bindResults.isEmpty()
+                && storage.isEmpty() && gangObjects.isEmpty() && gangKindsServed.isEmpty() && bindResults.isEmpty()
                 && abandonedEvictions.isEmpty() && refusedEvictions.isEmpty() && !queueConfig && questions.isEmpty()) {
             long wait = deadlineMillis - System.currentTimeMillis();
             if (wait <= 0) {
@@ -142,7 +159,8 @@ final class Inbox implements ClusterChanges, EvictionFeedback, SchedulerQuestion
             }
             wait(wait);
         }
-        Batch batch = new Batch(pods, nodes, namespaces, workloads, storage, bindResults, abandonedEvictions,
+        Batch batch = new Batch(pods, nodes, namespaces, workloads, storage, gangObjects, gangKindsServed,
+                bindResults, abandonedEvictions,
                 refusedEvictions, queueConfig, questions);
         pods = new LinkedHashSet<>();
         questions = new ArrayList<>();
@@ -150,6 +168,8 @@ final class Inbox implements ClusterChanges, EvictionFeedback, SchedulerQuestion
         namespaces = new LinkedHashSet<>();
         workloads = new LinkedHashSet<>();
         storage = new LinkedHashSet<>();
+        gangObjects = new LinkedHashSet<>();
+        gangKindsServed = new LinkedHashSet<>();
         bindResults = new ArrayList<>();
         abandonedEvictions = new LinkedHashSet<>();
         refusedEvictions = new LinkedHashMap<>();

@@ -23,6 +23,7 @@ import dev.stook.k8s.evict.Eviction;
 import dev.stook.k8s.logging.LogFields;
 import dev.stook.k8s.startup.StartupLog;
 import dev.stook.k8s.status.StatusReporter;
+import dev.stook.k8s.translate.GangSources;
 import dev.stook.k8s.translate.KnownResources;
 import dev.stook.k8s.translate.NodeTranslator;
 import dev.stook.k8s.translate.PodTranslator;
@@ -84,6 +85,7 @@ public final class SchedulingLoop implements Runnable {
     private final Map<PodId, Integer> bindFailures = new HashMap<>();
     private final Map<PodId, Long> retryAt = new HashMap<>();
     private final PodsBoundHere boundHere = new PodsBoundHere();
+    private final GangReferences gangReferences = new GangReferences();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparingLong(Timer::atMillis));
     private volatile boolean stopped;
     private volatile boolean leading;
@@ -218,6 +220,8 @@ public final class SchedulingLoop implements Runnable {
         batch.namespaces().forEach(this::applyNamespace);
         batch.workloads().forEach(this::applyWorkload);
         batch.storage().forEach(this::applyStorage);
+        batch.gangKindsServed().forEach(kind -> gangReferences.naming(kind).forEach(this::applyPod));
+        batch.gangObjects().forEach(object -> gangReferences.naming(object).forEach(this::applyPod));
         batch.bindResults().forEach(this::bindFinished);
         batch.abandonedEvictions().forEach(scheduler::evictionAbandoned);
         batch.refusedEvictions().forEach(scheduler::evictionRefused);
@@ -335,14 +339,16 @@ public final class SchedulingLoop implements Runnable {
         if (cluster.placementOf(id).isPresent() || retryAt.containsKey(id)) {
             return;
         }
-        PodFingerprint fingerprint = PodFingerprint.of(pod);
+        GangSources.Lookup gangSource = GangSources.lookup(pod, cache);
+        gangReferences.track(id, gangSource.reference());
+        PodFingerprint fingerprint = PodFingerprint.of(pod, gangSource);
         if (fingerprint.equals(submitted.get(id))) {
             return;
         }
         submitted.put(id, fingerprint);
         awaitingResources.remove(id);
         try {
-            scheduler.submit(PodTranslator.translate(pod));
+            scheduler.submit(PodTranslator.translate(pod, gangSource));
         } catch (IllegalArgumentException | ArithmeticException e) {
             scheduler.withdraw(id);
             boolean unknownResource = asksForUnknownResource(e);
@@ -409,6 +415,7 @@ public final class SchedulingLoop implements Runnable {
     private void forgetPod(PodId id) {
         scheduler.withdraw(id);
         submitted.remove(id);
+        gangReferences.forget(id);
         awaitingResources.remove(id);
         bindFailures.remove(id);
         retryAt.remove(id);

@@ -8,7 +8,9 @@ import java.util.List;
  * {@code deploy/test/check_manifests.py} checks): watch, bind and evict pods and write their status and Events in
  * every namespace; review the tokens and access of callers of its secure port; watch namespaces' labels and the
  * selectors of Services, ReplicationControllers, ReplicaSets and StatefulSets (while default spread constraints
- * are on), PersistentVolumeClaims, PersistentVolumes, StorageClasses and CSINodes, and bind claims to volumes; read
+ * are on), PersistentVolumeClaims, PersistentVolumes, StorageClasses and CSINodes, and bind claims to volumes;
+ * the objects that declare gangs (Jobs, Volcano's, scheduler-plugins' and Kubernetes' PodGroups, Kubernetes'
+ * Workloads); read
  * the queue ConfigMap, keep its last good copy, hold the Lease and read or make the admission key's Secret in
  * Stook's own namespace.
  */
@@ -48,6 +50,13 @@ public final class RequiredPermissions {
         for (String verb : List.of("list", "watch")) {
             all.add(new Permission(verb, "storage.k8s.io", "storageclasses", "", null));
             all.add(new Permission(verb, "storage.k8s.io", "csinodes", "", null));
+        }
+        for (String verb : List.of("list", "watch")) {
+            all.add(new Permission(verb, "batch", "jobs", "", null));
+            all.add(new Permission(verb, "scheduling.volcano.sh", "podgroups", "", null));
+            all.add(new Permission(verb, "scheduling.x-k8s.io", "podgroups", "", null));
+            all.add(new Permission(verb, "scheduling.k8s.io", "podgroups", "", null));
+            all.add(new Permission(verb, "scheduling.k8s.io", "workloads", "", null));
         }
         for (String verb : List.of("get", "list", "watch", "create", "update")) {
             all.add(new Permission(verb, "", "configmaps", "", stookNamespace));

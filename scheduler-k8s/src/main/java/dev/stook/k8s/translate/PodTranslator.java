@@ -1,6 +1,7 @@
 package dev.stook.k8s.translate;
 
 import dev.stook.core.gang.GangAnnotations;
+import dev.stook.core.gang.GangDeclaration;
 import dev.stook.core.gang.GangMembership;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.locality.DataReads;
@@ -64,7 +65,13 @@ public final class PodTranslator {
         return new PodId(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
     }
 
+    /** The pod with its gang read from its own labels and annotations alone. */
     public static Pod translate(io.fabric8.kubernetes.api.model.Pod pod) {
+        return translate(pod, GangSources.lookup(pod, GangObjects.NONE));
+    }
+
+    /** @param gangSource what declares the pod's gang outside it ({@link GangSources#lookup}) */
+    public static Pod translate(io.fabric8.kubernetes.api.model.Pod pod, GangSources.Lookup gangSource) {
         PodSpec spec = pod.getSpec();
         UnhonouredFields.refuse(spec);
         Map<String, String> labels = orEmpty(pod.getMetadata().getLabels());
@@ -73,14 +80,20 @@ public final class PodTranslator {
         Pod result = new Pod(id, requestsOf(spec), spec.getPriority() == null ? 0 : spec.getPriority(),
                 creationMillis(pod), constraintsOf(spec, new InterPodRules(id.namespace(), labels))).withLabels(labels)
                 .withController(WorkloadTranslator.controllerOf(pod));
-        GangMembership gang = GangAnnotations.parse(id.namespace(), labels, annotations, controllerOf(pod));
+        GangDeclaration declared = gangSource.declarationOrRefusal();
+        GangMembership gang = GangAnnotations.parse(id.namespace(), labels, annotations, controllerOf(pod), declared);
         if (gang != null) {
             result = result.inGang(gang);
         }
         String queue = lookup(QUEUE, labels, annotations);
+        String queueKey = QUEUE;
+        if (queue == null && declared != null && declared.queue() != null) {
+            queue = declared.queue();
+            queueKey = "the queue of " + declared.source();
+        }
         if (queue != null) {
             if (queue.length() > MAX_QUEUE_PATH || !QUEUE_PATH.matcher(queue).matches()) {
-                throw new IllegalArgumentException(QUEUE + " " + InputText.quote(queue)
+                throw new IllegalArgumentException(queueKey + " " + InputText.quote(queue)
                         + " is not a queue path such as research.nlp");
             }
             result = result.inQueue(queue);

@@ -1,6 +1,9 @@
 package dev.stook.k8s.watch;
 
 import dev.stook.core.model.PodId;
+import dev.stook.k8s.translate.GangObjectKey;
+import dev.stook.k8s.translate.GangObjectKind;
+import dev.stook.k8s.translate.GangObjects;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -11,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The informers' current view of the cluster. Safe to read from any thread. */
-public interface ClusterCache {
+public interface ClusterCache extends GangObjects {
     Optional<Pod> pod(PodId id);
 
     List<Pod> pods();
@@ -47,6 +50,17 @@ public interface ClusterCache {
 
     /** Every PersistentVolumeClaim, PersistentVolume, StorageClass and CSINode cached. */
     List<StorageKey> storageObjects();
+
+    /** None served unless the cache watches them. */
+    @Override
+    default String servedVersion(GangObjectKind kind) {
+        return null;
+    }
+
+    @Override
+    default Optional<HasMetadata> gangObject(GangObjectKey key) {
+        return Optional.empty();
+    }
 
     Optional<ConfigMap> queueConfigMap();
 

@@ -1,6 +1,8 @@
 package dev.stook.k8s.watch;
 
 import dev.stook.core.model.PodId;
+import dev.stook.k8s.translate.GangObjectKey;
+import dev.stook.k8s.translate.GangObjectKind;
 
 /**
  * Where informers say that something changed. Only keys travel: the receiver reads the object's current
@@ -21,4 +23,10 @@ public interface ClusterChanges {
     void storageChanged(StorageKey key);
 
     void queueConfigChanged();
+
+    /** An object that may declare gangs (a PodGroup, a Job) was added, changed or deleted. */
+    void gangObjectChanged(GangObjectKey key);
+
+    /** Objects of the kind were listed for the first time: pods naming one may have a declared gang now. */
+    void gangObjectsServed(GangObjectKind kind);
 }

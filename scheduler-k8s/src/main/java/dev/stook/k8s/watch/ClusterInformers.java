@@ -1,6 +1,8 @@
 package dev.stook.k8s.watch;
 
 import dev.stook.core.model.PodId;
+import dev.stook.k8s.translate.GangObjectKey;
+import dev.stook.k8s.translate.GangObjectKind;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -28,8 +30,9 @@ import java.util.function.Function;
  * Shared informers on every non-terminal pod (pods bound by other schedulers use capacity too), every
  * node, every namespace (queues may admit submitters by their labels), the queue ConfigMap and its last good
  * copy, Stook's own pods that succeeded ({@link SucceededPods}) and, while default spread constraints are on,
- * every Service, ReplicationController, ReplicaSet and StatefulSet, and every PersistentVolumeClaim,
- * PersistentVolume, StorageClass and CSINode (what the volume filters read). Pods, nodes, namespaces and those objects
+ * every Service, ReplicationController, ReplicaSet and StatefulSet; every PersistentVolumeClaim,
+ * PersistentVolume, StorageClass and CSINode (what the volume filters read); and the objects that declare gangs
+ * ({@link GangObjectInformers}). Pods, nodes, namespaces and those objects
  * are cached trimmed to what Stook reads ({@link PodTrimmer}, {@link NodeTrimmer}, {@link NamespaceTrimmer},
  * {@link WorkloadTrimmer}): with tens of thousands of pods the rest would be most of the heap. Handlers only
  * pass keys on; a dropped watch is recovered by the informers' relist, whose adds, updates and deletes
@@ -57,6 +60,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     private final String configMapName;
     private final String lastGoodConfigMapName;
     private final SucceededPods succeeded = new SucceededPods();
+    private final GangObjectInformers gangObjects;
 
     /**
      * @param lastGoodConfigMapName where the leader keeps the last queue config it accepted
@@ -93,6 +97,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         namespaces.addEventHandler(handler(ns -> changes.namespaceChanged(ns.getMetadata().getName())));
         queueConfig.addEventHandler(handler(configMap -> changes.queueConfigChanged()));
         this.workloads = watchWorkloads ? workloadInformers(client, changes) : Map.of();
+        this.gangObjects = new GangObjectInformers(client, changes);
         this.claims = storageInformer(client.persistentVolumeClaims().inAnyNamespace().withLimit(LIST_PAGE)
                 .runnableInformer(0), changes, claim -> StorageKey.claim(claim.getMetadata().getNamespace(),
                 claim.getMetadata().getName()));
@@ -155,6 +160,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         for (SharedIndexInformer<?> informer : List.of(claims, volumes, storageClasses, csiNodes)) {
             started.add(informer.start().toCompletableFuture());
         }
+        started.add(gangObjects.start());
         return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
     }
 
@@ -235,6 +241,16 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     }
 
     @Override
+    public String servedVersion(GangObjectKind kind) {
+        return gangObjects.servedVersion(kind);
+    }
+
+    @Override
+    public Optional<HasMetadata> gangObject(GangObjectKey key) {
+        return gangObjects.gangObject(key);
+    }
+
+    @Override
     public Optional<ConfigMap> queueConfigMap() {
         return Optional.ofNullable(queueConfig.getStore().getByKey(namespace + "/" + configMapName));
     }
@@ -248,7 +264,8 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     public boolean hasSynced() {
         return pods.hasSynced() && nodes.hasSynced() && namespaces.hasSynced() && queueConfig.hasSynced()
                 && lastGoodQueueConfig.hasSynced() && workloads.values().stream().allMatch(SharedIndexInformer::hasSynced)
-                && claims.hasSynced() && volumes.hasSynced() && storageClasses.hasSynced() && csiNodes.hasSynced();
+                && claims.hasSynced() && volumes.hasSynced() && storageClasses.hasSynced() && csiNodes.hasSynced()
+                && gangObjects.hasSynced();
     }
 
     @Override
@@ -264,13 +281,14 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         volumes.stop();
         storageClasses.stop();
         csiNodes.stop();
+        gangObjects.close();
     }
 
     /**
      * fabric8 gives up on an informer whose first list fails (a timeout, a refused connection) and the
      * process would never become ready; like client-go's reflector, retry with back-off instead.
      */
-    private static boolean retryUnlessUndecodable(boolean started, Throwable error) {
+    static boolean retryUnlessUndecodable(boolean started, Throwable error) {
         return !ExceptionHandler.isDeserializationException(error);
     }
 
@@ -278,7 +296,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         return new PodId(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
     }
 
-    private static <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> changed) {
+    static <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> changed) {
         return new ResourceEventHandler<>() {
             @Override
             public void onAdd(T object) {

@@ -25,7 +25,7 @@ class ExplanationPrinterTest {
                 new QueueStanding(0.35, 0.25, 0.125, List.of(
                         new ResourceStanding("cpu", "140", "100", "50", "300"),
                         new ResourceStanding("nvidia.com/gpu", "6", "8", "4", null))),
-                new GangProgress("ml-team/train-42", 8, 0, 8, 6),
+                new GangProgress("ml-team/train-42", 8, 0, 8, 6, "Volcano PodGroup train-42"),
                 new LastAttempt("Unschedulable", "gang ml-team/train-42: 6/8 members placeable; 0/500 nodes fit member"
                         + " train-42-7: 300 Insufficient cpu, 200 untolerated taint"),
                 754_321, 0, List.of("nothing changed since its last attempt failed", "waiting for 2 evicted pods to terminate"));
@@ -39,6 +39,7 @@ class ExplanationPrinterTest {
                                 cpu                  140          100          50           300
                                 nvidia.com/gpu       6            8            4            none
                   gang          8 members created, 0 placed, minimum 8; 6 pending members found a place in the last attempt
+                  gang source   Volcano PodGroup train-42
                   last attempt  Unschedulable: gang ml-team/train-42: 6/8 members placeable; 0/500 nodes fit member train-42-7: 300 Insufficient cpu, 200 untolerated taint
                   waiting       754s
                   held up       nothing changed since its last attempt failed

@@ -1,6 +1,8 @@
 package dev.stook.k8s.watch;
 
 import dev.stook.core.model.PodId;
+import dev.stook.k8s.translate.GangObjectKey;
+import dev.stook.k8s.translate.GangObjectKind;
 import dev.stook.k8s.testing.TestCluster;
 import dev.stook.k8s.testing.real.RealCluster;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -59,6 +61,14 @@ class ClusterInformersTrimTest {
 
                     @Override
                     public void queueConfigChanged() {
+                    }
+
+                    @Override
+                    public void gangObjectChanged(GangObjectKey key) {
+                    }
+
+                    @Override
+                    public void gangObjectsServed(GangObjectKind kind) {
                     }
                 }, true)) {
             informers.start().get(30, TimeUnit.SECONDS);
