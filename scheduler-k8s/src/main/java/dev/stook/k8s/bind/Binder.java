@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -27,7 +28,9 @@ import java.util.function.Consumer;
  * sealed, the queue and preemptibility the pod was admitted with ({@link AdmissionRecord}): the API server
  * copies a Binding's annotations onto the pod in the same write that binds it. A pod whose claims wait for
  * volumes is bound only once they are bound ({@link VolumeBinder}), a gang's members once all their volumes
- * are; that wait holds one of the pool's threads. Nothing is sent once the {@link LeaseFence} has closed: bindings still queued then are dropped
+ * are. That wait may last minutes (a slow provisioner), so it holds a thread of a second pool of the same size:
+ * pods whose volumes wait can never hold back the bindings of other pods. Nothing is sent once the
+ * {@link LeaseFence} has closed, checked again after a volume wait: bindings still queued then are dropped
  * without a result, since the scheduling loop is stopping and the next leader decides afresh.
  */
 public final class Binder {
@@ -40,6 +43,7 @@ public final class Binder {
     private final Consumer<BindResult> results;
     private final BindObserver observer;
     private final ExecutorService pool;
+    private final ExecutorService volumePool;
     private final VolumeBinder volumes;
 
     /**
@@ -55,33 +59,68 @@ public final class Binder {
         this.incarnation = new PodIncarnation(cache);
         this.results = results;
         this.observer = observer;
-        AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(concurrency, task -> {
-            Thread thread = new Thread(task, "stook-binder-" + threads.incrementAndGet());
+        this.pool = daemonPool(concurrency, "stook-binder-");
+        this.volumePool = daemonPool(concurrency, "stook-volume-binder-");
+    }
+
+    private static ExecutorService daemonPool(int threads, String namePrefix) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, namePrefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
     }
 
     public void bind(BindRequest request) {
-        pool.execute(() -> {
-            if (!fence.permits()) {
-                LOG.atDebug().addKeyValue(LogFields.POD, request.pod().id())
-                        .addKeyValue(LogFields.NODE, request.nodeName())
-                        .log("binding dropped: this instance no longer holds the lease");
-                return;
-            }
-            if (!incarnation.isCurrent(request.pod().id(), request.uid())) {
-                results.accept(stale(request));
+        if (request.volumes() == null) {
+            pool.execute(() -> sendIfStillWanted(request, System.nanoTime()));
+            return;
+        }
+        volumePool.execute(() -> {
+            if (!stillWanted(request)) {
                 return;
             }
             long start = System.nanoTime();
-            String volumeProblem = request.volumes() == null ? null : request.volumes().bindOnce(volumes);
-            BindResult result = volumeProblem != null ? new BindResult(request.pod(), request.uid(),
-                    request.nodeName(), BindResult.Outcome.VOLUMES_FAILED, volumeProblem) : send(request);
-            observer.bindingFinished(result, System.nanoTime() - start);
-            results.accept(result);
+            String volumeProblem = request.volumes().bindOnce(volumes);
+            if (volumeProblem != null) {
+                finished(new BindResult(request.pod(), request.uid(), request.nodeName(),
+                        BindResult.Outcome.VOLUMES_FAILED, volumeProblem), start);
+                return;
+            }
+            try {
+                pool.execute(() -> sendIfStillWanted(request, start));
+            } catch (RejectedExecutionException e) {
+                LOG.atDebug().addKeyValue(LogFields.POD, request.pod().id())
+                        .log("binding dropped: the binder stopped while the pod's volumes were bound");
+            }
         });
+    }
+
+    private void sendIfStillWanted(BindRequest request, long start) {
+        if (stillWanted(request)) {
+            finished(send(request), start);
+        }
+    }
+
+    /** False, with the stale result passed on, when the pod is gone or replaced; false when the lease is lost. */
+    private boolean stillWanted(BindRequest request) {
+        if (!fence.permits()) {
+            LOG.atDebug().addKeyValue(LogFields.POD, request.pod().id())
+                    .addKeyValue(LogFields.NODE, request.nodeName())
+                    .log("binding dropped: this instance no longer holds the lease");
+            return false;
+        }
+        if (!incarnation.isCurrent(request.pod().id(), request.uid())) {
+            results.accept(stale(request));
+            return false;
+        }
+        return true;
+    }
+
+    private void finished(BindResult result, long start) {
+        observer.bindingFinished(result, System.nanoTime() - start);
+        results.accept(result);
     }
 
     private BindResult send(BindRequest request) {
@@ -126,7 +165,11 @@ public final class Binder {
 
     /** Takes no new bindings and waits up to the timeout for those in flight; true if all finished. */
     public boolean shutdown(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        volumePool.shutdown();
+        boolean volumesFinished = volumePool.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
         pool.shutdown();
-        return pool.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+        return pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                && volumesFinished;
     }
 }

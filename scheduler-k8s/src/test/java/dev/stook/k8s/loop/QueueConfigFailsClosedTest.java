@@ -52,7 +52,8 @@ class QueueConfigFailsClosedTest {
         SchedulerProcess successor = cluster.startScheduler();
 
         await().atMost(PATIENCE).until(successor::isLeading);
-        assertThat(successor.activeQueues().current().queue("capped")).isNotNull();
+        // The lease can be won before the caches have synced and the scheduling thread has read the last good copy.
+        await().atMost(PATIENCE).until(() -> successor.activeQueues().current().queue("capped") != null);
         await().atMost(PATIENCE).until(() -> cluster.eventReasons(SYSTEM_NAMESPACE, "stook-queues")
                 .contains("InvalidQueueConfig"));
         assertCapEnforced();

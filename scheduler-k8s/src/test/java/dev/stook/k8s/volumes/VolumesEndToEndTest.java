@@ -239,6 +239,24 @@ class VolumesEndToEndTest {
         }
     }
 
+    @Test
+    void aPodWhoseClaimWaitsForAProvisionerHoldsBackNoOtherPodsBinding() {
+        cluster.node("n1", "8", "32Gi");
+        storageClass("provisioned", "example.com/never-provisions", "WaitForFirstConsumer");
+        claim("scratch", "provisioned", "1Gi");
+        cluster.startScheduler(SchedulerConfigLoader.parse(TestCluster.TEST_CONFIG
+                + "bindConcurrency: 1\nvolumeBindTimeout: 10m\n", "test config"));
+        cluster.create(using("writer", "scratch", "stook"));
+        await().atMost(PATIENCE).until(() -> claimNamed("scratch").getMetadata().getAnnotations() != null
+                && claimNamed("scratch").getMetadata().getAnnotations()
+                        .containsKey("volume.kubernetes.io/selected-node"));
+
+        cluster.create(TestCluster.pod("plain", "1"));
+
+        await().atMost(PATIENCE).until(() -> cluster.isBound("plain"));
+        assertThat(cluster.isBound("writer")).as("still waiting for its volume").isFalse();
+    }
+
     /**
      * A provisioner as small as can be: for each claim of its class with a selected node, it makes a volume on
      * that node, pre-bound to the claim, and leaves the binding to the PersistentVolume controller.
