@@ -263,8 +263,7 @@ public final class PodPlacer {
     /**
      * The node's current result: the plugins not reading other pods asked again only if its usage moved, those
      * reading other pods asked every time; -1 when reserved, so it takes no part. Most calls find the usage
-     * result still valid and nothing else to ask, so that path is kept apart and small enough to be inlined
-     * into the loops over every node.
+     * result still valid and nothing else to ask: that path is kept apart from asking the plugins again.
      */
     private long rank(EquivalenceClass cls, int k, Pod pod, ScratchCluster scratch) {
         int node = cls.specFeasible[k];
