@@ -33,6 +33,7 @@ public record SchedulerConfig(
         long bindBackoffMaxMillis,
         long bindConfirmTimeoutMillis,
         long volumeBindTimeoutMillis,
+        long podGroupCrdCheckMillis,
         int evictConcurrency,
         int evictAttempts,
         long leaseDurationMillis,
@@ -51,7 +52,7 @@ public record SchedulerConfig(
 
     public static final SchedulerConfig DEFAULTS = new SchedulerConfig("stook", null, "stook-queues",
             "stook-scheduler", 10259, PluginProfile.DEFAULT_WEIGHTS, SchedulerSettings.DEFAULTS,
-            ChunkIndexSettings.DEFAULTS, 16, 10_000, 1_000, 60_000, 30_000, 600_000, 4, 5, 10_000, 7_000, 2_000, 10_000, 10, 50,
+            ChunkIndexSettings.DEFAULTS, 16, 10_000, 1_000, 60_000, 30_000, 600_000, 30_000, 4, 5, 10_000, 7_000, 2_000, 10_000, 10, 50,
             60_000, LogSettings.DEFAULTS, null, null, DefaultSpreadConstraints.SYSTEM);
 
     public SchedulerConfig {
@@ -70,7 +71,7 @@ public record SchedulerConfig(
         return new SchedulerConfig(schedulerName, newNamespace, queueConfigMap, leaseName, healthPort, scoreWeights,
                 engine, learnedLocality, bindConcurrency, requestTimeoutMillis,
                 bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, volumeBindTimeoutMillis,
-                evictConcurrency, evictAttempts,
+                podGroupCrdCheckMillis, evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
                 eventPerObjectIntervalMillis, logging, tlsCertFile, tlsPrivateKeyFile, defaultSpread);
@@ -80,7 +81,7 @@ public record SchedulerConfig(
         return new SchedulerConfig(schedulerName, namespace, queueConfigMap, leaseName, port, scoreWeights,
                 engine, learnedLocality, bindConcurrency, requestTimeoutMillis,
                 bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, volumeBindTimeoutMillis,
-                evictConcurrency, evictAttempts,
+                podGroupCrdCheckMillis, evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
                 eventPerObjectIntervalMillis, logging, tlsCertFile, tlsPrivateKeyFile, defaultSpread);
@@ -90,7 +91,7 @@ public record SchedulerConfig(
         return new SchedulerConfig(schedulerName, namespace, queueConfigMap, leaseName, healthPort, scoreWeights,
                 engine, learnedLocality, bindConcurrency, requestTimeoutMillis,
                 bindBackoffInitialMillis, bindBackoffMaxMillis, bindConfirmTimeoutMillis, volumeBindTimeoutMillis,
-                evictConcurrency, evictAttempts,
+                podGroupCrdCheckMillis, evictConcurrency, evictAttempts,
                 leaseDurationMillis,
                 renewDeadlineMillis, retryPeriodMillis, shutdownTimeoutMillis, eventsPerSecond, eventBurst,
                 eventPerObjectIntervalMillis, newLogging, tlsCertFile, tlsPrivateKeyFile, defaultSpread);

@@ -37,7 +37,7 @@ public final class SchedulerConfigLoader {
             "healthPort", "scoreWeights", "starvationTimeout", "gangSettleTime", "gangAdmission", "localityWait",
             "localityThreshold", "learnedLocalityTtl", "learnedLocalityMaxRanges", "bindConcurrency",
             "requestTimeout", "bindBackoffInitial", "bindBackoffMax", "bindConfirmTimeout", "volumeBindTimeout",
-            "evictConcurrency",
+            "podGroupCrdCheckInterval", "evictConcurrency",
             "evictAttempts", "leaseDuration", "renewDeadline", "retryPeriod", "shutdownTimeout", "eventsPerSecond",
             "eventBurst", "eventInterval", "logFormat", "logLevel", "tlsCertFile", "tlsPrivateKeyFile",
             "defaultSpreadConstraints");
@@ -130,6 +130,7 @@ public final class SchedulerConfigLoader {
                 duration("bindBackoffMax", d.bindBackoffMaxMillis(), 1),
                 duration("bindConfirmTimeout", d.bindConfirmTimeoutMillis(), 1),
                 duration("volumeBindTimeout", d.volumeBindTimeoutMillis(), 1),
+                duration("podGroupCrdCheckInterval", d.podGroupCrdCheckMillis(), 1),
                 integer("evictConcurrency", d.evictConcurrency(), 1, 64),
                 integer("evictAttempts", d.evictAttempts(), 1, 100),
                 duration("leaseDuration", d.leaseDurationMillis(), 1),

@@ -1,6 +1,9 @@
 package dev.stook.k8s.lead;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
@@ -20,6 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link LeaseFence} closes because no renewal succeeded within the renew deadline, whichever comes first.
  * fabric8 may call its callbacks more than once, so both are guarded here. Stopping releases the lease so a
  * standby takes over at once.
+ *
+ * <p>The Lease is read and written through a client of its own that never retries and gives up on a request
+ * after the renew deadline: the election already tries again every retry period, and the client's retries with
+ * back-off would stretch one failed renewal, or the release on stopping, far beyond the lease.
  */
 public final class LeaderElection {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
@@ -45,7 +52,7 @@ public final class LeaderElection {
 
     public LeaderElection(KubernetesClient client, String namespace, String leaseName, String identity,
                           Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
-        this.client = client;
+        this.client = leaseClient(client.getConfiguration(), renewDeadline);
         this.namespace = namespace;
         this.leaseName = leaseName;
         this.identity = identity;
@@ -53,6 +60,13 @@ public final class LeaderElection {
         this.renewDeadline = renewDeadline;
         this.retryPeriod = retryPeriod;
         this.fence = new LeaseFence(renewDeadline.toNanos(), System::nanoTime);
+    }
+
+    private static KubernetesClient leaseClient(Config config, Duration renewDeadline) {
+        int timeoutMillis = (int) Math.min(renewDeadline.toMillis(), config.getRequestTimeout() > 0
+                ? config.getRequestTimeout() : Integer.MAX_VALUE);
+        return new KubernetesClientBuilder().withConfig(new ConfigBuilder(config).withRequestRetryBackoffLimit(0)
+                .withRequestTimeout(timeoutMillis).build()).build();
     }
 
     public synchronized void start(Runnable onElected, Runnable onLost) {
@@ -121,5 +135,6 @@ public final class LeaderElection {
             running.cancel(true);
             running = null;
         }
+        client.close();
     }
 }

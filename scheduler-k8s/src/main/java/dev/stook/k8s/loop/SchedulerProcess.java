@@ -75,7 +75,8 @@ public final class SchedulerProcess implements AutoCloseable {
         Backoff backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
         String lastGoodName = LastGoodQueueConfig.nameFor(config.queueConfigMap());
         this.informers = new ClusterInformers(client, config.namespace(), config.queueConfigMap(), lastGoodName,
-                config.schedulerName(), inbox, !config.defaultSpread().constraints().isEmpty());
+                config.schedulerName(), inbox, !config.defaultSpread().constraints().isEmpty(),
+                config.podGroupCrdCheckMillis());
         this.lastGoodQueues = new LastGoodQueueConfig(client, config.namespace(), lastGoodName);
         this.status = new StatusReporter(informers, new PodConditionWriter(client, informers, backoff),
                 new EventRecorder(client, new EventRepeats(config.eventPerObjectIntervalMillis(), System::currentTimeMillis),

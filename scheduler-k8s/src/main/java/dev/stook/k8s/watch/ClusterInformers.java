@@ -65,10 +65,11 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
     /**
      * @param lastGoodConfigMapName where the leader keeps the last queue config it accepted
      * @param watchWorkloads        whether to watch the objects default spread constraints read
+     * @param crdCheckMillis        how often to ask whether PodGroup CRDs not served at start are served now
      */
     public ClusterInformers(KubernetesClient client, String namespace, String configMapName,
                             String lastGoodConfigMapName, String schedulerName, ClusterChanges changes,
-                            boolean watchWorkloads) {
+                            boolean watchWorkloads, long crdCheckMillis) {
         this.namespace = namespace;
         this.configMapName = configMapName;
         this.lastGoodConfigMapName = lastGoodConfigMapName;
@@ -97,7 +98,7 @@ public final class ClusterInformers implements ClusterCache, AutoCloseable {
         namespaces.addEventHandler(handler(ns -> changes.namespaceChanged(ns.getMetadata().getName())));
         queueConfig.addEventHandler(handler(configMap -> changes.queueConfigChanged()));
         this.workloads = watchWorkloads ? workloadInformers(client, changes) : Map.of();
-        this.gangObjects = new GangObjectInformers(client, changes);
+        this.gangObjects = new GangObjectInformers(client, changes, crdCheckMillis);
         this.claims = storageInformer(client.persistentVolumeClaims().inAnyNamespace().withLimit(LIST_PAGE)
                 .runnableInformer(0), changes, claim -> StorageKey.claim(claim.getMetadata().getNamespace(),
                 claim.getMetadata().getName()));

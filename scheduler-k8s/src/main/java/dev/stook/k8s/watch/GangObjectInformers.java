@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Informers on the objects that declare gangs: Jobs always; Volcano's and scheduler-plugins' PodGroups once their
- * CRDs are served (asked of the server's discovery at start and then every {@link #CRD_CHECK_SECONDS} seconds,
+ * CRDs are served (asked of the server's discovery at start and then every {@code podGroupCrdCheckInterval},
  * so a CRD installed later is picked up: an informer on a resource not served would log a failed list at every
  * retry); Kubernetes' PodGroups or Workloads in the first version the server serves at start, or not at all. A kind
  * counts as served once its informer has listed it; until then its pods' gangs are read from their names alone.
@@ -38,13 +38,13 @@ final class GangObjectInformers implements GangObjects, AutoCloseable {
 
     private record Watched(String version, SharedIndexInformer<? extends HasMetadata> informer, boolean servedAtStart) {}
 
-    static final long CRD_CHECK_SECONDS = 30;
     private static final Set<GangObjectKind> CUSTOM = EnumSet.of(GangObjectKind.VOLCANO_POD_GROUP,
             GangObjectKind.SCHEDULER_PLUGINS_POD_GROUP);
 
     private final Map<GangObjectKind, Watched> watched = new ConcurrentHashMap<>();
     private final KubernetesClient client;
     private final ClusterChanges changes;
+    private final long crdCheckMillis;
     private final Set<GangObjectKind> awaitedCrds = EnumSet.noneOf(GangObjectKind.class);
     private final ScheduledExecutorService crdChecks = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "stook-gang-crd-check");
@@ -52,9 +52,10 @@ final class GangObjectInformers implements GangObjects, AutoCloseable {
         return thread;
     });
 
-    GangObjectInformers(KubernetesClient client, ClusterChanges changes) {
+    GangObjectInformers(KubernetesClient client, ClusterChanges changes, long crdCheckMillis) {
         this.client = client;
         this.changes = changes;
+        this.crdCheckMillis = crdCheckMillis;
         watch(GangObjectKind.JOB, "v1", true, client.batch().v1().jobs().inAnyNamespace()
                 .withLimit(ClusterInformers.LIST_PAGE).runnableInformer(0)
                 .itemStore(new TrimmingItemStore<>(GangObjectTrimmer::job)));
@@ -132,8 +133,8 @@ final class GangObjectInformers implements GangObjects, AutoCloseable {
         List<CompletableFuture<?>> needed = new ArrayList<>();
         watched.forEach((kind, watch) -> needed.add(start(kind, watch)));
         if (!awaitedCrds.isEmpty()) {
-            crdChecks.scheduleWithFixedDelay(this::checkAwaitedCrds, CRD_CHECK_SECONDS, CRD_CHECK_SECONDS,
-                    TimeUnit.SECONDS);
+            crdChecks.scheduleWithFixedDelay(this::checkAwaitedCrds, crdCheckMillis, crdCheckMillis,
+                    TimeUnit.MILLISECONDS);
         }
         return CompletableFuture.allOf(needed.toArray(CompletableFuture[]::new));
     }

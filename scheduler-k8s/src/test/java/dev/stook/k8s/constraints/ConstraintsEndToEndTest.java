@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 class ConstraintsEndToEndTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     @RegisterExtension
-    final RealCluster cluster = new RealCluster(new ControlPlane.Options(false, true, 100));
+    final RealCluster cluster = new RealCluster(ControlPlane.Options.WITH_KUBE_SCHEDULER);
 
     private static PodBuilder takingHostPort(String name, int port, String scheduler) {
         return TestCluster.pod(name, "1").editSpec().withSchedulerName(scheduler).editFirstContainer()

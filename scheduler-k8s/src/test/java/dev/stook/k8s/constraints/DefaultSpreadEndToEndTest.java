@@ -1,8 +1,11 @@
 package dev.stook.k8s.constraints;
 
+import dev.stook.core.model.Pod;
+import dev.stook.k8s.loop.SchedulerProcess;
 import dev.stook.k8s.testing.TestCluster;
 import dev.stook.k8s.testing.real.ControlPlane;
 import dev.stook.k8s.testing.real.RealCluster;
+import dev.stook.k8s.translate.PodTranslator;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -33,7 +36,7 @@ class DefaultSpreadEndToEndTest {
     /** Zoned nodes: kube-scheduler v1.20 leaves nodes lacking a default constraint's key out of its scoring. */
     private static final String ZONE = "topology.kubernetes.io/zone";
     @RegisterExtension
-    final RealCluster cluster = new RealCluster(new ControlPlane.Options(false, true, 100));
+    final RealCluster cluster = new RealCluster(ControlPlane.Options.WITH_KUBE_SCHEDULER);
 
     private static String prefix(String scheduler) {
         return scheduler.equals("stook") ? "stook" : "kube";
@@ -102,7 +105,7 @@ class DefaultSpreadEndToEndTest {
     @Test
     void podsAReplicaSetControlsSpreadLikewiseOnceItExists() {
         nodesWithAppPodsOnA();
-        cluster.startScheduler();
+        SchedulerProcess stook = cluster.startScheduler();
         Map<String, ReplicaSet> controllers = new HashMap<>();
         for (String scheduler : SCHEDULERS) {
             String app = prefix(scheduler) + "-web";
@@ -114,10 +117,15 @@ class DefaultSpreadEndToEndTest {
                             .withImage("busybox").endContainer().endSpec().endTemplate().endSpec().build())
                     .create());
         }
-        createNewPods((scheduler, pod) -> pod.editMetadata().addNewOwnerReference().withApiVersion("apps/v1")
-                .withKind("ReplicaSet").withName(controllers.get(scheduler).getMetadata().getName())
+        BiFunction<String, PodBuilder, PodBuilder> controlled = (scheduler, pod) -> pod.editMetadata()
+                .addNewOwnerReference().withApiVersion("apps/v1").withKind("ReplicaSet")
+                .withName(controllers.get(scheduler).getMetadata().getName())
                 .withUid(controllers.get(scheduler).getMetadata().getUid()).withController(true).endOwnerReference()
-                .endMetadata());
+                .endMetadata();
+        // The ReplicaSet and its pods come through separate watches: a pod seen first would not be spread.
+        Pod probe = PodTranslator.translate(controlled.apply("stook", pod("probe", "stook-web", "100m")).build());
+        await().atMost(PATIENCE).until(() -> stook.cluster().snapshot().workloads().selectorFor(probe) != null);
+        createNewPods(controlled);
 
         assertSelectedPodsSpreadToBAndTheOthersStayOnA();
     }

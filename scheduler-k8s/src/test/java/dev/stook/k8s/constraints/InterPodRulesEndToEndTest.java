@@ -31,7 +31,7 @@ class InterPodRulesEndToEndTest {
     private static final String HOSTNAME = "kubernetes.io/hostname";
     private static final String[] SCHEDULERS = {"stook", "default-scheduler"};
     @RegisterExtension
-    final RealCluster cluster = new RealCluster(new ControlPlane.Options(false, true, 100));
+    final RealCluster cluster = new RealCluster(ControlPlane.Options.WITH_KUBE_SCHEDULER);
 
     private static PodAffinityTerm near(String app, String topologyKey) {
         return new PodAffinityTermBuilder().withTopologyKey(topologyKey)

@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 class JobGangsEndToEndTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     @RegisterExtension
-    final RealCluster cluster = new RealCluster(new ControlPlane.Options(true, false, 0));
+    final RealCluster cluster = new RealCluster(ControlPlane.Options.FULL);
 
     @Test
     void aJobsPodsStartTogetherOnceAllFitAndAPodAddedForTheNextCompletionJoinsThem() {

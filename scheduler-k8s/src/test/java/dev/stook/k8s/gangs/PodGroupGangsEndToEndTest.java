@@ -3,6 +3,7 @@ package dev.stook.k8s.gangs;
 import dev.stook.core.gang.GangAnnotations;
 import dev.stook.core.explain.GangProgress;
 import dev.stook.k8s.admit.AdmissionRecord;
+import dev.stook.k8s.config.SchedulerConfigLoader;
 import dev.stook.k8s.explain.ExplanationJson;
 import dev.stook.k8s.loop.SchedulerProcess;
 import dev.stook.k8s.testing.SecurePortClient;
@@ -28,8 +29,6 @@ import static org.awaitility.Awaitility.await;
  */
 class PodGroupGangsEndToEndTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    /** Stook asks whether a missing CRD is served now every 30 s. */
-    private static final Duration CRD_PICKUP = Duration.ofSeconds(90);
     @RegisterExtension
     final RealCluster cluster = new RealCluster();
 
@@ -128,7 +127,8 @@ class PodGroupGangsEndToEndTest {
     @Test
     void aPodGroupCrdInstalledAfterStookStartedIsRead() {
         GangCrds.remove(cluster.client());
-        cluster.startScheduler();
+        cluster.startScheduler(SchedulerConfigLoader.parse(TestCluster.TEST_CONFIG + "podGroupCrdCheckInterval: 1s\n",
+                "test config"));
         createMember("late-0", Map.of(), Map.of(GangAnnotations.VOLCANO_GROUP, "late"));
         await().atMost(PATIENCE).until(() -> condition("late-0").map(PodCondition::getReason)
                 .filter("Unschedulable"::equals).isPresent());
@@ -136,7 +136,7 @@ class PodGroupGangsEndToEndTest {
         GangCrds.install(cluster.client());
         GangCrds.createOrReplace(cluster.client(), GangCrds.VOLCANO, TestCluster.NAMESPACE, "late",
                 Map.of("minMember", 2));
-        await().atMost(CRD_PICKUP).until(() -> message("late-0").contains("waiting for members to be created, 1 of 2"));
+        await().atMost(PATIENCE).until(() -> message("late-0").contains("waiting for members to be created, 1 of 2"));
 
         cluster.node("n1", "8", "32Gi");
         createMember("late-1", Map.of(), Map.of(GangAnnotations.VOLCANO_GROUP, "late"));

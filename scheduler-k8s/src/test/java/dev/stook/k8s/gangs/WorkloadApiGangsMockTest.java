@@ -2,6 +2,7 @@ package dev.stook.k8s.gangs;
 
 import dev.stook.core.gang.GangMembership;
 import dev.stook.core.model.PodId;
+import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.translate.GangObjectKey;
 import dev.stook.k8s.translate.GangObjectKind;
 import dev.stook.k8s.translate.GangSources;
@@ -141,7 +142,8 @@ class WorkloadApiGangsMockTest {
 
     private ClusterInformers informers() throws Exception {
         ClusterInformers informers = new ClusterInformers(client, "stook-system", "stook-queues",
-                "stook-queues-last-good", "stook", new RecordingChanges(), false);
+                "stook-queues-last-good", "stook", new RecordingChanges(), false,
+                SchedulerConfig.DEFAULTS.podGroupCrdCheckMillis());
         informers.start().get(30, TimeUnit.SECONDS);
         return informers;
     }

@@ -36,7 +36,7 @@ class VolumesEndToEndTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String NS = TestCluster.NAMESPACE;
     @RegisterExtension
-    final RealCluster cluster = new RealCluster(new ControlPlane.Options(true, true, 100));
+    final RealCluster cluster = new RealCluster(ControlPlane.Options.FULL);
 
     private void storageClass(String name, String provisioner, String mode) {
         cluster.client().storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata()

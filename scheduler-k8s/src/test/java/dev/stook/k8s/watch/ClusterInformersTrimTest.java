@@ -1,6 +1,7 @@
 package dev.stook.k8s.watch;
 
 import dev.stook.core.model.PodId;
+import dev.stook.k8s.config.SchedulerConfig;
 import dev.stook.k8s.translate.GangObjectKey;
 import dev.stook.k8s.translate.GangObjectKind;
 import dev.stook.k8s.testing.TestCluster;
@@ -70,7 +71,7 @@ class ClusterInformersTrimTest {
                     @Override
                     public void gangObjectsServed(GangObjectKind kind) {
                     }
-                }, true)) {
+                }, true, SchedulerConfig.DEFAULTS.podGroupCrdCheckMillis())) {
             informers.start().get(30, TimeUnit.SECONDS);
 
             Pod cached = informers.pod(new PodId(TestCluster.NAMESPACE, "p")).orElseThrow();

@@ -35,6 +35,10 @@ public final class ControlPlane implements AutoCloseable {
     /** What to run besides etcd and kube-apiserver; the stock scheduler's client limits as its flags say. */
     public record Options(boolean controllerManager, boolean kubeScheduler, int kubeSchedulerQps) {
         public static final Options API_ONLY = new Options(false, false, 0);
+        /** The stock kube-scheduler beside Stook as a reference, its client allowed 100 requests/s. */
+        public static final Options WITH_KUBE_SCHEDULER = new Options(false, true, 100);
+        /** The controllers too (PersistentVolumes, Jobs, ReplicaSets, garbage collection, ...). */
+        public static final Options FULL = new Options(true, true, 100);
     }
 
     private static final Duration START_PATIENCE = Duration.ofSeconds(90);
@@ -203,7 +207,9 @@ public final class ControlPlane implements AutoCloseable {
                 "--use-service-account-credentials=true",
                 "--service-account-private-key-file=" + credentials.serviceAccountPrivateKey,
                 "--root-ca-file=" + certificateAuthority(),
-                "--service-cluster-ip-range=" + SERVICE_CIDR, "--allocate-node-cidrs=false"));
+                "--service-cluster-ip-range=" + SERVICE_CIDR, "--allocate-node-cidrs=false",
+                // A claim the PV controller cannot bind at once is otherwise tried again only every 15 s.
+                "--pvclaimbinder-sync-period=1s"));
         try (KubernetesClient admin = adminClient()) {
             waitUntil(manager, () -> {
                 var account = admin.serviceAccounts().inNamespace("default").withName("default").get();
