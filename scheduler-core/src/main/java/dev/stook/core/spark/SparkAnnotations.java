@@ -37,7 +37,7 @@ public final class SparkAnnotations {
                         + " is set without " + (executors == null ? EXECUTORS : EXECUTOR_RESOURCES)
                         + ": a driver gives both to have its executors' capacity held");
             }
-            return new SparkRole.Driver(app, executors(executors), executorRequests(resources));
+            return new SparkRole.Driver(app, executors(executors), parseRequests(EXECUTOR_RESOURCES, resources));
         }
         if (EXECUTOR_ROLE.equals(labels.get(ROLE_LABEL)) && (app != null || ownerPod != null)) {
             return new SparkRole.Executor(app, ownerPod);
@@ -57,25 +57,28 @@ public final class SparkAnnotations {
                 + GangMembership.MAX_MIN_MEMBERS);
     }
 
-    /** {@code cpu=4,memory=16Gi}: what one executor asks for, in any resource a node offers. */
-    private static Resources executorRequests(String text) {
+    /**
+     * {@code cpu=4,memory=16Gi}: what one executor asks for, in any resource a node offers; errors name
+     * {@code key}.
+     */
+    public static Resources parseRequests(String key, String text) {
         Resources.Builder requests = Resources.builder();
         for (String pair : text.split(",", -1)) {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? "" : pair.substring(0, equals).strip();
             if (name.isEmpty()) {
-                throw new IllegalArgumentException(EXECUTOR_RESOURCES + " " + InputText.quote(text)
+                throw new IllegalArgumentException(key + " " + InputText.quote(text)
                         + " is not a list such as cpu=4,memory=16Gi");
             }
             try {
                 requests.set(name, pair.substring(equals + 1).strip());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(EXECUTOR_RESOURCES + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
             }
         }
         Resources parsed = requests.build();
         if (parsed.isZero()) {
-            throw new IllegalArgumentException(EXECUTOR_RESOURCES + " " + InputText.quote(text)
+            throw new IllegalArgumentException(key + " " + InputText.quote(text)
                     + " asks for nothing; give what one executor requests, such as cpu=4,memory=16Gi");
         }
         return parsed;
