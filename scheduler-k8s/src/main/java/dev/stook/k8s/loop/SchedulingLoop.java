@@ -5,6 +5,7 @@ import dev.stook.core.cycle.Decision;
 import dev.stook.core.cycle.Scheduler;
 import dev.stook.core.cycle.SchedulingObserver;
 import dev.stook.core.cycle.TimeSource;
+import dev.stook.core.explain.HoldsExplanation;
 import dev.stook.core.locality.ChunkIndex;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.LabelSelector;
@@ -453,7 +454,8 @@ public final class SchedulingLoop implements Runnable {
             case BOUND -> {
                 bindFailures.remove(id);
                 boundHere.bound(id, result.uid());
-                status.scheduled(id, result.nodeName(), result.pod().dataReads().problem());
+                status.scheduled(id, result.nodeName(), result.pod().dataReads().problem(),
+                        HoldsExplanation.of(id, scheduler.executorHolds()));
                 LOG.atDebug().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, result.nodeName()).log("bound");
             }
             case REFUSED -> {

@@ -66,6 +66,9 @@ class SparkExecutorHoldsEndToEndTest {
         assertThat(cluster.get("exec-1").getMetadata().getAnnotations())
                 .containsEntry(AdmissionRecord.TOOK_HOLD_OF, "driver");
         assertThat(floodPods().stream().filter(ClusterInvariants::isBound).count()).isEqualTo(1);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(cluster.events(TestCluster.NAMESPACE, "exec-1"))
+                .anyMatch(event -> "Scheduled".equals(event.getReason())
+                        && event.getNote().endsWith("; took an executor hold of driver driver")));
     }
 
     private static PodBuilder sparkPod(String name, String cpu, String role) {
