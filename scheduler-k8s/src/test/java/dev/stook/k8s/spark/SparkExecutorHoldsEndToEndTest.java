@@ -1,6 +1,7 @@
 package dev.stook.k8s.spark;
 
 import dev.stook.k8s.admit.AdmissionRecord;
+import dev.stook.k8s.loop.SchedulerProcess;
 import dev.stook.k8s.testing.ClusterInvariants;
 import dev.stook.k8s.testing.TestCluster;
 import dev.stook.k8s.testing.real.ControlPlane;
@@ -69,6 +70,33 @@ class SparkExecutorHoldsEndToEndTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(cluster.events(TestCluster.NAMESPACE, "exec-1"))
                 .anyMatch(event -> "Scheduled".equals(event.getReason())
                         && event.getNote().endsWith("; took an executor hold of driver driver")));
+    }
+
+    @Test
+    void aNewLeaderKeepsTheHoldsTheOldOneAdmittedWithoutDecidingAgain() {
+        cluster.node("n1", "4", "16Gi");
+        cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(FLOOD).endMetadata()
+                .build()).createOr(existing -> existing.update());
+        SchedulerProcess first = cluster.startScheduler();
+        Pod driver = cluster.create(sparkPod("driver", "1", "driver").editMetadata()
+                .addToAnnotations("stook.dev/spark-executors", "1")
+                .addToAnnotations("stook.dev/spark-executor-resources", "cpu=2,memory=1Gi").endMetadata());
+        await().atMost(PATIENCE).until(() -> cluster.isBound("driver"));
+
+        cluster.crash(first);
+        cluster.startScheduler();
+        for (int i = 0; i < 3; i++) {
+            PodBuilder flood = TestCluster.pod("flood-" + i, "1").editMetadata().withNamespace(FLOOD).endMetadata();
+            cluster.client().pods().inNamespace(FLOOD).resource(flood.build()).create();
+        }
+        await().atMost(PATIENCE).until(() -> floodPods().stream().filter(ClusterInvariants::isBound).count() == 1
+                && floodPods().stream().filter(pod -> !ClusterInvariants.isBound(pod)).allMatch(this::toldWhy));
+        cluster.create(sparkPod("exec-1", "2", "executor").editMetadata().addNewOwnerReference()
+                .withApiVersion("v1").withKind("Pod").withName("driver").withUid(driver.getMetadata().getUid())
+                .withController(true).endOwnerReference().endMetadata());
+
+        await().atMost(PATIENCE).until(() -> cluster.isBound("exec-1"));
+        assertThat(floodPods().stream().filter(ClusterInvariants::isBound).count()).isEqualTo(1);
     }
 
     private static PodBuilder sparkPod(String name, String cpu, String role) {
