@@ -41,7 +41,7 @@ final class HoldTaking {
             scratch.remove(hold, node);
             if (work.placer().bestNodeAmong(executor, scratch, new int[] {node}) == node) {
                 scratch.place(executor, node);
-                holds.take(free, executor.id(), cluster);
+                holds.take(free, executor, cluster);
                 cluster.assume(executor, free.held().node());
                 return new Decision.Bind(executor, free.held().node(),
                         LocalReads.of(executor.dataReads(), scratch.snapshot().cachedChunks(node)));

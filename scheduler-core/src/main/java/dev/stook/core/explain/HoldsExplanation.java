@@ -17,7 +17,8 @@ public final class HoldsExplanation {
         if (summary != null) {
             return driver(summary);
         }
-        return holds.driverOfTaker(pod).map(driver -> "took an executor hold of driver " + driver.name()).orElse(null);
+        return holds.driverOfTaker(pod).map(driver -> "took an executor hold of driver " + driver.name()
+                + holds.linkOfTaker(pod).map(link -> ", found by " + link).orElse("")).orElse(null);
     }
 
     private static String driver(ExecutorHolds.Summary summary) {

@@ -32,6 +32,8 @@ public final class ExecutorHolds {
 
     private final Map<PodId, DriverHolds> byDriver = new LinkedHashMap<>();
     private final Map<PodId, PodId> driverOfTaker = new HashMap<>();
+    /** How each executor that took a hold in this engine was found to be its driver's. */
+    private final Map<PodId, String> linkOfTaker = new HashMap<>();
     /** Executors read back as having taken a hold before their driver's record was read: driver, executor, node. */
     private final Map<PodId, Map<PodId, String>> earlyTakers = new HashMap<>();
     private long expiredTotal;
@@ -89,6 +91,7 @@ public final class ExecutorHolds {
             if (cluster.placementOf(holds.id()).isEmpty()) {
                 List.copyOf(holds.live.values()).forEach(held -> release(holds, held, cluster));
                 holds.takers.keySet().forEach(driverOfTaker::remove);
+                holds.takers.keySet().forEach(linkOfTaker::remove);
                 drivers.remove();
                 continue;
             }
@@ -133,9 +136,12 @@ public final class ExecutorHolds {
      * The executor takes the hold: the placeholder leaves the cluster state. The caller assumes the executor on
      * the same node, so its own usage replaces the hold's.
      */
-    public void take(Free free, PodId executor, ClusterState cluster) {
+    public void take(Free free, Pod executor, ClusterState cluster) {
         DriverHolds holds = byDriver.get(free.driver());
-        took(holds, executor, free.held().node());
+        took(holds, executor.id(), free.held().node());
+        SparkRole.Executor role = (SparkRole.Executor) executor.spark();
+        linkOfTaker.put(executor.id(), role.driverName() != null ? "its owner reference"
+                : SparkAnnotations.APP_LABEL + " " + role.app());
         release(holds, free.held(), cluster);
     }
 
@@ -153,6 +159,14 @@ public final class ExecutorHolds {
     /** What was decided for the driver, to be written on it. */
     public Optional<HoldRecord> recordOf(PodId driver) {
         return Optional.ofNullable(byDriver.get(driver)).map(holds -> holds.record);
+    }
+
+    /**
+     * How the executor that took a hold was found to belong to its driver: its owner reference, which wins, or
+     * its application label; empty when it took none here (or its record was read back).
+     */
+    public Optional<String> linkOfTaker(PodId executor) {
+        return Optional.ofNullable(linkOfTaker.get(executor));
     }
 
     /** The driver whose hold the executor took, if it took one. */

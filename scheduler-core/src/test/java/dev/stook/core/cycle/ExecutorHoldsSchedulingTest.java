@@ -118,8 +118,10 @@ class ExecutorHoldsSchedulingTest {
         assertThat(cluster.queueUsage("spark")).isEqualTo(res("4500m", "3Gi"));
         assertThat(scheduler.executorHolds().driverOfTaker(new PodId("default", "exec-1")))
                 .contains(new PodId("default", "spark"));
+        assertThat(scheduler.explain(new PodId("default", "exec-1")).executorHolds())
+                .isEqualTo("took an executor hold of driver spark, found by its owner reference");
         assertThat(scheduler.explain(new PodId("default", "exec-2")).executorHolds())
-                .isEqualTo("took an executor hold of driver spark");
+                .isEqualTo("took an executor hold of driver spark, found by spark-app-selector app-spark");
     }
 
     @Test
@@ -198,6 +200,39 @@ class ExecutorHoldsSchedulingTest {
         assertThat(scheduler.explain(driver.id()).executorHolds())
                 .isEqualTo("holds 2 of 3 executors' capacity on n2 (2); 1 taken by executors; those left are released"
                         + " at 1970-01-01T00:01:00Z");
+    }
+
+    @Test
+    void anExecutorReadBackAsHavingTakenAHoldAfterTheRebuildReleasesOneOnItsNode() {
+        cluster.upsertNode(node("n1", "4", "16Gi"));
+        Pod driver = driver("spark", 2, "1").inQueue("default");
+        cluster.podBound(driver, "n1");
+        ExecutorHolds holds = scheduler.executorHolds();
+        holds.recorded(driver, new HoldRecord(res("1", "1Gi"), List.of("n1", "n1"), 60_000));
+        scheduler.runCycle();
+        assertThat(holds.liveHolds()).isEqualTo(2);
+
+        cluster.podBound(executor("exec-1", "spark", "1").inQueue("default"), "n1");
+        holds.takenEarlier(new PodId("default", "exec-1"), driver.id(), "n1", cluster);
+        holds.takenEarlier(new PodId("default", "exec-1"), driver.id(), "n1", cluster);
+
+        assertThat(holds.liveHolds()).isEqualTo(1);
+        assertThat(cluster.queueUsage("default")).isEqualTo(res("3", "3Gi"));
+    }
+
+    @Test
+    void reclaimNeverEvictsAHold() {
+        cluster.upsertNode(node("n1", "4", "16Gi"));
+        scheduler.updateQueues(QueueConfigParser.parse("queues: [{name: owed, guaranteed: {cpu: 4}}, {name: spark}]"));
+        scheduler.submit(driver("spark", 3, "1").inQueue("spark"));
+        Decision.Bind admitted = binds(scheduler.runCycle()).get(0);
+        cluster.podBound(admitted.pod(), admitted.nodeName());
+
+        scheduler.submit(pod("owed-pod", "1", "1Gi").inQueue("owed"));
+        List<Decision> decisions = scheduler.runCycle();
+
+        assertThat(decisions).filteredOn(d -> d instanceof Decision.Evict)
+                .extracting(d -> d.pod().id().name()).containsExactly("spark");
     }
 
     @Test

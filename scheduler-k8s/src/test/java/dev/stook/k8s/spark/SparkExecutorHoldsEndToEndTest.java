@@ -69,7 +69,7 @@ class SparkExecutorHoldsEndToEndTest {
         assertThat(floodPods().stream().filter(ClusterInvariants::isBound).count()).isEqualTo(1);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(cluster.events(TestCluster.NAMESPACE, "exec-1"))
                 .anyMatch(event -> "Scheduled".equals(event.getReason())
-                        && event.getNote().endsWith("; took an executor hold of driver driver")));
+                        && event.getNote().endsWith("; took an executor hold of driver driver, found by its owner reference")));
     }
 
     @Test
