@@ -51,11 +51,16 @@ public final class ExecutorHolds {
 
     /**
      * A bound driver's record as a new leader reads it back: its placeholders are put back at the next
-     * {@link #settle}. A driver already known keeps what it has.
+     * {@link #settle}. Holds in the cluster state stay as they are; a record read back before replaces the
+     * earlier one (a driver recreated under the same name).
      */
     public void recorded(Pod driver, HoldRecord record) {
-        if (byDriver.containsKey(driver.id())) {
+        DriverHolds known = byDriver.get(driver.id());
+        if (known != null && (known.built || known.record.equals(record))) {
             return;
+        }
+        if (known != null) {
+            forgetTakers(known);
         }
         DriverHolds read = new DriverHolds(driver, record);
         Map<PodId, String> early = earlyTakers.remove(driver.id());
@@ -90,8 +95,7 @@ public final class ExecutorHolds {
             DriverHolds holds = drivers.next();
             if (cluster.placementOf(holds.id()).isEmpty()) {
                 List.copyOf(holds.live.values()).forEach(held -> release(holds, held, cluster));
-                holds.takers.keySet().forEach(driverOfTaker::remove);
-                holds.takers.keySet().forEach(linkOfTaker::remove);
+                forgetTakers(holds);
                 drivers.remove();
                 continue;
             }
@@ -212,6 +216,11 @@ public final class ExecutorHolds {
     private void took(DriverHolds holds, PodId executor, String node) {
         holds.takers.put(executor, node);
         driverOfTaker.put(executor, holds.id());
+    }
+
+    private void forgetTakers(DriverHolds holds) {
+        holds.takers.keySet().forEach(driverOfTaker::remove);
+        holds.takers.keySet().forEach(linkOfTaker::remove);
     }
 
     private static void release(DriverHolds holds, Held held, ClusterState cluster) {

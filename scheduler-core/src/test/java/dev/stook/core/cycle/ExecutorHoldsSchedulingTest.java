@@ -236,6 +236,23 @@ class ExecutorHoldsSchedulingTest {
     }
 
     @Test
+    void aRecordReadBackBeforeItIsBuiltGivesWayToANewerOneOfADriverRecreatedUnderTheSameName() {
+        cluster.upsertNode(node("n1", "4", "16Gi"));
+        cluster.upsertNode(node("n2", "4", "16Gi"));
+        Pod driver = driver("spark", 1, "1").inQueue("default");
+        cluster.podBound(driver, "n1");
+        ExecutorHolds holds = scheduler.executorHolds();
+        holds.recorded(driver, new HoldRecord(res("1", "1Gi"), List.of("n1"), 60_000));
+        holds.recorded(driver, new HoldRecord(res("2", "1Gi"), List.of("n2"), 60_000));
+
+        scheduler.runCycle();
+        holds.recorded(driver, new HoldRecord(res("3", "1Gi"), List.of("n1"), 60_000));
+
+        assertThat(holds.summary(driver.id()).orElseThrow().liveNodes()).containsExactly("n2");
+        assertThat(cluster.queueUsage("default")).isEqualTo(res("3", "2Gi"));
+    }
+
+    @Test
     void aRecordPastItsDeadlineRebuildsNothing() {
         cluster.upsertNode(node("n1", "4", "16Gi"));
         Pod driver = driver("spark", 2, "1").inQueue("default");
