@@ -197,7 +197,11 @@ public final class SchedulingLoop implements Runnable {
         for (Node node : cache.nodes()) {
             applyNode(node.getMetadata().getName());
         }
-        for (Pod pod : cache.pods()) {
+        // Bound pods first: a pending Spark executor then finds its driver's recorded holds, and its queue.
+        List<Pod> boundFirst = new ArrayList<>(cache.pods());
+        boundFirst.sort(Comparator.comparing(pod -> pod.getSpec().getNodeName() == null
+                || pod.getSpec().getNodeName().isEmpty()));
+        for (Pod pod : boundFirst) {
             applyPod(PodTranslator.idOf(pod));
         }
         LOG.info("state rebuilt from the cluster: {} nodes, {} placed pods, {} pending", cluster.nodeCount(),

@@ -84,19 +84,20 @@ class SparkExecutorHoldsEndToEndTest {
         await().atMost(PATIENCE).until(() -> cluster.isBound("driver"));
 
         cluster.crash(first);
-        cluster.startScheduler();
         for (int i = 0; i < 3; i++) {
             PodBuilder flood = TestCluster.pod("flood-" + i, "1").editMetadata().withNamespace(FLOOD).endMetadata();
             cluster.client().pods().inNamespace(FLOOD).resource(flood.build()).create();
         }
-        await().atMost(PATIENCE).until(() -> floodPods().stream().filter(ClusterInvariants::isBound).count() == 1
-                && floodPods().stream().filter(pod -> !ClusterInvariants.isBound(pod)).allMatch(this::toldWhy));
         cluster.create(sparkPod("exec-1", "2", "executor").editMetadata().addNewOwnerReference()
                 .withApiVersion("v1").withKind("Pod").withName("driver").withUid(driver.getMetadata().getUid())
                 .withController(true).endOwnerReference().endMetadata());
+        cluster.startScheduler();
 
-        await().atMost(PATIENCE).until(() -> cluster.isBound("exec-1"));
+        await().atMost(PATIENCE).until(() -> cluster.isBound("exec-1")
+                && floodPods().stream().filter(pod -> !ClusterInvariants.isBound(pod)).allMatch(this::toldWhy));
         assertThat(floodPods().stream().filter(ClusterInvariants::isBound).count()).isEqualTo(1);
+        assertThat(cluster.get("exec-1").getMetadata().getAnnotations())
+                .containsEntry(AdmissionRecord.TOOK_HOLD_OF, "driver");
     }
 
     private static PodBuilder sparkPod(String name, String cpu, String role) {
