@@ -7,6 +7,7 @@ import dev.stook.core.model.Pod;
 import dev.stook.core.model.PodId;
 import dev.stook.core.model.Resources;
 import dev.stook.core.queue.QueueResolver;
+import dev.stook.core.spark.HoldPods;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -178,12 +179,12 @@ public final class PendingUnit {
         for (Pod pod : members.values()) {
             priority = Math.max(priority, pod.priority());
             createdAtMillis = Math.min(createdAtMillis, pod.createdAtMillis());
-            requests = requests.plus(pod.requests());
+            requests = requests.plus(pod.requests()).plus(HoldPods.totalFor(pod));
         }
         failedAtReleases = -1;
     }
 
-    /** What all pending members ask for together. */
+    /** What all pending members ask for together, with the executor holds of a driver among them. */
     public Resources requests() {
         return requests;
     }
@@ -193,7 +194,7 @@ public final class PendingUnit {
         Resources sum = Resources.NONE;
         for (Pod pod : members.values()) {
             if (!pod.preemptible()) {
-                sum = sum.plus(pod.requests());
+                sum = sum.plus(pod.requests()).plus(HoldPods.totalFor(pod));
             }
         }
         return sum;
@@ -308,7 +309,7 @@ public final class PendingUnit {
             pods.add(queue.equals(pod.queue()) ? pod : pod.inQueue(queue));
         }
         if (!isGang()) {
-            return SchedulingUnit.single(pods.get(0));
+            return withExecutorHolds(pods.get(0));
         }
         int placed = cluster.placedMembers(gang);
         int minimum = declaredMinimum();
@@ -316,5 +317,20 @@ public final class PendingUnit {
         // Members that disagree are held back by a gate; placed at all (explained, say), they keep to none.
         GangTopology topology = topologies.size() == 1 ? topologies.iterator().next() : GangTopology.NONE;
         return new SchedulingUnit(name, pods, minimum > 0 ? minimum : members.size() + placed, placed, topology);
+    }
+
+    /**
+     * A lone pod, or a driver with the placeholders of the executors it asks to have held: tried as one, admitted
+     * only if the driver and every placeholder have places.
+     */
+    private SchedulingUnit withExecutorHolds(Pod pod) {
+        List<Pod> holds = HoldPods.of(pod);
+        if (holds.isEmpty()) {
+            return SchedulingUnit.single(pod);
+        }
+        List<Pod> driverAndHolds = new ArrayList<>(holds.size() + 1);
+        driverAndHolds.add(pod);
+        driverAndHolds.addAll(holds);
+        return new SchedulingUnit(name, driverAndHolds, driverAndHolds.size(), 0);
     }
 }

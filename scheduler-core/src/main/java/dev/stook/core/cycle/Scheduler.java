@@ -5,6 +5,7 @@ import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cluster.SchedulableCapacity;
 import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.explain.ExplainedUnits;
+import dev.stook.core.explain.HoldsExplanation;
 import dev.stook.core.explain.PendingExplanation;
 import dev.stook.core.explain.PodExplanation;
 import dev.stook.core.explain.UnitExplanation;
@@ -16,6 +17,7 @@ import dev.stook.core.queue.QueueConfig;
 import dev.stook.core.queue.QueueDefinition;
 import dev.stook.core.queue.QueueResolver;
 import dev.stook.core.queue.QueueView;
+import dev.stook.core.spark.ExecutorHolds;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +48,7 @@ public final class Scheduler {
     private final UnitRules rules;
     private final PendingUnits pending = new PendingUnits();
     private final SchedulableCapacity capacity = new SchedulableCapacity();
+    private final ExecutorHolds executorHolds = new ExecutorHolds();
 
     public Scheduler(ClusterState cluster, PluginProfile profile) {
         this(cluster, profile, SchedulerSettings.DEFAULTS, TimeSource.SYSTEM);
@@ -95,9 +98,15 @@ public final class Scheduler {
         return pod.inQueue(resolution.queue());
     }
 
-    /** Adds a pending pod, or replaces the pending copy of it. */
+    /**
+     * Adds a pending pod, or replaces the pending copy of it. A Spark executor naming no queue goes to its
+     * driver's, if its driver holds executors.
+     */
     public void submit(Pod pod) {
         withdraw(pod.id());
+        if (pod.queue() == null) {
+            pod = executorHolds.driverQueue(pod).map(pod::inQueue).orElse(pod);
+        }
         pending.add(pod, settings.gangAdmission() && pod.gang() != null, clock.nowMillis());
     }
 
@@ -134,6 +143,11 @@ public final class Scheduler {
         return cluster;
     }
 
+    /** The Spark drivers' executor holds; adapters read back recorded holds into it and write its decisions. */
+    public ExecutorHolds executorHolds() {
+        return executorHolds;
+    }
+
     /**
      * The adapter gave up evicting the pod (it may lack the permission): it no longer counts as going
      * away, so the unit that wanted its room may look for other victims.
@@ -163,7 +177,8 @@ public final class Scheduler {
         PendingUnit unit = pending.unitOf(id);
         if (unit == null) {
             return cluster.placementOf(id)
-                    .map(placed -> PodExplanation.placed(id, placed.nodeName(), placed.pod().queue(), placed.assumed()))
+                    .map(placed -> PodExplanation.placed(id, placed.nodeName(), placed.pod().queue(), placed.assumed())
+                            .withExecutorHolds(HoldsExplanation.of(id, executorHolds)))
                     .orElseGet(() -> PodExplanation.unknown(id));
         }
         long now = clock.nowMillis();
@@ -223,7 +238,7 @@ public final class Scheduler {
      */
     public long nextTimedChangeMillis() {
         long now = clock.nowMillis();
-        long next = Long.MAX_VALUE;
+        long next = executorHolds.nextExpiryMillis();
         for (PendingUnit unit : pending.all()) {
             next = Math.min(next, rules.nextChangeMillis(unit, settings, now));
         }
@@ -233,11 +248,12 @@ public final class Scheduler {
     /** Runs one scheduling cycle; returns its binds, evictions and the waits whose message changed. */
     public List<Decision> runCycle() {
         long now = clock.nowMillis();
+        executorHolds.settle(cluster, now);
         // read before the snapshot, so that a release racing with it makes failed units try again, not sleep
         long releases = cluster.capacityReleases();
         ScratchCluster scratch = new ScratchCluster(cluster.snapshot());
         UnitContext context = new UnitContext(now, releases, cluster, settings, queueView(scratch.snapshot()));
-        return new SchedulingCycle(pending, rules, context, scratch, placer, trial).run();
+        return new SchedulingCycle(pending, rules, context, scratch, placer, trial, executorHolds).run();
     }
 
     private QueueView queueView(ClusterSnapshot snapshot) {

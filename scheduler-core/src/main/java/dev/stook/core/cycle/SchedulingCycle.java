@@ -4,6 +4,8 @@ import dev.stook.core.cluster.ClusterState;
 import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.model.Pod;
 import dev.stook.core.queue.QueueOrder;
+import dev.stook.core.spark.ExecutorHolds;
+import dev.stook.core.spark.HoldPods;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,11 +30,15 @@ final class SchedulingCycle {
     private final CycleWork work;
     private final QueueOrder<PendingUnit> order;
     private final List<Decision> decisions = new ArrayList<>();
+    private final ExecutorHolds holds;
+    private final HoldTaking holdTaking;
 
     /** @param scratch a copy of the snapshot the context's queue view was taken with */
     SchedulingCycle(PendingUnits units, UnitRules rules, UnitContext context, ScratchCluster scratch, PodPlacer placer,
-                    UnitTrial trial) {
+                    UnitTrial trial, ExecutorHolds holds) {
         this.units = units;
+        this.holds = holds;
+        this.holdTaking = new HoldTaking(holds);
         this.rules = rules;
         this.cluster = context.cluster();
         this.trial = trial;
@@ -67,6 +73,13 @@ final class SchedulingCycle {
 
     private void offer(PendingUnit unit) {
         scratch.actingFor(unit.reservationId());
+        Decision.Bind tookHold = holdTaking.take(unit, work);
+        if (tookHold != null) {
+            decisions.add(tookHold);
+            scratch.releaseReservations(unit.reservationId());
+            units.placed(unit, List.of(tookHold));
+            return;
+        }
         Hold gateHold = rules.firstGateHold(unit, context);
         if (gateHold != null) {
             if (gateHold.untilCapacityFrees()) {
@@ -87,10 +100,20 @@ final class SchedulingCycle {
             report(unit, unit.members(), permitHold.reason(), permitHold.message());
             return;
         }
+        List<ExecutorHolds.Held> held = new ArrayList<>();
+        Pod driver = null;
         for (Decision.Bind bind : outcome.binds()) {
             cluster.assume(bind.pod(), bind.nodeName());
             order.admitted(unit.queue(), unit.owner(), bind.pod().requests());
-            decisions.add(bind);
+            if (HoldPods.isHold(bind.pod())) {
+                held.add(new ExecutorHolds.Held(bind.pod(), bind.nodeName()));
+            } else {
+                decisions.add(bind);
+                driver = bind.pod();
+            }
+        }
+        if (!held.isEmpty()) {
+            holds.admitted(driver, held, context.nowMillis() + context.settings().sparkHoldMillis());
         }
         if (outcome.waits().isEmpty()) {
             scratch.releaseReservations(unit.reservationId());

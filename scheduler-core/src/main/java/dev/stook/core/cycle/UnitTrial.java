@@ -3,6 +3,8 @@ package dev.stook.core.cycle;
 import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.locality.LocalReads;
 import dev.stook.core.model.Pod;
+import dev.stook.core.spark.HoldPods;
+import dev.stook.core.spark.SparkRole;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,7 +58,8 @@ public final class UnitTrial {
             return new Outcome(binds, waits(trial.unplaced(), message), placed);
         }
         scratch.rollbackTo(mark);
-        String message = unit.isGang()
+        String message = HoldPods.isHold(unit.pending().get(unit.pending().size() - 1)) ? withHolds(unit, trial)
+                : unit.isGang()
                 ? "gang " + unit.name() + ": " + (placed + unit.alreadyPlaced()) + "/" + unit.minMember()
                         + " members placeable; " + (trial.firstFailure() != null ? trial.firstFailure()
                                 : "waiting for " + (unit.minMember() - placed - unit.alreadyPlaced()) + " more members")
@@ -111,7 +114,9 @@ public final class UnitTrial {
                 scratch.place(pod, node);
             } else {
                 if (explain && firstFailure == null) {
-                    String subject = unit.isGang() ? "member " + pod.id().name() : "";
+                    String subject = HoldPods.isHold(pod) ? "an executor hold"
+                            : pod.spark() instanceof SparkRole.Driver ? "the driver"
+                            : unit.isGang() ? "member " + pod.id().name() : "";
                     firstFailure = domain == null ? placer.explainNoFit(pod, scratch, subject)
                             : "no node of " + domain + " fits " + subject;
                 }
@@ -121,6 +126,16 @@ public final class UnitTrial {
         int placed = unit.pending().size() - unplaced.size();
         return new Trial(placed > 0 && placed + unit.alreadyPlaced() >= unit.minMember(), unplaced, firstFailure,
                 placed);
+    }
+
+    /** Why a driver and the executor holds it asks for were not admitted together: how many holds fit. */
+    private static String withHolds(SchedulingUnit unit, Trial trial) {
+        List<Pod> holds = unit.pending().stream().filter(HoldPods::isHold).toList();
+        long unplacedHolds = trial.unplaced().stream().filter(HoldPods::isHold).count();
+        boolean driverUnplaced = trial.unplaced().size() > unplacedHolds;
+        return "driver needs " + holds.size() + " executor holds of " + HoldPods.describe(holds.get(0).requests())
+                + " beside it; " + (holds.size() - unplacedHolds) + " fit" + (driverUnplaced ? ", the driver does not"
+                : "") + "; " + trial.firstFailure();
     }
 
     /** Some nodes sharing one value of a topology label, such as one rack. */
@@ -147,7 +162,9 @@ public final class UnitTrial {
     private static List<Decision.Wait> waits(List<Pod> pods, String message) {
         List<Decision.Wait> waits = new ArrayList<>(pods.size());
         for (Pod pod : pods) {
-            waits.add(new Decision.Wait(pod, UNSCHEDULABLE, withLocalityProblem(pod, message)));
+            if (!HoldPods.isHold(pod)) {
+                waits.add(new Decision.Wait(pod, UNSCHEDULABLE, withLocalityProblem(pod, message)));
+            }
         }
         return waits;
     }

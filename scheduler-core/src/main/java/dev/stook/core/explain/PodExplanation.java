@@ -4,9 +4,11 @@ import dev.stook.core.model.PodId;
 
 /**
  * Why a pod is where it is, as the engine sees it when asked. {@code nodeName} and {@code queue} are set
- * for a placed pod; {@code pending} only for a pending one.
+ * for a placed pod; {@code pending} only for a pending one; {@code executorHolds} for a placed Spark driver
+ * holding executors' capacity, or an executor that took such a hold ({@link HoldsExplanation}).
  */
-public record PodExplanation(PodId pod, Status status, String nodeName, String queue, PendingExplanation pending) {
+public record PodExplanation(PodId pod, Status status, String nodeName, String queue, PendingExplanation pending,
+                             String executorHolds) {
     public enum Status {
         /** Waiting in a queue for a place. */
         PENDING,
@@ -15,6 +17,14 @@ public record PodExplanation(PodId pod, Status status, String nodeName, String q
         BOUND,
         /** Neither pending with Stook nor holding a place it knows of. */
         UNKNOWN
+    }
+
+    public PodExplanation(PodId pod, Status status, String nodeName, String queue, PendingExplanation pending) {
+        this(pod, status, nodeName, queue, pending, null);
+    }
+
+    public PodExplanation withExecutorHolds(String holds) {
+        return new PodExplanation(pod, status, nodeName, queue, pending, holds);
     }
 
     public static PodExplanation unknown(PodId pod) {

@@ -2,6 +2,7 @@ package dev.stook.core.model;
 
 import dev.stook.core.gang.GangMembership;
 import dev.stook.core.locality.DataReads;
+import dev.stook.core.spark.SparkRole;
 
 import java.util.List;
 import java.util.Map;
@@ -27,16 +28,17 @@ public final class Pod {
     private final Map<String, String> labels;
     private final String controller;
     private final List<String> claims;
+    private final SparkRole spark;
 
     public Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints) {
         this(id, requests, priority, createdAtMillis, constraints, null, null, true, DataReads.NONE, List.of(), true,
-                Map.of(), null, List.of());
+                Map.of(), null, List.of(), null);
     }
 
     private Pod(PodId id, Resources requests, int priority, long createdAtMillis, PlacementConstraints constraints,
                 GangMembership gang, String queue, boolean preemptible, DataReads dataReads,
                 List<String> schedulingGates, boolean preemptsOthers, Map<String, String> labels, String controller,
-                List<String> claims) {
+                List<String> claims, SparkRole spark) {
         this.id = Objects.requireNonNull(id, "id");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.priority = priority;
@@ -53,6 +55,7 @@ public final class Pod {
         this.preemptsOthers = preemptsOthers;
         this.labels = Map.copyOf(labels);
         this.controller = controller;
+        this.spark = spark;
     }
 
     public static Pod of(String namespace, String name, Resources requests) {
@@ -129,7 +132,7 @@ public final class Pod {
 
     public Pod withController(String kindAndName) {
         return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, dataReads,
-                schedulingGates, preemptsOthers, labels, kindAndName, claims);
+                schedulingGates, preemptsOthers, labels, kindAndName, claims, spark);
     }
 
     /** The PersistentVolumeClaims its volumes name, in the pod's namespace, each once. */
@@ -139,7 +142,7 @@ public final class Pod {
 
     public Pod withClaims(List<String> claimNames) {
         return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, dataReads,
-                schedulingGates, preemptsOthers, labels, controller, claimNames);
+                schedulingGates, preemptsOthers, labels, controller, claimNames, spark);
     }
 
     /** Who the pod counts against in a {@code fair} queue: its gang, or its namespace when alone. */
@@ -149,52 +152,62 @@ public final class Pod {
 
     public Pod withConstraints(PlacementConstraints newConstraints) {
         return new Pod(id, requests, priority, createdAtMillis, newConstraints,
-                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller, claims);
+                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller, claims, spark);
     }
 
     public Pod withPriority(int newPriority) {
         return new Pod(id, requests, newPriority, createdAtMillis, constraints,
-                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller, claims);
+                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller, claims, spark);
     }
 
     public Pod createdAt(long millis) {
         return new Pod(id, requests, priority, millis, constraints,
-                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller, claims);
+                gang, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller, claims, spark);
     }
 
     public Pod inGang(GangMembership membership) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                membership, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller, claims);
+                membership, queue, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller, claims, spark);
     }
 
     public Pod inQueue(String queuePath) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queuePath, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller, claims);
+                gang, queuePath, preemptible, dataReads, schedulingGates, preemptsOthers, labels, controller, claims, spark);
     }
 
     public Pod withPreemptible(boolean canBeEvicted) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queue, canBeEvicted, dataReads, schedulingGates, preemptsOthers, labels, controller, claims);
+                gang, queue, canBeEvicted, dataReads, schedulingGates, preemptsOthers, labels, controller, claims, spark);
     }
 
     public Pod withDataReads(DataReads reads) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queue, preemptible, reads, schedulingGates, preemptsOthers, labels, controller, claims);
+                gang, queue, preemptible, reads, schedulingGates, preemptsOthers, labels, controller, claims, spark);
     }
 
     public Pod withSchedulingGates(List<String> gates) {
         return new Pod(id, requests, priority, createdAtMillis, constraints,
-                gang, queue, preemptible, dataReads, gates, preemptsOthers, labels, controller, claims);
+                gang, queue, preemptible, dataReads, gates, preemptsOthers, labels, controller, claims, spark);
     }
 
     public Pod withPreemptsOthers(boolean mayEvictForIt) {
         return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, dataReads,
-                schedulingGates, mayEvictForIt, labels, controller, claims);
+                schedulingGates, mayEvictForIt, labels, controller, claims, spark);
     }
 
     public Pod withLabels(Map<String, String> newLabels) {
         return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, dataReads,
-                schedulingGates, preemptsOthers, newLabels, controller, claims);
+                schedulingGates, preemptsOthers, newLabels, controller, claims, spark);
+    }
+
+    /** What the pod is to a Spark application whose driver has Stook hold its executors, or null. */
+    public SparkRole spark() {
+        return spark;
+    }
+
+    public Pod withSpark(SparkRole role) {
+        return new Pod(id, requests, priority, createdAtMillis, constraints, gang, queue, preemptible, dataReads,
+                schedulingGates, preemptsOthers, labels, controller, claims, role);
     }
 
     @Override

@@ -93,6 +93,15 @@ public final class Resources {
         return new Resources(sum);
     }
 
+    /** Every slot multiplied by {@code factor}, as {@code factor} pods asking for this ask together. */
+    public Resources times(int factor) {
+        long[] product = new long[amounts.length];
+        for (int i = 0; i < amounts.length; i++) {
+            product[i] = Math.multiplyExact(amounts[i], (long) factor);
+        }
+        return new Resources(product);
+    }
+
     /** Slot-wise difference, never below zero: for running sums that must not drift negative. */
     public Resources minusFloored(Resources other) {
         long[] difference = new long[Math.max(amounts.length, other.amounts.length)];

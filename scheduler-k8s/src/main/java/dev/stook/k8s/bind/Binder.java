@@ -128,7 +128,7 @@ public final class Binder {
         String nodeName = request.nodeName();
         Binding binding = new BindingBuilder()
                 .withNewMetadata().withNamespace(pod.id().namespace()).withName(pod.id().name())
-                .withUid(request.uid()).withAnnotations(seal.annotations(request.uid(), AdmissionRecord.of(pod)))
+                .withUid(request.uid()).withAnnotations(seal.annotations(request.uid(), request.admission()))
                 .endMetadata()
                 .withNewTarget().withApiVersion("v1").withKind("Node").withName(nodeName).endTarget()
                 .build();

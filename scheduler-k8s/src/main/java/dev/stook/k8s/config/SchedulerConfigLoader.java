@@ -34,7 +34,7 @@ import java.util.function.Function;
  */
 public final class SchedulerConfigLoader {
     static final List<String> KEYS = List.of("schedulerName", "namespace", "queueConfigMap", "leaseName",
-            "healthPort", "scoreWeights", "starvationTimeout", "gangSettleTime", "gangAdmission", "localityWait",
+            "healthPort", "scoreWeights", "starvationTimeout", "gangSettleTime", "gangAdmission", "sparkHoldTimeout", "localityWait",
             "localityThreshold", "learnedLocalityTtl", "learnedLocalityMaxRanges", "bindConcurrency",
             "requestTimeout", "bindBackoffInitial", "bindBackoffMax", "bindConfirmTimeout", "volumeBindTimeout",
             "podGroupCrdCheckInterval", "evictConcurrency",
@@ -162,7 +162,8 @@ public final class SchedulerConfigLoader {
                 duration("starvationTimeout", d.starvationMillis(), 1),
                 duration("gangSettleTime", d.gangSettleMillis(), 0),
                 duration("localityWait", d.localityWaitMillis(), 0),
-                fraction("localityThreshold", d.localityThreshold()));
+                fraction("localityThreshold", d.localityThreshold()),
+                duration("sparkHoldTimeout", d.sparkHoldMillis(), 1));
     }
 
     private ChunkIndexSettings learnedLocality(ChunkIndexSettings d) {

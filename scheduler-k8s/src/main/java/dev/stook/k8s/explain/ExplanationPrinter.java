@@ -26,6 +26,9 @@ public final class ExplanationPrinter {
             case UNKNOWN -> out.append(explanation.pod()).append(": not known to Stook\n");
             case PENDING -> pending(out.append(explanation.pod()).append(": pending\n"), explanation.pending());
         }
+        if (explanation.executorHolds() != null) {
+            line(out, "spark", explanation.executorHolds());
+        }
         return out.toString();
     }
 

@@ -5,6 +5,7 @@ import dev.stook.core.cycle.Decision;
 import dev.stook.core.cycle.Scheduler;
 import dev.stook.core.cycle.SchedulingObserver;
 import dev.stook.core.cycle.TimeSource;
+import dev.stook.core.explain.HoldsExplanation;
 import dev.stook.core.locality.ChunkIndex;
 import dev.stook.core.locality.ChunkSet;
 import dev.stook.core.model.LabelSelector;
@@ -13,6 +14,8 @@ import dev.stook.core.model.ResourceNames;
 import dev.stook.core.model.UnknownResourceException;
 import dev.stook.core.volume.VolumeNeeds;
 import dev.stook.core.plugins.PluginProfile;
+import dev.stook.core.spark.ExecutorHolds;
+import dev.stook.k8s.admit.AdmissionRecord;
 import dev.stook.k8s.admit.AdmissionSeal;
 import dev.stook.k8s.bind.Backoff;
 import dev.stook.k8s.bind.BindRequest;
@@ -194,7 +197,11 @@ public final class SchedulingLoop implements Runnable {
         for (Node node : cache.nodes()) {
             applyNode(node.getMetadata().getName());
         }
-        for (Pod pod : cache.pods()) {
+        // Bound pods first: a pending Spark executor then finds its driver's recorded holds, and its queue.
+        List<Pod> boundFirst = new ArrayList<>(cache.pods());
+        boundFirst.sort(Comparator.comparing(pod -> pod.getSpec().getNodeName() == null
+                || pod.getSpec().getNodeName().isEmpty()));
+        for (Pod pod : boundFirst) {
             applyPod(PodTranslator.idOf(pod));
         }
         LOG.info("state rebuilt from the cluster: {} nodes, {} placed pods, {} pending", cluster.nodeCount(),
@@ -314,9 +321,12 @@ public final class SchedulingLoop implements Runnable {
             try {
                 dev.stook.core.model.Pod bound = translateBound(pod);
                 boolean ours = config.schedulerName().equals(pod.getSpec().getSchedulerName());
+                Optional<AdmissionRecord> record = ours ? seal.open(pod) : Optional.empty();
                 // Another scheduler's pod only uses capacity: in no queue, it is charged to none and is
                 // never a victim, whatever stook.dev/ annotations it carries.
-                cluster.podBound(ours ? admitted(pod, bound) : bound.inQueue(null), nodeName);
+                dev.stook.core.model.Pod accounted = ours ? admitted(record, bound) : bound.inQueue(null);
+                cluster.podBound(accounted, nodeName);
+                record.ifPresent(admission -> readBackHolds(admission, accounted, nodeName));
             } catch (IllegalArgumentException | ArithmeticException e) {
                 LOG.atWarn().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, nodeName)
                         .log("bound pod cannot be accounted for: {}", e.getMessage());
@@ -373,9 +383,30 @@ public final class SchedulingLoop implements Runnable {
      * pod, a pod bound before records or under another key) it is charged only to a queue its namespace may
      * submit to, and may be evicted: its owner must not gain by dropping the record.
      */
-    private dev.stook.core.model.Pod admitted(Pod pod, dev.stook.core.model.Pod bound) {
-        return seal.open(pod).map(record -> record.applyTo(bound))
+    private dev.stook.core.model.Pod admitted(Optional<AdmissionRecord> record, dev.stook.core.model.Pod bound) {
+        return record.map(admission -> admission.applyTo(bound))
                 .orElseGet(() -> scheduler.accountable(bound).withPreemptible(true));
+    }
+
+    /**
+     * The executor holds a bound pod's record names, so that a new leader keeps the holds an earlier one
+     * admitted (and the current leader ignores its own).
+     */
+    private void readBackHolds(AdmissionRecord record, dev.stook.core.model.Pod bound, String nodeName) {
+        if (record.holds() != null) {
+            scheduler.executorHolds().recorded(bound, record.holds());
+        }
+        if (record.tookHoldOf() != null) {
+            scheduler.executorHolds().takenEarlier(bound.id(), new PodId(bound.id().namespace(), record.tookHoldOf()),
+                    nodeName, cluster);
+        }
+    }
+
+    /** What the binding records: the pod's queue and preemptibility, and the executor holds it has to do with. */
+    private AdmissionRecord admission(dev.stook.core.model.Pod pod) {
+        ExecutorHolds holds = scheduler.executorHolds();
+        return AdmissionRecord.of(pod).withHolds(holds.recordOf(pod.id()).orElse(null))
+                .withTookHoldOf(holds.driverOfTaker(pod.id()).map(PodId::name).orElse(null));
     }
 
     private static dev.stook.core.model.Pod translateBound(Pod pod) {
@@ -427,7 +458,8 @@ public final class SchedulingLoop implements Runnable {
             case BOUND -> {
                 bindFailures.remove(id);
                 boundHere.bound(id, result.uid());
-                status.scheduled(id, result.nodeName(), result.pod().dataReads().problem());
+                status.scheduled(id, result.nodeName(), result.pod().dataReads().problem(),
+                        HoldsExplanation.of(id, scheduler.executorHolds()));
                 LOG.atDebug().addKeyValue(LogFields.POD, id).addKeyValue(LogFields.NODE, result.nodeName()).log("bound");
             }
             case REFUSED -> {
@@ -481,7 +513,7 @@ public final class SchedulingLoop implements Runnable {
             if (decision instanceof Decision.Bind bind) {
                 PodFingerprint decided = submitted.remove(bind.pod().id());
                 binder.accept(new BindRequest(bind.pod(), decided.uid(), bind.nodeName(),
-                        volumes.get(batchKey(bind.pod()))));
+                        volumes.get(batchKey(bind.pod())), admission(bind.pod())));
             } else if (decision instanceof Decision.Evict evict) {
                 evict(evict);
             } else if (decision instanceof Decision.Wait wait) {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What each scheduling cycle shows: its duration, attempts by result, preemption victims, gangs admitted and
- * how long they waited. Queue and gang gauges are refreshed at most once per second of the scheduler's time,
+ * how long they waited. Queue, gang and executor hold gauges are refreshed at most once per second of the scheduler's time,
  * as walking every queue and placement after each of many small cycles would cost more than the cycles.
  */
 public final class CycleMetrics implements SchedulingObserver {
@@ -27,6 +27,7 @@ public final class CycleMetrics implements SchedulingObserver {
     private final Timer gangWait;
     private final QueueGauges queues;
     private final GangGauges gangs;
+    private final HoldGauges holds;
     private QueueConfig victimsRegisteredFor;
     private long nextRefreshMillis = Long.MIN_VALUE;
 
@@ -41,6 +42,7 @@ public final class CycleMetrics implements SchedulingObserver {
                 .serviceLevelObjectives(LatencyBuckets.WAITING).register(registry);
         queues = new QueueGauges(registry);
         gangs = new GangGauges(registry);
+        holds = new HoldGauges(registry);
     }
 
     @Override
@@ -68,6 +70,7 @@ public final class CycleMetrics implements SchedulingObserver {
         nextRefreshMillis = nowMillis + REFRESH_MILLIS;
         queues.refresh(scheduler);
         gangs.refresh(scheduler);
+        holds.refresh(scheduler);
         if (scheduler.queues() != victimsRegisteredFor) {
             victimsRegisteredFor = scheduler.queues();
             for (QueueDefinition queue : victimsRegisteredFor.all()) {

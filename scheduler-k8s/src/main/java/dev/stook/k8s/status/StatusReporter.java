@@ -37,8 +37,17 @@ public final class StatusReporter implements AutoCloseable {
 
     /** @param localityProblem why the pod's locality annotations were ignored, or null */
     public void scheduled(PodId pod, String nodeName, String localityProblem) {
+        scheduled(pod, nodeName, localityProblem, null);
+    }
+
+    /**
+     * @param localityProblem why the pod's locality annotations were ignored, or null
+     * @param executorHolds   the executor holds of a Spark driver, or the hold an executor took, or null
+     */
+    public void scheduled(PodId pod, String nodeName, String localityProblem, String executorHolds) {
         String message = "Successfully assigned " + pod + " to " + nodeName
-                + (localityProblem == null ? "" : "; scheduled without data locality: " + localityProblem);
+                + (localityProblem == null ? "" : "; scheduled without data locality: " + localityProblem)
+                + (executorHolds == null ? "" : "; " + executorHolds);
         cache.pod(pod).ifPresent(p -> events.normal(p, "Scheduled", "Binding", message));
     }
 

@@ -17,6 +17,8 @@ import dev.stook.core.model.PreferredTerm;
 import dev.stook.core.model.Resources;
 import dev.stook.core.model.TaintEffect;
 import dev.stook.core.model.Toleration;
+import dev.stook.core.spark.SparkAnnotations;
+import dev.stook.core.spark.SparkRole;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.NodeSelector;
@@ -85,6 +87,12 @@ public final class PodTranslator {
         if (gang != null) {
             result = result.inGang(gang);
         }
+        SparkRole spark = SparkAnnotations.parse(labels, annotations, ownerPodOf(pod));
+        if (spark instanceof SparkRole.Driver && gang != null) {
+            throw new IllegalArgumentException(SparkAnnotations.EXECUTORS + " is for a driver scheduled on its own,"
+                    + " not a member of gang " + gang.id());
+        }
+        result = result.withSpark(spark);
         String queue = lookup(QUEUE, labels, annotations);
         String queueKey = QUEUE;
         if (queue == null && declared != null && declared.queue() != null) {
@@ -298,6 +306,16 @@ public final class PodTranslator {
                     r.getKey(), NodeSelectorRequirement.parseOperator(r.getOperator()), r.getValues())));
         }
         return new NodeSelectorTerm(requirements);
+    }
+
+    /** The pod owning this one (a Spark executor's driver), or null. */
+    private static String ownerPodOf(io.fabric8.kubernetes.api.model.Pod pod) {
+        for (OwnerReference owner : orEmpty(pod.getMetadata().getOwnerReferences())) {
+            if ("Pod".equals(owner.getKind()) && "v1".equals(owner.getApiVersion())) {
+                return owner.getName();
+            }
+        }
+        return null;
     }
 
     private static String controllerOf(io.fabric8.kubernetes.api.model.Pod pod) {

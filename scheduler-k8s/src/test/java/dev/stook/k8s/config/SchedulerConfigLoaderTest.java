@@ -51,11 +51,12 @@ class SchedulerConfigLoaderTest {
                 gangSettleTime: 0s
                 localityWait: 500ms
                 localityThreshold: 0.25
+                sparkHoldTimeout: 90s
                 learnedLocalityTtl: 10m
                 learnedLocalityMaxRanges: 5000
                 """, "f.yaml");
 
-        assertThat(config.engine()).isEqualTo(new SchedulerSettings(false, 120_000, 0, 500, 0.25));
+        assertThat(config.engine()).isEqualTo(new SchedulerSettings(false, 120_000, 0, 500, 0.25, 90_000));
         assertThat(config.learnedLocality()).isEqualTo(new ChunkIndexSettings(600_000, 5_000));
     }
 

@@ -19,6 +19,19 @@ class ExplanationPrinterTest {
     private static final PodId POD = new PodId("ml-team", "train-42-7");
 
     @Test
+    void aBoundDriverSaysWhatItsExecutorHoldsAreUpTo() {
+        PodExplanation driver = PodExplanation.placed(new PodId("etl", "driver"), "n1", "batch", false)
+                .withExecutorHolds("holds 1 of 2 executors' capacity on n2; 1 taken by executors; those left are"
+                        + " released at 2026-12-02T12:10:00Z");
+
+        assertThat(ExplanationPrinter.print(driver)).isEqualTo("""
+                etl/driver: bound to node n1 (queue batch)
+                  spark         holds 1 of 2 executors' capacity on n2; 1 taken by executors; those left are released at 2026-12-02T12:10:00Z
+                """);
+        assertThat(ExplanationJson.read(ExplanationJson.write(driver))).isEqualTo(driver);
+    }
+
+    @Test
     void aPendingGangMemberIsOneLabelledLinePerFact() {
         PendingExplanation pending = new PendingExplanation("ml-team/train-42",
                 new QueuePlace("research.nlp", QueuePolicy.FAIR, 3, 5), null,

@@ -38,7 +38,8 @@ class SchedulingLoopConfigTest {
 
         Scheduler engine = engineBuiltBy(config);
 
-        assertThat(engine.settings()).isEqualTo(new SchedulerSettings(false, 120_000, 250, 10_000, 0.5));
+        assertThat(engine.settings()).isEqualTo(new SchedulerSettings(false, 120_000, 250, 10_000, 0.5,
+                SchedulerSettings.DEFAULT_SPARK_HOLD_MILLIS));
         var learned = engine.cluster().chunkIndex().learnedCache().policy();
         assertThat(learned.expireAfterWrite().orElseThrow().getExpiresAfter(TimeUnit.MILLISECONDS)).isEqualTo(600_000);
         assertThat(learned.eviction().orElseThrow().getMaximum()).isEqualTo(5_000);
