@@ -1,9 +1,8 @@
 package dev.stook.k8s.lead;
 
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.RequestConfig;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
@@ -24,8 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * fabric8 may call its callbacks more than once, so both are guarded here. Stopping releases the lease so a
  * standby takes over at once.
  *
- * <p>The Lease is read and written through a client of its own that never retries and gives up on a request
- * after the renew deadline: the election already tries again every retry period, and the client's retries with
+ * <p>The Lease is read and written with request settings of its own (over the same connections): no retries, and
+ * a request given up after the renew deadline: the election already tries again every retry period, and the client's retries with
  * back-off would stretch one failed renewal, or the release on stopping, far beyond the lease.
  */
 public final class LeaderElection {
@@ -52,7 +51,8 @@ public final class LeaderElection {
 
     public LeaderElection(KubernetesClient client, String namespace, String leaseName, String identity,
                           Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
-        this.client = leaseClient(client.getConfiguration(), renewDeadline);
+        this.client = client.newClient(leaseRequests(client.getConfiguration().getRequestConfig(), renewDeadline))
+                .adapt(KubernetesClient.class);
         this.namespace = namespace;
         this.leaseName = leaseName;
         this.identity = identity;
@@ -62,11 +62,12 @@ public final class LeaderElection {
         this.fence = new LeaseFence(renewDeadline.toNanos(), System::nanoTime);
     }
 
-    private static KubernetesClient leaseClient(Config config, Duration renewDeadline) {
-        int timeoutMillis = (int) Math.min(renewDeadline.toMillis(), config.getRequestTimeout() > 0
-                ? config.getRequestTimeout() : Integer.MAX_VALUE);
-        return new KubernetesClientBuilder().withConfig(new ConfigBuilder(config).withRequestRetryBackoffLimit(0)
-                .withRequestTimeout(timeoutMillis).build()).build();
+    private static RequestConfig leaseRequests(RequestConfig requests, Duration renewDeadline) {
+        Integer timeout = requests.getRequestTimeout();
+        int timeoutMillis = (int) Math.min(renewDeadline.toMillis(), timeout != null && timeout > 0 ? timeout
+                : Integer.MAX_VALUE);
+        return new RequestConfigBuilder(requests).withRequestRetryBackoffLimit(0).withRequestTimeout(timeoutMillis)
+                .build();
     }
 
     public synchronized void start(Runnable onElected, Runnable onLost) {
@@ -135,6 +136,5 @@ public final class LeaderElection {
             running.cancel(true);
             running = null;
         }
-        client.close();
     }
 }
