@@ -1,6 +1,7 @@
 package dev.stook.k8s.evict;
 
 import dev.stook.k8s.bind.Backoff;
+import dev.stook.k8s.client.CallerRetries;
 import dev.stook.k8s.lead.LeaseFence;
 import dev.stook.k8s.logging.LogFields;
 import dev.stook.k8s.status.StatusReporter;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * eviction), evict it through the Eviction API, then record a {@code Preempted} Event. An eviction a
  * disruption budget refuses (429) is never forced by a delete: the victim gets a {@code FailedPreemption}
  * Event, the engine is told (the waiting unit's condition says why it still waits), and it is tried again
- * later. Refused and failed evictions are retried with backoff up to {@code attempts} times in all, then
+ * later. Refused and failed evictions are retried here, not by the client, with backoff up to {@code attempts} times in all, then
  * given up, so the engine may choose again; it keeps counting the victim until the watch shows it gone,
  * whatever happens here. Nothing is written once the {@link LeaseFence} has closed: evictions still
  * queued or waiting for a retry then are dropped, and the next leader decides afresh.
@@ -48,7 +49,7 @@ public final class Evictor {
         this.fence = fence;
         this.feedback = feedback;
         this.disruptionTarget = new DisruptionTargetWriter(client);
-        this.evicter = new PodEvicter(client);
+        this.evicter = new PodEvicter(CallerRetries.of(client));
         this.status = status;
         this.backoff = backoff;
         this.attempts = attempts;

@@ -1,8 +1,7 @@
 package dev.stook.k8s.lead;
 
+import dev.stook.k8s.client.CallerRetries;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.RequestConfig;
-import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
@@ -23,9 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * fabric8 may call its callbacks more than once, so both are guarded here. Stopping releases the lease so a
  * standby takes over at once.
  *
- * <p>The Lease is read and written with request settings of its own (over the same connections): no retries, and
- * a request given up after the renew deadline: the election already tries again every retry period, and the client's retries with
- * back-off would stretch one failed renewal, or the release on stopping, far beyond the lease.
+ * <p>The Lease's requests are not retried by the client, and each is given up after the renew deadline: the
+ * election already tries again every retry period, and the client's retries with back-off would stretch one
+ * failed renewal, or the release on stopping, far beyond the lease.
  */
 public final class LeaderElection {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
@@ -51,8 +50,7 @@ public final class LeaderElection {
 
     public LeaderElection(KubernetesClient client, String namespace, String leaseName, String identity,
                           Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
-        this.client = client.newClient(leaseRequests(client.getConfiguration().getRequestConfig(), renewDeadline))
-                .adapt(KubernetesClient.class);
+        this.client = CallerRetries.of(client, renewDeadline.toMillis());
         this.namespace = namespace;
         this.leaseName = leaseName;
         this.identity = identity;
@@ -60,14 +58,6 @@ public final class LeaderElection {
         this.renewDeadline = renewDeadline;
         this.retryPeriod = retryPeriod;
         this.fence = new LeaseFence(renewDeadline.toNanos(), System::nanoTime);
-    }
-
-    private static RequestConfig leaseRequests(RequestConfig requests, Duration renewDeadline) {
-        Integer timeout = requests.getRequestTimeout();
-        int timeoutMillis = (int) Math.min(renewDeadline.toMillis(), timeout != null && timeout > 0 ? timeout
-                : Integer.MAX_VALUE);
-        return new RequestConfigBuilder(requests).withRequestRetryBackoffLimit(0).withRequestTimeout(timeoutMillis)
-                .build();
     }
 
     public synchronized void start(Runnable onElected, Runnable onLost) {
