@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Over 2,000 pods, lone and in gangs, in two queues, scheduled while a fifth of bindings and status
- * writes fail, time out or answer 409, and every watch breaks every few seconds. The pods are created
- * before the scheduler starts.
+ * About 1,000 pods ({@code -Dreliability.pods}; 2,000 for benchmarks/RELIABILITY.md), lone and in gangs, in
+ * two queues, scheduled while a fifth of bindings and status writes fail, time out or answer 409, and every
+ * watch breaks every few seconds. The pods are created before the scheduler starts.
  */
 class MixedWorkloadUnderFaultsTest {
     static final String QUEUES = """
@@ -50,7 +50,9 @@ class MixedWorkloadUnderFaultsTest {
             Target.POD_STATUS, new Rates(0.15, 0.05, 0, 0, 20),
             Target.EVENT, new Rates(0.15, 0.05, 0, 0, 20));
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final int NODES = 60;
+    private static final int PODS = Integer.getInteger("reliability.pods", 1_000);
+    /** About two thirds of the cluster's cpu asked for, as in the recorded runs. */
+    private static final int NODES = PODS * 3 / 100;
     private static final List<String> UNSCHEDULABLE = List.of("too-big-0", "too-big-1", "too-big-2");
 
     @RegisterExtension
@@ -60,7 +62,7 @@ class MixedWorkloadUnderFaultsTest {
     void everyPodIsBoundExactlyOnceWithoutPartialGangsOrOverCommittedNodes() {
         cluster.writeQueueConfig(QUEUES);
         IntStream.range(0, NODES).forEach(i -> cluster.node("n" + i, "32", "128Gi"));
-        MixedWorkload workload = MixedWorkload.generate(42, 2_000, "", List.of("a", "b"));
+        MixedWorkload workload = MixedWorkload.generate(42, PODS, "", List.of("a", "b"));
         workload.createIn(cluster, 4);
         UNSCHEDULABLE.forEach(name -> cluster.create(TestCluster.pod(name, "40").editMetadata()
                 .addToAnnotations("stook.dev/queue", "b").endMetadata()));
