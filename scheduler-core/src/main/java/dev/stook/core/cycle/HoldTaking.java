@@ -5,6 +5,7 @@ import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.locality.LocalReads;
 import dev.stook.core.model.Pod;
 import dev.stook.core.spark.ExecutorHolds;
+import dev.stook.core.spark.SparkRole;
 
 /**
  * A pending executor of a driver that holds capacity for its executors takes one of those holds: it goes to a
@@ -25,7 +26,7 @@ final class HoldTaking {
             return null;
         }
         Pod pending = unit.members().iterator().next();
-        if (!pending.schedulingGates().isEmpty()) {
+        if (!(pending.spark() instanceof SparkRole.Executor) || !pending.schedulingGates().isEmpty()) {
             return null;
         }
         Pod executor = pending.inQueue(unit.queue());

@@ -86,6 +86,9 @@ public final class Resources {
     }
 
     public Resources plus(Resources other) {
+        if (other.amounts.length == 0) {
+            return this;
+        }
         long[] sum = Arrays.copyOf(amounts, Math.max(amounts.length, other.amounts.length));
         for (int i = 0; i < other.amounts.length; i++) {
             sum[i] = Math.addExact(sum[i], other.amounts[i]);
