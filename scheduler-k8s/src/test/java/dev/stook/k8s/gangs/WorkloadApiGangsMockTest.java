@@ -1,16 +1,13 @@
 package dev.stook.k8s.gangs;
 
 import dev.stook.core.gang.GangMembership;
-import dev.stook.core.model.PodId;
 import dev.stook.k8s.config.SchedulerConfig;
+import dev.stook.k8s.testing.IgnoredChanges;
 import dev.stook.k8s.translate.GangObjectKey;
 import dev.stook.k8s.translate.GangObjectKind;
 import dev.stook.k8s.translate.GangSources;
 import dev.stook.k8s.translate.PodTranslator;
-import dev.stook.k8s.watch.ClusterChanges;
 import dev.stook.k8s.watch.ClusterInformers;
-import dev.stook.k8s.watch.StorageKey;
-import dev.stook.k8s.watch.WorkloadKey;
 import io.fabric8.kubernetes.api.model.APIResourceBuilder;
 import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -181,38 +178,10 @@ class WorkloadApiGangsMockTest {
         return pod;
     }
 
-    private final class RecordingChanges implements ClusterChanges {
-        @Override
-        public void podChanged(PodId id) {
-        }
-
-        @Override
-        public void nodeChanged(String name) {
-        }
-
-        @Override
-        public void namespaceChanged(String name) {
-        }
-
-        @Override
-        public void workloadChanged(WorkloadKey key) {
-        }
-
-        @Override
-        public void storageChanged(StorageKey key) {
-        }
-
-        @Override
-        public void queueConfigChanged() {
-        }
-
+    private final class RecordingChanges extends IgnoredChanges {
         @Override
         public void gangObjectChanged(GangObjectKey key) {
             changed.add(key);
-        }
-
-        @Override
-        public void gangObjectsServed(GangObjectKind kind) {
         }
     }
 }

@@ -2,8 +2,7 @@ package dev.stook.k8s.watch;
 
 import dev.stook.core.model.PodId;
 import dev.stook.k8s.config.SchedulerConfig;
-import dev.stook.k8s.translate.GangObjectKey;
-import dev.stook.k8s.translate.GangObjectKind;
+import dev.stook.k8s.testing.IgnoredChanges;
 import dev.stook.k8s.testing.TestCluster;
 import dev.stook.k8s.testing.real.RealCluster;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -39,39 +38,8 @@ class ClusterInformersTrimTest {
                 .create();
 
         try (ClusterInformers informers = new ClusterInformers(cluster.client(), TestCluster.SYSTEM_NAMESPACE,
-                "stook-queues", "stook-queues-last-good", "stook", new ClusterChanges() {
-                    @Override
-                    public void podChanged(PodId pod) {
-                    }
-
-                    @Override
-                    public void nodeChanged(String node) {
-                    }
-
-                    @Override
-                    public void namespaceChanged(String name) {
-                    }
-
-                    @Override
-                    public void workloadChanged(WorkloadKey key) {
-                    }
-
-                    @Override
-                    public void storageChanged(StorageKey key) {
-                    }
-
-                    @Override
-                    public void queueConfigChanged() {
-                    }
-
-                    @Override
-                    public void gangObjectChanged(GangObjectKey key) {
-                    }
-
-                    @Override
-                    public void gangObjectsServed(GangObjectKind kind) {
-                    }
-                }, true, SchedulerConfig.DEFAULTS.podGroupCrdCheckMillis())) {
+                "stook-queues", "stook-queues-last-good", "stook", new IgnoredChanges(), true,
+                SchedulerConfig.DEFAULTS.podGroupCrdCheckMillis())) {
             informers.start().get(30, TimeUnit.SECONDS);
 
             Pod cached = informers.pod(new PodId(TestCluster.NAMESPACE, "p")).orElseThrow();
