@@ -10,6 +10,7 @@ import java.util.Arrays;
 final class BestNodeTree {
     private final long[] scores;
     private final int leaves;
+    private final int depth;
     /** Heap-ordered: entry 1 is the root; entry {@code leaves + k} is position k; each holds the winning position or -1. */
     private final int[] winners;
 
@@ -17,6 +18,7 @@ final class BestNodeTree {
         scores = new long[positions];
         Arrays.fill(scores, -1);
         leaves = Integer.highestOneBit(Math.max(1, positions - 1)) << 1;
+        depth = Integer.numberOfTrailingZeros(leaves);
         winners = new int[2 * leaves];
         Arrays.fill(winners, -1);
     }
@@ -43,6 +45,11 @@ final class BestNodeTree {
         for (i >>= 1; i >= 1; i >>= 1) {
             winners[i] = better(winners[2 * i], winners[2 * i + 1]);
         }
+    }
+
+    /** Whether replaying every match beats replaying the paths of that many changed positions one by one. */
+    boolean cheaperToRebuildAfter(int changes) {
+        return (long) changes * depth > leaves;
     }
 
     /** Sets a score without replaying the tree; call {@link #rebuild()} after a batch of these. */

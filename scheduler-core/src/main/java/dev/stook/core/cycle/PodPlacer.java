@@ -246,18 +246,36 @@ public final class PodPlacer {
         }
     }
 
-    /** Ranks the nodes again: at once when the class's ranking is of this scratch copy, otherwise every node later. */
+    /**
+     * Ranks the nodes (ascending) again: at once when the class's ranking is of this scratch copy, otherwise
+     * every node later. A set large next to the class's nodes, such as a zone's nodes after a spread verdict
+     * flipped, is walked alongside them and the ranking rebuilt once, rather than searched and replayed per node.
+     */
     private void rankAgain(EquivalenceClass cls, Pod pod, ScratchCluster scratch, int[] nodes) {
         if (cls.rankedIn != scratch) {
             cls.rankAllAgain();
             return;
         }
+        if (!cls.ranking.cheaperToRebuildAfter(nodes.length)) {
+            for (int node : nodes) {
+                rerankNode(cls, pod, scratch, node);
+            }
+            return;
+        }
+        int[] feasible = cls.specFeasible;
+        int k = 0;
         for (int node : nodes) {
-            int k = Arrays.binarySearch(cls.specFeasible, node);
-            if (k >= 0) {
-                cls.ranking.update(k, rank(cls, k, pod, scratch));
+            while (k < feasible.length && feasible[k] < node) {
+                k++;
+            }
+            if (k == feasible.length) {
+                break;
+            }
+            if (feasible[k] == node) {
+                cls.ranking.set(k, rank(cls, k, pod, scratch));
             }
         }
+        cls.ranking.rebuild();
     }
 
     /**
