@@ -39,6 +39,7 @@ public final class PodPlacer {
     private static final int MAX_CLASSES = 128;
     /** When the changes to look at exceed 1/16 of a class's nodes, re-ranking all its nodes is cheaper. */
     private static final int FULL_RERANK_DIVISOR = 16;
+    private static final int REASONS_SOUGHT_BY_IDENTITY = 16;
     static final String RESERVED = "held for a unit waiting longer";
     private static final Set<Input> SPEC_ONLY = Set.of(Input.NODE_SPEC);
 
@@ -53,9 +54,6 @@ public final class PodPlacer {
             };
     private final List<String> reasons = new ArrayList<>();
     private final Map<String, Integer> reasonCodes = new HashMap<>();
-    /** The reason coded last: most refusals in a row give the same one, so it is worth skipping the map. */
-    private String lastReason;
-    private int lastReasonCode;
     private ClusterSnapshot topology;
 
     public PodPlacer(PluginProfile profile) {
@@ -347,9 +345,15 @@ public final class PodPlacer {
         return null;
     }
 
+    /**
+     * The reason's number. The reasons met first are nearly always the plugins' own constants, so they are
+     * sought by identity before the map: a refused node's reason is asked for on every rank.
+     */
     private int reasonCode(String reason) {
-        if (reason == lastReason) {
-            return lastReasonCode;
+        for (int code = 0; code < Math.min(reasons.size(), REASONS_SOUGHT_BY_IDENTITY); code++) {
+            if (reasons.get(code) == reason) {
+                return code;
+            }
         }
         Integer code = reasonCodes.get(reason);
         if (code == null) {
@@ -357,8 +361,6 @@ public final class PodPlacer {
             reasons.add(reason);
             reasonCodes.put(reason, code);
         }
-        lastReason = reason;
-        lastReasonCode = code;
         return code;
     }
 }

@@ -3,14 +3,19 @@ package dev.stook.core.plugins;
 import dev.stook.core.cluster.ClusterSnapshot;
 import dev.stook.core.cluster.TopologyDomains;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Amounts added up per topology domain, for any number of topology keys. */
+/**
+ * Amounts added up per topology domain, for any number of topology keys. The keys are few and asked about
+ * for every node ranked, so they are kept in a list with their domains, not looked up by name.
+ */
 final class DomainTally {
     private final ClusterSnapshot snapshot;
-    private final Map<String, long[]> byKey = new HashMap<>();
+    private final List<KeySums> byKey = new ArrayList<>(2);
     private int entries;
+
+    private record KeySums(TopologyDomains domains, long[] sums) {}
 
     DomainTally(ClusterSnapshot snapshot) {
         this.snapshot = snapshot;
@@ -32,7 +37,7 @@ final class DomainTally {
         if (domain == TopologyDomains.NO_DOMAIN) {
             return Reach.NOWHERE;
         }
-        long[] sums = byKey.computeIfAbsent(topologyKey, key -> new long[domains.count()]);
+        long[] sums = sumsFor(domains);
         long before = sums[domain];
         sums[domain] += amount * change;
         entries += change;
@@ -40,13 +45,24 @@ final class DomainTally {
         return reached ? Reach.nodes(domains.nodesIn(domain)) : Reach.NOWHERE;
     }
 
+    private long[] sumsFor(TopologyDomains domains) {
+        for (KeySums key : byKey) {
+            if (key.domains() == domains) {
+                return key.sums();
+            }
+        }
+        long[] sums = new long[domains.count()];
+        byKey.add(new KeySums(domains, sums));
+        return sums;
+    }
+
     /** The sum over keys of what was added to the node's domains. */
     long sumAround(int node) {
         long sum = 0;
-        for (Map.Entry<String, long[]> entry : byKey.entrySet()) {
-            int domain = snapshot.domains(entry.getKey()).domainOf(node);
+        for (KeySums key : byKey) {
+            int domain = key.domains().domainOf(node);
             if (domain != TopologyDomains.NO_DOMAIN) {
-                sum += entry.getValue()[domain];
+                sum += key.sums()[domain];
             }
         }
         return sum;
@@ -54,9 +70,9 @@ final class DomainTally {
 
     /** Whether some key's domain of the node holds a positive amount. */
     boolean anyAround(int node) {
-        for (Map.Entry<String, long[]> entry : byKey.entrySet()) {
-            int domain = snapshot.domains(entry.getKey()).domainOf(node);
-            if (domain != TopologyDomains.NO_DOMAIN && entry.getValue()[domain] > 0) {
+        for (KeySums key : byKey) {
+            int domain = key.domains().domainOf(node);
+            if (domain != TopologyDomains.NO_DOMAIN && key.sums()[domain] > 0) {
                 return true;
             }
         }
