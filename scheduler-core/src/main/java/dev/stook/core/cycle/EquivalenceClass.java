@@ -43,14 +43,30 @@ final class EquivalenceClass {
     long localityOutlookGeneration;
 
     EquivalenceClass(int[] specFeasible, NodeFailures specFailures, NodeStage nodeStage) {
+        this(specFeasible, specFailures, nodeStage, new long[specFeasible.length], new long[specFeasible.length],
+                new long[specFeasible.length]);
+        Arrays.fill(specScores, -1);
+    }
+
+    private EquivalenceClass(int[] specFeasible, NodeFailures specFailures, NodeStage nodeStage,
+                             long[] checkedVersion, long[] usageResult, long[] specScores) {
         this.specFeasible = specFeasible;
         this.specFailures = specFailures;
         this.plugins = new ClassPlugins(nodeStage);
-        this.checkedVersion = new long[specFeasible.length];
-        this.usageResult = new long[specFeasible.length];
-        this.specScores = new long[specFeasible.length];
-        Arrays.fill(specScores, -1);
+        this.checkedVersion = checkedVersion;
+        this.usageResult = usageResult;
+        this.specScores = specScores;
         this.ranking = new BestNodeTree(specFeasible.length);
+    }
+
+    /**
+     * A class for pods alike to this class's in everything but their rules relative to other pods: it starts
+     * from this class's spec-feasible nodes and its results of the plugins not reading other pods, which would
+     * answer the same, so only the plugins reading other pods are asked when it is first ranked.
+     */
+    EquivalenceClass sibling(NodeStage nodeStage) {
+        return new EquivalenceClass(specFeasible, specFailures, nodeStage, checkedVersion.clone(), usageResult.clone(),
+                specScores.clone());
     }
 
     /**

@@ -313,7 +313,15 @@ public final class PodPlacer {
             classes.clear();
             topology = scratch.snapshot();
         }
-        return classes.computeIfAbsent(PodLook.classKey(pod, scratch), s -> buildClass(pod, scratch));
+        Object key = PodLook.classKey(pod, scratch);
+        EquivalenceClass cls = classes.get(key);
+        if (cls == null) {
+            EquivalenceClass sibling = pod.constraints().placesRelativeToPods()
+                    ? classes.get(pod.signature().withoutPodRelations()) : null;
+            cls = sibling != null ? sibling.sibling(nodeStage) : buildClass(pod, scratch);
+            classes.put(key, cls);
+        }
+        return cls;
     }
 
     private EquivalenceClass buildClass(Pod pod, ScratchCluster scratch) {

@@ -88,4 +88,9 @@ public record PlacementConstraints(Map<String, String> nodeSelector,
     public boolean placesRelativeToPods() {
         return !podAffinity.isEmpty() || !spread.isEmpty();
     }
+
+    /** These constraints without the rules placing the pod relative to other pods. */
+    public PlacementConstraints withoutPodRelations() {
+        return withPodAffinity(PodAffinity.NONE).withSpread(List.of());
+    }
 }

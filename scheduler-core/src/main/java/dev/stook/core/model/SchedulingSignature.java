@@ -26,6 +26,14 @@ public final class SchedulingSignature {
                 + claims.hashCode();
     }
 
+    /**
+     * The signature of a pod alike in everything but its rules relative to other pods: plugins not reading
+     * other pods answer the same for both.
+     */
+    public SchedulingSignature withoutPodRelations() {
+        return new SchedulingSignature(requests, constraints.withoutPodRelations(), dataReads, claims);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SchedulingSignature other && hash == other.hash
