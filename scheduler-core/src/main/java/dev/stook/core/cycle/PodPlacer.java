@@ -15,9 +15,7 @@ import dev.stook.core.plugins.Reach;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +35,8 @@ import java.util.Set;
  */
 public final class PodPlacer {
     private static final int MAX_CLASSES = 128;
-    /** When the changes to look at exceed 1/16 of a class's nodes, re-ranking all its nodes is cheaper. */
-    private static final int FULL_RERANK_DIVISOR = 16;
+    /** When the changes to look at exceed half of a class's nodes, ranking all its nodes again is as cheap. */
+    private static final int MOSTLY_CHANGED_DIVISOR = 2;
     private static final int REASONS_SOUGHT_BY_IDENTITY = 16;
     static final String RESERVED = "held for a unit waiting longer";
     private static final Set<Input> SPEC_ONLY = Set.of(Input.NODE_SPEC);
@@ -52,6 +50,8 @@ public final class PodPlacer {
                     return size() > MAX_CLASSES;
                 }
             };
+    /** Nodes to rank again, marked by index and cleared after each use. */
+    private final BitSet marked = new BitSet();
     private final List<String> reasons = new ArrayList<>();
     private final Map<String, Integer> reasonCodes = new HashMap<>();
     private ClusterSnapshot topology;
@@ -172,11 +172,7 @@ public final class PodPlacer {
     private int scan(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
         refreshPlugins(cls, pod, scratch);
         if (cls.rankedIn == scratch) {
-            if ((scratch.changes() - cls.rankedAtChange) * FULL_RERANK_DIVISOR > cls.specFeasible.length) {
-                rerankAll(cls, pod, scratch);
-            } else {
-                rerankJournal(cls, pod, scratch, scratch, cls.rankedAtChange);
-            }
+            rerankSince(cls, pod, scratch, cls.rankedAtChange);
         } else {
             rerankForNewScratch(cls, pod, scratch);
         }
@@ -184,6 +180,19 @@ public final class PodPlacer {
         cls.rankedAtChange = scratch.changes();
         int best = cls.ranking.best();
         return best < 0 ? -1 : cls.specFeasible[best];
+    }
+
+    /** Re-ranks the nodes the scratch copy changed from the given change on. */
+    private void rerankSince(EquivalenceClass cls, Pod pod, ScratchCluster scratch, long fromChange) {
+        long changes = scratch.changes() - fromChange;
+        if (changes * MOSTLY_CHANGED_DIVISOR > cls.specFeasible.length) {
+            rerankAll(cls, pod, scratch);
+        } else if (cls.ranking.cheaperToRebuildAfter((int) changes)) {
+            markJournal(scratch, fromChange);
+            rerankMarked(cls, pod, scratch);
+        } else {
+            rerankJournal(cls, pod, scratch, scratch, fromChange);
+        }
     }
 
     /**
@@ -194,15 +203,43 @@ public final class PodPlacer {
         ScratchCluster previous = cls.rankedIn;
         int[] betweenSnapshots = previous == null ? null : scratch.snapshot().changedSince(previous.snapshot());
         if (betweenSnapshots == null || (betweenSnapshots.length + previous.changes() + scratch.changes())
-                * FULL_RERANK_DIVISOR > cls.specFeasible.length) {
+                * MOSTLY_CHANGED_DIVISOR > cls.specFeasible.length) {
             rerankAll(cls, pod, scratch);
             return;
         }
         for (int node : betweenSnapshots) {
-            rerankNode(cls, pod, scratch, node);
+            marked.set(node);
         }
-        rerankJournal(cls, pod, scratch, previous, 0);
-        rerankJournal(cls, pod, scratch, scratch, 0);
+        markJournal(previous, 0);
+        markJournal(scratch, 0);
+        rerankMarked(cls, pod, scratch);
+    }
+
+    private void markJournal(ScratchCluster journal, long fromChange) {
+        for (long change = fromChange; change < journal.changes(); change++) {
+            marked.set(journal.changedNode(change));
+        }
+    }
+
+    /**
+     * Ranks again the class's nodes among those marked, and clears the marks. Many are met by walking the
+     * class's nodes and replaying the ranking once; a few by looking each up and replaying its path.
+     */
+    private void rerankMarked(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
+        if (cls.ranking.cheaperToRebuildAfter(marked.cardinality())) {
+            int[] feasible = cls.specFeasible;
+            for (int k = 0; k < feasible.length; k++) {
+                if (marked.get(feasible[k])) {
+                    cls.ranking.set(k, rank(cls, k, pod, scratch));
+                }
+            }
+            cls.ranking.rebuild();
+        } else {
+            for (int node = marked.nextSetBit(0); node >= 0; node = marked.nextSetBit(node + 1)) {
+                rerankNode(cls, pod, scratch, node);
+            }
+        }
+        marked.clear();
     }
 
     /** Re-ranks the nodes of the journal's changes from the given one on. */
@@ -227,53 +264,37 @@ public final class PodPlacer {
         cls.ranking.rebuild();
     }
 
+    /**
+     * Brings the class's plugins up to date and ranks again the nodes a change to other pods reached: at once
+     * when the class's ranking is of this scratch copy, otherwise every node at the next search.
+     */
     private void refreshPlugins(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
         Reach reach = cls.plugins.refresh(pod, scratch);
         if (reach.nowhere()) {
             return;
         }
-        if (reach.everywhere()) {
+        if (reach.everywhere() || cls.rankedIn != scratch) {
             cls.rankAllAgain();
             return;
         }
-        Set<int[]> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        int reached = 0;
         for (int[] nodes : reach.nodeSets()) {
-            if (seen.add(nodes)) {
-                rankAgain(cls, pod, scratch, nodes);
-            }
+            reached += nodes.length;
         }
-    }
-
-    /**
-     * Ranks the nodes (ascending) again: at once when the class's ranking is of this scratch copy, otherwise
-     * every node later. A set large next to the class's nodes, such as a zone's nodes after a spread verdict
-     * flipped, is walked alongside them and the ranking rebuilt once, rather than searched and replayed per node.
-     */
-    private void rankAgain(EquivalenceClass cls, Pod pod, ScratchCluster scratch, int[] nodes) {
-        if (cls.rankedIn != scratch) {
-            cls.rankAllAgain();
+        if (cls.ranking.cheaperToRebuildAfter(reached)) {
+            for (int[] nodes : reach.nodeSets()) {
+                for (int node : nodes) {
+                    marked.set(node);
+                }
+            }
+            rerankMarked(cls, pod, scratch);
             return;
         }
-        if (!cls.ranking.cheaperToRebuildAfter(nodes.length)) {
+        for (int[] nodes : reach.nodeSets()) {
             for (int node : nodes) {
                 rerankNode(cls, pod, scratch, node);
             }
-            return;
         }
-        int[] feasible = cls.specFeasible;
-        int k = 0;
-        for (int node : nodes) {
-            while (k < feasible.length && feasible[k] < node) {
-                k++;
-            }
-            if (k == feasible.length) {
-                break;
-            }
-            if (feasible[k] == node) {
-                cls.ranking.set(k, rank(cls, k, pod, scratch));
-            }
-        }
-        cls.ranking.rebuild();
     }
 
     /**

@@ -16,7 +16,7 @@ public final class Reach {
         this.nodeSets = nodeSets;
     }
 
-    /** The given nodes, in ascending order (a shared array, not copied). */
+    /** The given nodes (a shared array, not copied). */
     public static Reach nodes(int[] nodes) {
         return nodes.length == 0 ? NOWHERE : new Reach(false, List.of(nodes));
     }
@@ -29,7 +29,7 @@ public final class Reach {
         return !everywhere && nodeSets.isEmpty();
     }
 
-    /** The node sets reached, each ascending, possibly overlapping; empty when {@link #everywhere}. */
+    /** The node sets reached, possibly overlapping; empty when {@link #everywhere}. */
     public List<int[]> nodeSets() {
         return nodeSets;
     }
