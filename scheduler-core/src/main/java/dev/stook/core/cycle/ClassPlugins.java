@@ -97,10 +97,13 @@ final class ClassPlugins {
                 }
             }
         }
+        boolean takingPartMoved = false;
         if (!following.isEmpty()) {
+            long neutralBefore = neutralOnes(following);
             reach = reach.and(replayChanges(following, scratch));
+            takingPartMoved = neutralOnes(following) != neutralBefore;
         }
-        if (preparedAgain || !following.isEmpty()) {
+        if (preparedAgain || takingPartMoved) {
             collectTakingPart();
         }
         prepared = true;
@@ -132,6 +135,17 @@ final class ClassPlugins {
             }
         }
         return reach;
+    }
+
+    /** Which of the plugins (by position, fewer than 64) answer alike for every node now. */
+    private static long neutralOnes(List<FollowsPods> following) {
+        long neutral = 0;
+        for (int i = 0; i < following.size(); i++) {
+            if (following.get(i).neutral()) {
+                neutral |= 1L << i;
+            }
+        }
+        return neutral;
     }
 
     private static List<FollowsPods> with(List<FollowsPods> following, FollowsPods plugin) {
