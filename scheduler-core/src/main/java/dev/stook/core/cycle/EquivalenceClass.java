@@ -85,6 +85,17 @@ final class EquivalenceClass {
         fitNowhereFor = scratch.actor();
     }
 
+    /**
+     * The node's position among the spec-feasible nodes, or a negative number when it is not one of them. When
+     * every node of the cluster is, the position is the node's index, and no search is needed.
+     */
+    int positionOf(int node) {
+        if (node < specFeasible.length && specFeasible[node] == node) {
+            return node;
+        }
+        return Arrays.binarySearch(specFeasible, node);
+    }
+
     /** The {@code k}th feasible node's spec-only score: worked out once, as the topology is fixed for the class. */
     long specScore(int k, Pod pod, NodeSlot node) {
         if (specScores[k] < 0) {

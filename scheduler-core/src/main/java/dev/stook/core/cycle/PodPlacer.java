@@ -91,7 +91,7 @@ public final class PodPlacer {
         int best = -1;
         long bestResult = -1;
         for (int node : nodes) {
-            int k = Arrays.binarySearch(cls.specFeasible, node);
+            int k = cls.positionOf(node);
             if (k < 0) {
                 continue;
             }
@@ -139,7 +139,7 @@ public final class PodPlacer {
     public boolean fitsOn(Pod pod, ScratchCluster scratch, int node) {
         EquivalenceClass cls = classOf(pod, scratch);
         refreshPlugins(cls, pod, scratch);
-        return Arrays.binarySearch(cls.specFeasible, node) >= 0
+        return cls.positionOf(node) >= 0
                 && !scratch.isReserved(node) && cls.plugins.firstRejection(pod, scratch.slot(node)) == null;
     }
 
@@ -251,7 +251,7 @@ public final class PodPlacer {
     }
 
     private void rerankNode(EquivalenceClass cls, Pod pod, ScratchCluster scratch, int node) {
-        int k = Arrays.binarySearch(cls.specFeasible, node);
+        int k = cls.positionOf(node);
         if (k >= 0) {
             cls.ranking.update(k, rank(cls, k, pod, scratch));
         }
