@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +47,8 @@ public final class ClusterState {
     private final UsageIndex nonPreemptibleByQueue = new UsageIndex();
     private final UsageIndex byQueueOwner = new UsageIndex();
     private final Map<String, TreeMap<Integer, Integer>> preemptiblePriorities = new HashMap<>();
-    private final Set<String> changedSinceSnapshot = new HashSet<>();
+    /** The nodes changed since the last snapshot, each listed once, so a snapshot finds them without names. */
+    private final List<NodeRecord> changedSinceSnapshot = new ArrayList<>();
     private final ChunkIndex chunks;
     private long localityGeneration;
     private long topologyGeneration;
@@ -110,8 +110,9 @@ public final class ClusterState {
         } else {
             existing.node = node;
             existing.version = UsageVersions.next();
+            markChanged(existing);
         }
-        topologyChanged(node.name());
+        topologyChanged();
     }
 
     /**
@@ -182,7 +183,7 @@ public final class ClusterState {
     public synchronized void removeNode(String name) {
         if (nodes.remove(name) != null) {
             chunks.removeNode(name);
-            topologyChanged(name);
+            topologyChanged();
         }
     }
 
@@ -335,7 +336,8 @@ public final class ClusterState {
 
     public synchronized ClusterSnapshot snapshot() {
         localityChanged(chunks.drainChanged());
-        if (lastSnapshot != null && changedSinceSnapshot.isEmpty() && lastSnapshot.namespaces() == namespaces
+        if (lastSnapshot != null && changedSinceSnapshot.isEmpty()
+                && lastSnapshot.topologyGeneration() == topologyGeneration && lastSnapshot.namespaces() == namespaces
                 && lastSnapshot.workloads() == workloads && lastSnapshot.storage() == storage) {
             return lastSnapshot;
         }
@@ -350,9 +352,9 @@ public final class ClusterState {
             index = lastSnapshot.indexByName();
             changed = new int[changedSinceSnapshot.size()];
             int c = 0;
-            for (String name : changedSinceSnapshot) {
-                int i = index.get(name);
-                views[i] = view(nodes.get(name));
+            for (NodeRecord record : changedSinceSnapshot) {
+                int i = record.snapshotIndex;
+                views[i] = view(record);
                 versions[i] = views[i].usageVersion();
                 changed[c++] = i;
             }
@@ -364,12 +366,16 @@ public final class ClusterState {
             for (NodeRecord record : nodes.values()) {
                 String name = record.node.name();
                 int previous = lastSnapshot == null ? -1 : lastSnapshot.indexOf(name);
-                boolean reusable = previous >= 0 && !changedSinceSnapshot.contains(name);
+                boolean reusable = previous >= 0 && !record.listedAsChanged;
                 views[i] = reusable ? lastSnapshot.view(previous) : view(record);
                 versions[i] = views[i].usageVersion();
+                record.snapshotIndex = i;
                 index.put(name, i++);
             }
             index = Map.copyOf(index);
+        }
+        for (NodeRecord record : changedSinceSnapshot) {
+            record.listedAsChanged = false;
         }
         changedSinceSnapshot.clear();
         if (placedWithAffinityChanged) {
@@ -395,7 +401,7 @@ public final class ClusterState {
             NodeRecord record = nodes.get(name);
             if (record != null) {
                 record.version = UsageVersions.next();
-                changedSinceSnapshot.add(name);
+                markChanged(record);
             }
         }
     }
@@ -418,7 +424,7 @@ public final class ClusterState {
         NodeRecord record = nodes.get(placement.nodeName());
         if (record != null) {
             record.add(placement.pod());
-            changedSinceSnapshot.add(placement.nodeName());
+            markChanged(record);
         }
     }
 
@@ -442,7 +448,7 @@ public final class ClusterState {
         NodeRecord record = nodes.get(placement.nodeName());
         if (record != null) {
             record.remove(placement.pod());
-            changedSinceSnapshot.add(placement.nodeName());
+            markChanged(record);
         }
         capacityReleases++;
     }
@@ -469,10 +475,16 @@ public final class ClusterState {
         return queue + '\u0000' + owner;
     }
 
-    private void topologyChanged(String nodeName) {
+    private void topologyChanged() {
         topologyGeneration++;
         capacityReleases++;
-        changedSinceSnapshot.add(nodeName);
+    }
+
+    private void markChanged(NodeRecord record) {
+        if (!record.listedAsChanged) {
+            record.listedAsChanged = true;
+            changedSinceSnapshot.add(record);
+        }
     }
 
     /** Mutable per-node accounting, guarded by the state's lock. */
@@ -482,6 +494,9 @@ public final class ClusterState {
         /** Replaced, never modified, so that snapshots can share it. */
         List<Pod> pods = List.of();
         long version = UsageVersions.next();
+        /** Its position in the last snapshot: valid while the topology is that snapshot's. */
+        int snapshotIndex = -1;
+        boolean listedAsChanged;
 
         NodeRecord(Node node) {
             this.node = node;
