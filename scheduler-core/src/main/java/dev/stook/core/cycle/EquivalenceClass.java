@@ -86,14 +86,19 @@ final class EquivalenceClass {
     }
 
     /**
-     * The node's position among the spec-feasible nodes, or a negative number when it is not one of them. When
-     * every node of the cluster is, the position is the node's index, and no search is needed.
+     * The node's position among the spec-feasible nodes, or a negative number when it is not one of them. A
+     * position trails its node's index by the nodes left out before it, so only that window is searched: a
+     * single place when no node is left out.
      */
     int positionOf(int node) {
-        if (node < specFeasible.length && specFeasible[node] == node) {
-            return node;
+        int count = specFeasible.length;
+        if (count == 0) {
+            return -1;
         }
-        return Arrays.binarySearch(specFeasible, node);
+        int leftOut = specFeasible[count - 1] + 1 - count;
+        int from = Math.max(0, node - leftOut);
+        int to = Math.min(count, node + 1);
+        return from < to ? Arrays.binarySearch(specFeasible, from, to, node) : -1;
     }
 
     /** The {@code k}th feasible node's spec-only score: worked out once, as the topology is fixed for the class. */
