@@ -98,6 +98,27 @@ class ClusterStateTest {
     }
 
     @Test
+    void everySnapshotShowsEachNodeChangedSinceTheLastOneInItsOwnPlace() {
+        state.upsertNode(node("n1", "8", "8Gi"));
+        state.upsertNode(node("n2", "8", "8Gi"));
+        state.upsertNode(node("n3", "8", "8Gi"));
+        ClusterSnapshot first = state.snapshot();
+
+        state.podBound(b, "n3");
+        state.podBound(a, "n1");
+        ClusterSnapshot second = state.snapshot();
+        state.podBound(pod("c", "4", "1Gi"), "n3");
+        ClusterSnapshot third = state.snapshot();
+
+        assertThat(second.used(first.indexOf("n1"), ResourceNames.CPU)).isEqualTo(1000);
+        assertThat(second.used(first.indexOf("n3"), ResourceNames.CPU)).isEqualTo(2000);
+        assertThat(second.view(first.indexOf("n2"))).isSameAs(first.view(first.indexOf("n2")));
+        assertThat(third.used(first.indexOf("n3"), ResourceNames.CPU)).as("changed again after a snapshot")
+                .isEqualTo(6000);
+        assertThat(third.changedSince(second)).containsExactly(first.indexOf("n3"));
+    }
+
+    @Test
     void nodeChangesBumpTheTopologyButIdenticalUpdatesDoNot() {
         Node n1 = node("n1", "8", "8Gi");
         state.upsertNode(n1);
