@@ -10,15 +10,16 @@ import java.util.Arrays;
 final class BestNodeTree {
     private final long[] scores;
     private final int leaves;
-    private final int depth;
     /** Heap-ordered: entry 1 is the root; entry {@code leaves + k} is position k; each holds the winning position or -1. */
     private final int[] winners;
+    /** Tree entries whose paths wait to be replayed, ascending; the first {@link #stagedCount} count. */
+    private int[] staged = new int[16];
+    private int stagedCount;
 
     BestNodeTree(int positions) {
         scores = new long[positions];
         Arrays.fill(scores, -1);
         leaves = Integer.highestOneBit(Math.max(1, positions - 1)) << 1;
-        depth = Integer.numberOfTrailingZeros(leaves);
         winners = new int[2 * leaves];
         Arrays.fill(winners, -1);
     }
@@ -47,9 +48,34 @@ final class BestNodeTree {
         }
     }
 
-    /** Whether replaying every match beats replaying the paths of that many changed positions one by one. */
-    boolean cheaperToRebuildAfter(int changes) {
-        return (long) changes * depth > leaves;
+    /**
+     * Sets a score and leaves its path to {@link #replayStaged()}, which replays a match shared by several staged
+     * paths once. Positions are staged in ascending order.
+     */
+    void stage(int position, long score) {
+        scores[position] = score;
+        winners[leaves + position] = position;
+        if (stagedCount == staged.length) {
+            staged = Arrays.copyOf(staged, 2 * stagedCount);
+        }
+        staged[stagedCount++] = leaves + position;
+    }
+
+    /** Replays the matches above the staged positions level by level up to the root, each once. */
+    void replayStaged() {
+        int count = stagedCount;
+        while (count > 0 && staged[0] > 1) {
+            int parents = 0;
+            for (int s = 0; s < count; s++) {
+                int parent = staged[s] >> 1;
+                if (parents == 0 || staged[parents - 1] != parent) {
+                    staged[parents++] = parent;
+                    winners[parent] = better(winners[2 * parent], winners[2 * parent + 1]);
+                }
+            }
+            count = parents;
+        }
+        stagedCount = 0;
     }
 
     /** Sets a score without replaying the tree; call {@link #rebuild()} after a batch of these. */

@@ -187,7 +187,7 @@ public final class PodPlacer {
         long changes = scratch.changes() - fromChange;
         if (changes * MOSTLY_CHANGED_DIVISOR > cls.specFeasible.length) {
             rerankAll(cls, pod, scratch);
-        } else if (cls.ranking.cheaperToRebuildAfter((int) changes)) {
+        } else if (areMany(cls, changes)) {
             markJournal(scratch, fromChange);
             rerankMarked(cls, pod, scratch);
         } else {
@@ -222,24 +222,33 @@ public final class PodPlacer {
     }
 
     /**
-     * Ranks again the class's nodes among those marked, and clears the marks. Many are met by walking the
-     * class's nodes and replaying the ranking once; a few by looking each up and replaying its path.
+     * Ranks again the class's nodes among those marked, replaying each match of the ranking once, and clears
+     * the marks. Many marks are met by walking the class's nodes, a few by looking each up.
      */
     private void rerankMarked(EquivalenceClass cls, Pod pod, ScratchCluster scratch) {
-        if (cls.ranking.cheaperToRebuildAfter(marked.cardinality())) {
-            int[] feasible = cls.specFeasible;
+        int[] feasible = cls.specFeasible;
+        if (areMany(cls, marked.cardinality())) {
             for (int k = 0; k < feasible.length; k++) {
                 if (marked.get(feasible[k])) {
-                    cls.ranking.set(k, rank(cls, k, pod, scratch));
+                    cls.ranking.stage(k, rank(cls, k, pod, scratch));
                 }
             }
-            cls.ranking.rebuild();
         } else {
             for (int node = marked.nextSetBit(0); node >= 0; node = marked.nextSetBit(node + 1)) {
-                rerankNode(cls, pod, scratch, node);
+                int k = cls.positionOf(node);
+                if (k >= 0) {
+                    cls.ranking.stage(k, rank(cls, k, pod, scratch));
+                }
             }
         }
+        cls.ranking.replayStaged();
         marked.clear();
+    }
+
+    /** Whether walking all the class's nodes is cheaper than looking up that many nodes one by one. */
+    private static boolean areMany(EquivalenceClass cls, long nodes) {
+        int count = cls.specFeasible.length;
+        return nodes * (Integer.SIZE - Integer.numberOfLeadingZeros(count)) > count;
     }
 
     /** Re-ranks the nodes of the journal's changes from the given one on. */
@@ -281,7 +290,7 @@ public final class PodPlacer {
         for (int[] nodes : reach.nodeSets()) {
             reached += nodes.length;
         }
-        if (cls.ranking.cheaperToRebuildAfter(reached)) {
+        if (areMany(cls, reached)) {
             for (int[] nodes : reach.nodeSets()) {
                 for (int node : nodes) {
                     marked.set(node);
