@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Makes an {@link AdmissionRecord} on a pod trustworthy. A pod's owner can edit its annotations, so the record
@@ -34,10 +35,18 @@ public final class AdmissionSeal {
     private static final List<String> OPTIONAL = List.of(AdmissionRecord.HOLDS, AdmissionRecord.HOLD_RESOURCES,
             AdmissionRecord.HOLDS_UNTIL, AdmissionRecord.TOOK_HOLD_OF);
 
-    private final SecretKeySpec key;
+    private final CompletableFuture<SecretKeySpec> key;
 
     public AdmissionSeal(byte[] key) {
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        this(CompletableFuture.completedFuture(key));
+    }
+
+    /**
+     * A seal whose key is still being read at start-up; sealing and opening wait for it. The key is read once
+     * the start-up checks have passed, and nothing seals or opens before then.
+     */
+    public AdmissionSeal(CompletableFuture<byte[]> key) {
+        this.key = key.thenApply(bytes -> new SecretKeySpec(bytes.clone(), ALGORITHM));
     }
 
     /** The annotations that record the decision for the pod incarnation {@code uid}. */
@@ -112,7 +121,7 @@ public final class AdmissionSeal {
         }
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
+            mac.init(key.join());
             byte[] digest = mac.doFinal(text.toString().getBytes(StandardCharsets.UTF_8));
             return FORMAT + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {

@@ -12,6 +12,7 @@ import dev.stook.k8s.preflight.KubeconfigLocator;
 import dev.stook.k8s.preflight.Preflight;
 import dev.stook.k8s.preflight.SetupProblem;
 import dev.stook.k8s.startup.StartupLog;
+import dev.stook.k8s.startup.StartupThread;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -21,11 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -78,34 +82,60 @@ final class RunCommand implements Callable<Integer> {
             config = config.withNamespace(Files.isReadable(IN_CLUSTER_NAMESPACE)
                     ? Files.readString(IN_CLUSTER_NAMESPACE).strip() : SchedulerConfig.DEFAULT_NAMESPACE);
         }
-        long preflightStart = StartupLog.uptimeMillis();
-        try {
-            Preflight.check(clientConfig, config.namespace(), config.queueConfigMap(),
-                    !config.defaultSpread().constraints().isEmpty());
-        } catch (SetupProblem e) {
-            return fail(SETUP_ERROR, e.getMessage());
-        }
         Logging.configure(config.logging());
-        StartupLog.reached("checks passed (began at " + preflightStart + " ms)");
+        CompletableFuture<Void> checks = startChecks(clientConfig, config);
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
+            SchedulerConfig settings = config;
+            CompletableFuture<SchedulerProcess> started = CompletableFuture.supplyAsync(
+                    () -> startProcess(client, settings, checks), StartupThread.named("stook-start"));
             SchedulerProcess process;
             try {
-                process = new SchedulerProcess(client, config, identity());
-            } catch (SetupProblem e) {
-                return fail(SETUP_ERROR, e.getMessage());
+                checks.join();
+                process = started.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof SetupProblem problem) {
+                    return fail(SETUP_ERROR, problem.getMessage());
+                }
+                if (e.getCause() instanceof IllegalArgumentException badCertificate) {
+                    return fail(CONFIG_ERROR, badCertificate.getMessage());
+                }
+                throw e;
             }
             Thread hook = new Thread(process::close, "stook-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                process.start();
-            } catch (IllegalArgumentException badCertificate) {
-                process.close();
-                return fail(CONFIG_ERROR, badCertificate.getMessage());
-            }
             int code = process.exit().join();
             process.close();
             return code;
         }
+    }
+
+    /**
+     * Builds and starts the process while the checks run: it watches meanwhile and acts only once they have
+     * passed. Its start may wait on the network (discovery retries) long after failed checks were reported.
+     */
+    private static SchedulerProcess startProcess(KubernetesClient client, SchedulerConfig config,
+                                                 CompletableFuture<Void> checks) {
+        SchedulerProcess process = new SchedulerProcess(client, config, identity(), checks);
+        try {
+            process.start();
+            return process;
+        } catch (IOException e) {
+            process.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    /** The checks run while the process starts watching; it acts only once they have passed. */
+    private static CompletableFuture<Void> startChecks(Config clientConfig, SchedulerConfig config) {
+        long began = StartupLog.uptimeMillis();
+        return CompletableFuture.runAsync(() -> {
+            Preflight.check(clientConfig, config.namespace(), config.queueConfigMap(),
+                    !config.defaultSpread().constraints().isEmpty());
+            StartupLog.reached("checks passed (began at " + began + " ms)");
+        }, StartupThread.named("stook-start-up-checks"));
     }
 
     private SchedulerConfig withLogOptions(SchedulerConfig config) {

@@ -8,16 +8,16 @@ import dev.stook.k8s.auth.NamespaceVisibility;
 import dev.stook.k8s.auth.PodListAccess;
 import dev.stook.k8s.auth.ReviewedHandler;
 import dev.stook.k8s.auth.TokenReviewer;
-import dev.stook.k8s.tls.ServingCertificate;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+
+import javax.net.ssl.SSLContext;
 
 /**
  * {@code stook run}'s health port, guarded as kube-scheduler's secure port: HTTPS; the probes open; every other
@@ -40,14 +40,10 @@ public final class SecurePort implements AutoCloseable {
         serve("/", AccessRule.NON_RESOURCE_URL, SecurePort::notFound);
     }
 
-    /**
-     * @param certFile the serving certificate, or null (with {@code keyFile} null) for a self-signed one
-     * @throws IllegalArgumentException when the certificate or key cannot be used
-     */
-    public static SecurePort open(int port, Path certFile, Path keyFile, KubernetesClient client, BooleanSupplier ready,
+    /** @param tls the serving certificate's context (see {@code ServingCertificate}) */
+    public static SecurePort open(int port, SSLContext tls, KubernetesClient client, BooleanSupplier ready,
                                   Map<String, String> details) throws IOException {
-        return new SecurePort(HealthServer.secure(port, ServingCertificate.context(certFile, keyFile), ready, details),
-                client);
+        return new SecurePort(HealthServer.secure(port, tls, ready, details), client);
     }
 
     /** Serves a path to callers the API server allows what {@code rule} asks; call before {@link #start()}. */

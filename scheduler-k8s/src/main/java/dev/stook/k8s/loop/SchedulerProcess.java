@@ -18,11 +18,13 @@ import dev.stook.k8s.health.SecurePort;
 import dev.stook.k8s.lead.LeaderElection;
 import dev.stook.k8s.metrics.StookMetrics;
 import dev.stook.k8s.startup.StartupLog;
+import dev.stook.k8s.startup.StartupThread;
 import dev.stook.k8s.status.EventRateLimiter;
 import dev.stook.k8s.status.EventRecorder;
 import dev.stook.k8s.status.EventRepeats;
 import dev.stook.k8s.status.PodConditionWriter;
 import dev.stook.k8s.status.StatusReporter;
+import dev.stook.k8s.tls.ServingCertificate;
 import dev.stook.k8s.ui.OverviewHandler;
 import dev.stook.k8s.ui.PageHandler;
 import dev.stook.k8s.version.BuildInfo;
@@ -34,6 +36,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import javax.net.ssl.SSLContext;
 
 /**
  * One running scheduler: informers, health endpoints, {@code /metrics} and the scheduling thread from the
@@ -58,6 +63,9 @@ public final class SchedulerProcess implements AutoCloseable {
     private final Evictor evictor;
     private final LeaderElection election;
     private final SchedulingLoop loop;
+    private final CompletableFuture<SSLContext> tls;
+    private final CompletableFuture<Void> checks;
+    private final CompletableFuture<byte[]> admissionKey;
     private final ActiveQueueConfig activeQueues = new ActiveQueueConfig();
     private final LastGoodQueueConfig lastGoodQueues;
     private final RecentActivity activity = new RecentActivity();
@@ -69,9 +77,24 @@ public final class SchedulerProcess implements AutoCloseable {
     private volatile boolean closing;
 
     public SchedulerProcess(KubernetesClient client, SchedulerConfig config, String identity) {
+        this(client, config, identity, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * @param checks the start-up checks ({@code Preflight}), which may still be running: the informers start
+     *               meanwhile, but the lease is sought, the admission key read and the health port opened only
+     *               once they have passed, so a cluster not ready for Stook is reported before it acts
+     * @throws IllegalArgumentException when the configured serving certificate cannot be used
+     */
+    public SchedulerProcess(KubernetesClient client, SchedulerConfig config, String identity,
+                            CompletableFuture<Void> checks) {
         this.config = config;
         this.client = client;
-        AdmissionSeal seal = new AdmissionSeal(AdmissionKey.loadOrCreate(client, config.namespace()));
+        this.checks = checks;
+        this.tls = ServingCertificate.prepare(config.tlsCertFile(), config.tlsPrivateKeyFile());
+        this.admissionKey = checks.thenApplyAsync(passed -> AdmissionKey.loadOrCreate(client, config.namespace()),
+                StartupThread.named("stook-admission-key"));
+        AdmissionSeal seal = new AdmissionSeal(admissionKey);
         Backoff backoff = new Backoff(config.bindBackoffInitialMillis(), config.bindBackoffMaxMillis());
         String lastGoodName = LastGoodQueueConfig.nameFor(config.queueConfigMap());
         this.informers = new ClusterInformers(client, config.namespace(), config.queueConfigMap(), lastGoodName,
@@ -98,9 +121,21 @@ public final class SchedulerProcess implements AutoCloseable {
         metrics.learnedLocality(loop.cluster().chunkIndex().learnedCache());
     }
 
+    /**
+     * Starts watching at once; once the start-up checks have passed, seeks the lease and waits for the admission
+     * key, then opens the health port and starts the scheduling thread (which decides once caches and lease are
+     * there). A failure after the lease was sought leaves the lease to {@link #close()} to release.
+     *
+     * @throws dev.stook.k8s.preflight.SetupProblem when the checks failed or the admission key cannot be used
+     */
     public synchronized void start() throws IOException {
-        health = SecurePort.open(config.healthPort(), config.tlsCertFile(), config.tlsPrivateKeyFile(), client,
-                informers::hasSynced, build.fields());
+        informers.start().thenRun(() -> StartupLog.reached("caches synced"));
+        StartupLog.reached("informers started");
+        awaitStartupWork(checks);
+        election.start(this::startScheduling, this::leadershipLost);
+        awaitStartupWork(admissionKey);
+        health = SecurePort.open(config.healthPort(), awaitStartupWork(tls), client, informers::hasSynced,
+                build.fields());
         health.serve("/metrics", AccessRule.NON_RESOURCE_URL, metrics.scrapeHandler());
         health.serve(ExplainHandler.PATH, new ExplainAccess(),
                 new ExplainHandler(this::explain, this::whyNotAnswering, EXPLAIN_TIMEOUT_MILLIS));
@@ -108,15 +143,24 @@ public final class SchedulerProcess implements AutoCloseable {
         health.serve(OverviewHandler.PATH, AccessRule.AUTHENTICATED, new OverviewHandler(inbox, activity,
                 health.namespaceVisibility(), this::whyNotAnswering, EXPLAIN_TIMEOUT_MILLIS));
         health.start();
-        informers.start().thenRun(() -> StartupLog.reached("caches synced"));
-        StartupLog.reached("informers started");
         schedulingThread = new Thread(loop, "stook-scheduler");
         schedulingThread.setUncaughtExceptionHandler((thread, error) -> {
             LOG.error("the scheduling thread failed", error);
             exit.complete(EXIT_SCHEDULER_FAILED);
         });
         schedulingThread.start();
-        election.start(this::startScheduling, this::leadershipLost);
+    }
+
+    /** The task's result, or what it threw, unwrapped. */
+    private static <T> T awaitStartupWork(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException thrown) {
+                throw thrown;
+            }
+            throw e;
+        }
     }
 
     private void startScheduling() {

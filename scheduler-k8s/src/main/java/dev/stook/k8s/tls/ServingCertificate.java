@@ -1,5 +1,6 @@
 package dev.stook.k8s.tls;
 
+import dev.stook.k8s.startup.StartupThread;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The TLS identity of Stook's secure port: the configured certificate and key, or else a self-signed
@@ -19,6 +21,18 @@ public final class ServingCertificate {
     private static final char[] IN_MEMORY = "in-memory".toCharArray();
 
     private ServingCertificate() {
+    }
+
+    /**
+     * The context, read at once from configured files, so a bad certificate is reported before anything starts;
+     * a self-signed one is made on another thread, off start-up's path.
+     *
+     * @throws IllegalArgumentException naming the file when a configured certificate cannot be used
+     */
+    public static CompletableFuture<SSLContext> prepare(Path certFile, Path keyFile) {
+        return certFile == null ? CompletableFuture.supplyAsync(() -> context((Path) null, null),
+                StartupThread.named("stook-serving-certificate"))
+                : CompletableFuture.completedFuture(context(certFile, keyFile));
     }
 
     /**

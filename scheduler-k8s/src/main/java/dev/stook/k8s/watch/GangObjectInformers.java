@@ -45,7 +45,9 @@ final class GangObjectInformers implements GangObjects, AutoCloseable {
     private final KubernetesClient client;
     private final ClusterChanges changes;
     private final long crdCheckMillis;
+    /** Touched only on the CRD check thread. */
     private final Set<GangObjectKind> awaitedCrds = EnumSet.noneOf(GangObjectKind.class);
+    private volatile boolean discovered;
     private final ScheduledExecutorService crdChecks = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "stook-gang-crd-check");
         thread.setDaemon(true);
@@ -59,6 +61,10 @@ final class GangObjectInformers implements GangObjects, AutoCloseable {
         watch(GangObjectKind.JOB, "v1", true, client.batch().v1().jobs().inAnyNamespace()
                 .withLimit(ClusterInformers.LIST_PAGE).runnableInformer(0)
                 .itemStore(new TrimmingItemStore<>(GangObjectTrimmer::job)));
+    }
+
+    /** Asks the server's discovery which other kinds it serves now; runs on the CRD check thread. */
+    private void discoverServedKinds() {
         for (GangObjectKind kind : GangObjectKind.values()) {
             if (kind == GangObjectKind.JOB) {
                 continue;
@@ -70,6 +76,7 @@ final class GangObjectInformers implements GangObjects, AutoCloseable {
                 awaitedCrds.add(kind);
             }
         }
+        discovered = true;
     }
 
     private void watchGeneric(GangObjectKind kind, String version, boolean servedAtStart) {
@@ -126,17 +133,27 @@ final class GangObjectInformers implements GangObjects, AutoCloseable {
     }
 
     /**
-     * Starts every informer; completes once those of the kinds served at start have listed. Each kind's pods
-     * are looked at again once it is listed: their gangs may be declared now.
+     * Starts the Jobs' informer, and those of the other kinds the server serves once its discovery has said
+     * which (off the caller's thread: start-up need not wait for it); completes once those have listed. Each
+     * kind's pods are looked at again once it is listed: their gangs may be declared now.
      */
     CompletableFuture<Void> start() {
-        List<CompletableFuture<?>> needed = new ArrayList<>();
-        watched.forEach((kind, watch) -> needed.add(start(kind, watch)));
-        if (!awaitedCrds.isEmpty()) {
-            crdChecks.scheduleWithFixedDelay(this::checkAwaitedCrds, crdCheckMillis, crdCheckMillis,
-                    TimeUnit.MILLISECONDS);
-        }
-        return CompletableFuture.allOf(needed.toArray(CompletableFuture[]::new));
+        CompletableFuture<?> jobs = start(GangObjectKind.JOB, watched.get(GangObjectKind.JOB));
+        CompletableFuture<Void> others = CompletableFuture.runAsync(this::discoverServedKinds, crdChecks)
+                .thenComposeAsync(ignored -> {
+                    List<CompletableFuture<?>> needed = new ArrayList<>();
+                    watched.forEach((kind, watch) -> {
+                        if (kind != GangObjectKind.JOB) {
+                            needed.add(start(kind, watch));
+                        }
+                    });
+                    if (!awaitedCrds.isEmpty()) {
+                        crdChecks.scheduleWithFixedDelay(this::checkAwaitedCrds, crdCheckMillis, crdCheckMillis,
+                                TimeUnit.MILLISECONDS);
+                    }
+                    return CompletableFuture.allOf(needed.toArray(CompletableFuture[]::new));
+                }, crdChecks);
+        return CompletableFuture.allOf(jobs, others);
     }
 
     private CompletableFuture<?> start(GangObjectKind kind, Watched watch) {
@@ -146,7 +163,8 @@ final class GangObjectInformers implements GangObjects, AutoCloseable {
     }
 
     boolean hasSynced() {
-        return watched.values().stream().filter(Watched::servedAtStart).allMatch(w -> w.informer().hasSynced());
+        return discovered
+                && watched.values().stream().filter(Watched::servedAtStart).allMatch(w -> w.informer().hasSynced());
     }
 
     @Override

@@ -2,26 +2,14 @@ package dev.stook.k8s.preflight;
 
 import dev.stook.k8s.testing.TestCluster;
 import dev.stook.k8s.testing.real.RealCluster;
+import dev.stook.k8s.testing.real.StookAccess;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static dev.stook.k8s.testing.TestCluster.SYSTEM_NAMESPACE;
@@ -30,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class PreflightTest {
-    private static final Path DEPLOY_RBAC = Path.of("..", "deploy", "scheduler", "rbac.yaml");
     private static final String QUEUES = "stook-queues";
     /** The API server's authorizer sees RBAC changes through a watch: a moment after they are written. */
     private static final Duration RBAC_PATIENCE = Duration.ofSeconds(15);
@@ -45,7 +32,7 @@ class PreflightTest {
     }
 
     @Test
-    void aServiceAccountLackingOnePermissionIsToldWhichVerbAndResource() throws IOException {
+    void aServiceAccountLackingOnePermissionIsToldWhichVerbAndResource() {
         Config limited = serviceAccountWithDeployedRbacExcept("stook-limited", "pods/binding");
 
         await().atMost(RBAC_PATIENCE).untilAsserted(() ->
@@ -56,7 +43,7 @@ class PreflightTest {
     }
 
     @Test
-    void theWorkloadPermissionsAreNeededOnlyWhileDefaultSpreadConstraintsAreOn() throws IOException {
+    void theWorkloadPermissionsAreNeededOnlyWhileDefaultSpreadConstraintsAreOn() {
         Config limited = serviceAccountWithDeployedRbacExcept("stook-no-workloads", "replicasets");
 
         await().atMost(RBAC_PATIENCE).untilAsserted(() ->
@@ -103,35 +90,8 @@ class PreflightTest {
                         + " namespace: in the --config file to the one Stook should use");
     }
 
-    /**
-     * A new ServiceAccount bound to copies of the roles in {@code deploy/scheduler/rbac.yaml} without the rule
-     * for {@code resource}, and a client configuration with a token the API server issued for it.
-     */
-    private Config serviceAccountWithDeployedRbacExcept(String name, String resource) throws IOException {
-        KubernetesClient admin = cluster.client();
-        admin.serviceAccounts().inNamespace(SYSTEM_NAMESPACE).resource(new ServiceAccountBuilder().withNewMetadata()
-                .withNamespace(SYSTEM_NAMESPACE).withName(name).endMetadata().build()).createOr(existing -> existing.update());
-        Subject subject = new Subject(null, "ServiceAccount", name, SYSTEM_NAMESPACE);
-        List<HasMetadata> items;
-        try (InputStream rbac = Files.newInputStream(DEPLOY_RBAC)) {
-            items = admin.load(rbac).items();
-        }
-        for (HasMetadata item : items) {
-            item.getMetadata().setName(name);
-            if (item instanceof ClusterRole role) {
-                role.getRules().removeIf(rule -> rule.getResources().contains(resource));
-            } else if (item instanceof ClusterRoleBinding binding) {
-                binding.getRoleRef().setName(name);
-                binding.setSubjects(List.of(subject));
-            } else if (item instanceof RoleBinding binding) {
-                binding.getRoleRef().setName(name);
-                binding.setSubjects(List.of(subject));
-            }
-            admin.resource(item).createOr(existing -> existing.update());
-        }
-        String token = admin.serviceAccounts().inNamespace(SYSTEM_NAMESPACE).withName(name)
-                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(600L).endSpec().build())
-                .getStatus().getToken();
+    private Config serviceAccountWithDeployedRbacExcept(String name, String resource) {
+        String token = StookAccess.serviceAccountWithDeployedRbacExcept(cluster.controlPlane(), name, resource);
         return new ConfigBuilder(cluster.controlPlane().adminConfig()).withOauthToken(token).build();
     }
 }

@@ -34,7 +34,7 @@ class ServingCertificateTest {
 
     @Test
     void aPkcs1RsaKeyAsCertManagerWritesItIsRead() throws Exception {
-        SelfSignedCertificate made = SelfSignedCertificate.make("stook-test");
+        SelfSignedCertificate made = SelfSignedCertificate.make("stook-test", SelfSignedCertificate.KeyKind.RSA_2048);
         Path cert = Files.writeString(folder.resolve("tls.crt"), pem("CERTIFICATE", made.certificate().getEncoded()));
         byte[] pkcs1 = pkcs1Of(made.keys().getPrivate().getEncoded());
         Path key = Files.writeString(folder.resolve("tls.key"), pem("RSA PRIVATE KEY", pkcs1));
