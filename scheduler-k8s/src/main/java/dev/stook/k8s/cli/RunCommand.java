@@ -83,8 +83,8 @@ final class RunCommand implements Callable<Integer> {
                     ? Files.readString(IN_CLUSTER_NAMESPACE).strip() : SchedulerConfig.DEFAULT_NAMESPACE);
         }
         Logging.configure(config.logging());
-        CompletableFuture<Void> checks = startChecks(clientConfig, config);
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
+            CompletableFuture<Void> checks = startChecks(client, config);
             SchedulerConfig settings = config;
             CompletableFuture<SchedulerProcess> started = CompletableFuture.supplyAsync(
                     () -> startProcess(client, settings, checks), StartupThread.named("stook-start"));
@@ -129,10 +129,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The checks run while the process starts watching; it acts only once they have passed. */
-    private static CompletableFuture<Void> startChecks(Config clientConfig, SchedulerConfig config) {
+    private static CompletableFuture<Void> startChecks(KubernetesClient client, SchedulerConfig config) {
         long began = StartupLog.uptimeMillis();
         return CompletableFuture.runAsync(() -> {
-            Preflight.check(clientConfig, config.namespace(), config.queueConfigMap(),
+            Preflight.check(client, config.namespace(), config.queueConfigMap(),
                     !config.defaultSpread().constraints().isEmpty());
             StartupLog.reached("checks passed (began at " + began + " ms)");
         }, StartupThread.named("stook-start-up-checks"));

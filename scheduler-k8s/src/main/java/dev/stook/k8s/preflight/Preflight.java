@@ -2,16 +2,16 @@ package dev.stook.k8s.preflight;
 
 import dev.stook.core.model.InputText;
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What {@code stook run} checks before it starts, so a first run that cannot work stops at once with one
+ * What {@code stook run} checks before it acts, so a first run that cannot work stops at once with one
  * line saying what to do instead of retrying forever: the API server answers and takes the credentials,
  * the identity holds every permission Stook uses, Stook's namespace exists and the queue ConfigMap is not
  * in another one.
@@ -29,8 +29,23 @@ public final class Preflight {
      * @throws SetupProblem naming the first problem found
      */
     public static void check(Config clientConfig, String namespace, String queueConfigMap, boolean watchesWorkloads) {
-        Config quick = new ConfigBuilder(clientConfig).withRequestRetryBackoffLimit(RETRIES).build();
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(quick).build()) {
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
+            check(client, namespace, queueConfigMap, watchesWorkloads);
+        }
+    }
+
+    /**
+     * The checks over the connections of a client Stook goes on using: a fresh JVM then sets up one TLS
+     * connection, not two.
+     *
+     * @param watchesWorkloads whether Stook will watch the objects default spread constraints read
+     * @throws SetupProblem naming the first problem found
+     */
+    public static void check(KubernetesClient shared, String namespace, String queueConfigMap,
+                             boolean watchesWorkloads) {
+        KubernetesClient client = shared.newClient(new RequestConfigBuilder(shared.getConfiguration().getRequestConfig())
+                .withRequestRetryBackoffLimit(RETRIES).build()).adapt(KubernetesClient.class);
+        try {
             ApiServerReachability.check(client);
             List<Permission> missing = PermissionCheck.missing(client, RequiredPermissions.in(namespace, watchesWorkloads));
             if (!missing.isEmpty()) {
