@@ -101,8 +101,6 @@ final class RunCommand implements Callable<Integer> {
                 }
                 throw e;
             }
-            Thread hook = new Thread(process::close, "stook-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
             int code = process.exit().join();
             process.close();
             return code;
@@ -111,11 +109,12 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * Builds and starts the process while the checks run: it watches meanwhile and acts only once they have
-     * passed. Its start may wait on the network (discovery retries) long after failed checks were reported.
+     * passed. A stop asked for while it starts closes it, releasing the lease if it was taken.
      */
     private static SchedulerProcess startProcess(KubernetesClient client, SchedulerConfig config,
                                                  CompletableFuture<Void> checks) {
         SchedulerProcess process = new SchedulerProcess(client, config, identity(), checks);
+        Runtime.getRuntime().addShutdownHook(new Thread(process::close, "stook-shutdown"));
         try {
             process.start();
             return process;
