@@ -1,6 +1,7 @@
 package dev.stook.k8s.tls;
 
 import dev.stook.k8s.startup.StartupThread;
+
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;

@@ -63,8 +63,12 @@ final class GangObjectInformers implements GangObjects, AutoCloseable {
                 .itemStore(new TrimmingItemStore<>(GangObjectTrimmer::job)));
     }
 
-    /** Asks the server's discovery which other kinds it serves now; runs on the CRD check thread. */
-    private void discoverServedKinds() {
+    /**
+     * Asks the server's discovery which other kinds it serves now and starts their informers; runs on the CRD
+     * check thread. Completes once those have listed.
+     */
+    private CompletableFuture<Void> startServedKinds() {
+        List<CompletableFuture<?>> listed = new ArrayList<>();
         for (GangObjectKind kind : GangObjectKind.values()) {
             if (kind == GangObjectKind.JOB) {
                 continue;
@@ -72,11 +76,17 @@ final class GangObjectInformers implements GangObjects, AutoCloseable {
             String served = servedVersion(client, kind);
             if (served != null) {
                 watchGeneric(kind, served, true);
+                listed.add(start(kind, watched.get(kind)));
             } else if (CUSTOM.contains(kind)) {
                 awaitedCrds.add(kind);
             }
         }
         discovered = true;
+        if (!awaitedCrds.isEmpty()) {
+            crdChecks.scheduleWithFixedDelay(this::checkAwaitedCrds, crdCheckMillis, crdCheckMillis,
+                    TimeUnit.MILLISECONDS);
+        }
+        return CompletableFuture.allOf(listed.toArray(CompletableFuture[]::new));
     }
 
     private void watchGeneric(GangObjectKind kind, String version, boolean servedAtStart) {
@@ -139,20 +149,8 @@ final class GangObjectInformers implements GangObjects, AutoCloseable {
      */
     CompletableFuture<Void> start() {
         CompletableFuture<?> jobs = start(GangObjectKind.JOB, watched.get(GangObjectKind.JOB));
-        CompletableFuture<Void> others = CompletableFuture.runAsync(this::discoverServedKinds, crdChecks)
-                .thenComposeAsync(ignored -> {
-                    List<CompletableFuture<?>> needed = new ArrayList<>();
-                    watched.forEach((kind, watch) -> {
-                        if (kind != GangObjectKind.JOB) {
-                            needed.add(start(kind, watch));
-                        }
-                    });
-                    if (!awaitedCrds.isEmpty()) {
-                        crdChecks.scheduleWithFixedDelay(this::checkAwaitedCrds, crdCheckMillis, crdCheckMillis,
-                                TimeUnit.MILLISECONDS);
-                    }
-                    return CompletableFuture.allOf(needed.toArray(CompletableFuture[]::new));
-                }, crdChecks);
+        CompletableFuture<Void> others = CompletableFuture.supplyAsync(this::startServedKinds, crdChecks)
+                .thenCompose(listed -> listed);
         return CompletableFuture.allOf(jobs, others);
     }
 
