@@ -41,8 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request to seen bound. Contenders, each on a fresh control plane, in turn and repeated: raw Binding POSTs
  * with as many in flight as Stook's binder allows (the server's limit; for a stream, posted as a watch
  * sees each pod), the stock kube-scheduler from the same binaries with its client limits lifted, and
- * {@code stook run} with its default settings, both in processes of their own. Not part of the suite (see
- * benchmarks/RESULTS.md for the command).
+ * {@code stook run} with its default settings (each {@link StookVariant}), both in processes of their own.
+ * Not part of the suite (see benchmarks/RESULTS.md for the command).
  */
 class EndToEndBindingBenchmark {
     private static final int NODES = Integer.getInteger("bench.nodes", 500);
@@ -50,12 +50,6 @@ class EndToEndBindingBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     /** {@code debug} writes a line per bound pod: what that costs is the difference to the default, {@code info}. */
     private static final String STOOK_LOG_LEVEL = System.getProperty("bench.stookLogLevel", "info");
-    /**
-     * Stook variants run in turn, {@code ;}-separated, each {@code label|jar|JVM options}: an empty jar runs
-     * the test's class path (the code under test), a jar path a packaged {@code stook.jar} (another commit,
-     * or class data sharing, which needs jars), and the options go before {@code -jar}/{@code -cp}.
-     */
-    private static final String STOOK_VARIANTS = System.getProperty("bench.stookVariants", "class path||");
     private static final Workload WORKLOAD = Workload.valueOf(
             System.getProperty("bench.workload", "pending").toUpperCase(Locale.ROOT));
     private static final int GANG_SIZE = 100;
@@ -94,10 +88,8 @@ class EndToEndBindingBenchmark {
         SchedulerConfig stookConfig = SchedulerConfig.DEFAULTS.withNamespace(TestCluster.SYSTEM_NAMESPACE);
         List<Contender> contenders = new ArrayList<>(List.of(new RawBindings(stookConfig.bindConcurrency()),
                 new KubeScheduler()));
-        for (String variant : STOOK_VARIANTS.split(";")) {
-            String[] parts = variant.split("\\|", -1);
-            assertThat(parts).as("bench.stookVariants entry " + variant).hasSize(3);
-            contenders.add(new Stook(stookConfig, parts[0], parts[1], parts[2]));
+        for (StookVariant variant : StookVariant.fromProperty()) {
+            contenders.add(new Stook(stookConfig, variant));
         }
         List<Run> runs = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
@@ -258,10 +250,10 @@ class EndToEndBindingBenchmark {
     }
 
     /** {@code stook run} in a JVM of its own ({@link StookProcess}). */
-    private record Stook(SchedulerConfig config, String label, String jar, String jvmOptions) implements Contender {
+    private record Stook(SchedulerConfig config, StookVariant variant) implements Contender {
         @Override
         public String name() {
-            return "Stook " + label + ", log " + STOOK_LOG_LEVEL;
+            return "Stook " + variant.label() + ", log " + STOOK_LOG_LEVEL;
         }
 
         @Override
@@ -271,7 +263,7 @@ class EndToEndBindingBenchmark {
 
         @Override
         public AutoCloseable start(ControlPlane plane) throws Exception {
-            return new StookProcess(plane, config.namespace(), label, jar, jvmOptions, STOOK_LOG_LEVEL);
+            return new StookProcess(plane, config.namespace(), variant, STOOK_LOG_LEVEL);
         }
     }
 }

@@ -34,13 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a Job's would be: image, command, environment, a mounted ConfigMap, a probe; the server adds managed
  * fields) exist before it starts; once it has rebuilt its state from the caches, a full GC, then the heap in use after it
  * ({@code jcmd GC.heap_info}) and the process's RSS. One control plane, the Stook variants in turn.
- * Not part of the suite (see benchmarks/RESULTS.md for the command); {@code -Dbench.stookVariants} as in
- * {@link EndToEndBindingBenchmark}.
+ * Not part of the suite (see benchmarks/RESULTS.md for the command); Stook variants as {@link StookVariant}
+ * reads them.
  */
 class MemoryFootprintBenchmark {
     private static final int NODES = Integer.getInteger("bench.nodes", 500);
     private static final int PODS = Integer.getInteger("bench.pods", 5_000);
-    private static final String STOOK_VARIANTS = System.getProperty("bench.stookVariants", "class path||");
     private static final int CREATORS = 16;
     private static final Duration PATIENCE = Duration.ofMinutes(10);
     private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
@@ -67,22 +66,20 @@ class MemoryFootprintBenchmark {
             long created = System.nanoTime();
             inParallel(PODS, i -> admin.pods().inNamespace(NAMESPACE).resource(jobPod(i)).create());
             System.out.printf("created %d nodes and %d pods in %.1f s%n", NODES, PODS, (System.nanoTime() - created) / 1e9);
-            for (String variant : STOOK_VARIANTS.split(";")) {
-                String[] parts = variant.split("\\|", -1);
-                assertThat(parts).as("bench.stookVariants entry " + variant).hasSize(3);
-                try (StookProcess stook = new StookProcess(plane, config.namespace(), parts[0], parts[1], parts[2],
-                        "info")) {
-                    assertThat(stook.awaitLog("state rebuilt from the cluster", PATIENCE)).as(parts[0] + " ran a cycle").isTrue();
+            for (StookVariant variant : StookVariant.fromProperty()) {
+                try (StookProcess stook = new StookProcess(plane, config.namespace(), variant, "info")) {
+                    assertThat(stook.awaitLog("state rebuilt from the cluster", PATIENCE))
+                            .as(variant.label() + " ran a cycle").isTrue();
                     Thread.sleep(2_000);
-                    jcmd(stook.pid(), "GC.run");
-                    System.out.println(parts[0] + ", largest classes after a full GC:");
-                    jcmd(stook.pid(), "GC.class_histogram").lines().skip(1).limit(HISTOGRAM_LINES)
+                    jcmd(variant, stook.pid(), "GC.run");
+                    System.out.println(variant.label() + ", largest classes after a full GC:");
+                    jcmd(variant, stook.pid(), "GC.class_histogram").lines().skip(1).limit(HISTOGRAM_LINES)
                             .forEach(line -> System.out.println("  " + line));
-                    Matcher heap = HEAP_USED.matcher(jcmd(stook.pid(), "GC.heap_info"));
+                    Matcher heap = HEAP_USED.matcher(jcmd(variant, stook.pid(), "GC.heap_info"));
                     assertThat(heap.find()).isTrue();
                     Matcher rss = RSS.matcher(Files.readString(Path.of("/proc", String.valueOf(stook.pid()), "status")));
                     assertThat(rss.find()).isTrue();
-                    footprints.add(new Footprint(parts[0], Long.parseLong(heap.group(2)), Long.parseLong(heap.group(1)),
+                    footprints.add(new Footprint(variant.label(), Long.parseLong(heap.group(2)), Long.parseLong(heap.group(1)),
                             Long.parseLong(rss.group(1))));
                 }
             }
@@ -119,8 +116,9 @@ class MemoryFootprintBenchmark {
                 .endSpec().build();
     }
 
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+    /** The variant's own JDK's {@code jcmd}: one of another JDK may not attach. */
+    private static String jcmd(StookVariant variant, long pid, String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(variant.java()).resolveSibling("jcmd").toString(),
                 String.valueOf(pid), command).redirectErrorStream(true).start();
         String output = new String(jcmd.getInputStream().readAllBytes());
         assertThat(jcmd.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -33,14 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A warm standby taking over: {@code stook run} starts while another identity holds the lease, syncs its
  * caches, the pending pods arrive through its watch; then the holder releases the lease as fabric8 does
  * (duration 1 s) and the clock runs from the moment a watch sees the standby hold the lease to the first pod
- * seen bound. Not part of the suite (see benchmarks/RESULTS.md for the command); {@code -Dbench.stookVariants}
- * as in {@link EndToEndBindingBenchmark}.
+ * seen bound. Not part of the suite (see benchmarks/RESULTS.md for the command); Stook variants
+ * as {@link StookVariant} reads them.
  */
 class StandbyTakeoverBenchmark {
     private static final int NODES = Integer.getInteger("bench.nodes", 500);
     private static final int PODS = Integer.getInteger("bench.pods", 2_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
-    private static final String STOOK_VARIANTS = System.getProperty("bench.stookVariants", "class path||");
     private static final int CREATORS = 16;
     private static final String HOLDER = "another-instance";
     private static final Duration PATIENCE = Duration.ofMinutes(2);
@@ -56,10 +55,8 @@ class StandbyTakeoverBenchmark {
         SchedulerConfig config = SchedulerConfig.DEFAULTS.withNamespace(TestCluster.SYSTEM_NAMESPACE);
         List<Run> runs = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            for (String variant : STOOK_VARIANTS.split(";")) {
-                String[] parts = variant.split("\\|", -1);
-                assertThat(parts).as("bench.stookVariants entry " + variant).hasSize(3);
-                runs.add(measure(config, parts[0], parts[1], parts[2]));
+            for (StookVariant variant : StookVariant.fromProperty()) {
+                runs.add(measure(config, variant));
             }
         }
         System.out.printf("%nStandby takeover on kube-apiserver %s: %d pods pending on %d nodes%n", "v1.20.2", PODS, NODES);
@@ -71,7 +68,7 @@ class StandbyTakeoverBenchmark {
         }
     }
 
-    private static Run measure(SchedulerConfig config, String label, String jar, String jvmOptions) throws Exception {
+    private static Run measure(SchedulerConfig config, StookVariant variant) throws Exception {
         try (ControlPlane plane = ControlPlane.start(ControlPlane.Options.API_ONLY);
              KubernetesClient admin = plane.adminClient()) {
             StookAccess.grant(plane);
@@ -84,7 +81,7 @@ class StandbyTakeoverBenchmark {
                     .addToAllocatable("cpu", new Quantity("32")).addToAllocatable("memory", new Quantity("128Gi"))
                     .addToAllocatable("pods", new Quantity("110"))
                     .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()).create());
-            try (StookProcess standby = new StookProcess(plane, config.namespace(), label, jar, jvmOptions, "info");
+            try (StookProcess standby = new StookProcess(plane, config.namespace(), variant, "info");
                  BindTimes times = new BindTimes(admin, NAMESPACE, PODS)) {
                 assertThat(standby.awaitLog("caches synced", PATIENCE)).as("the standby synced its caches").isTrue();
                 inParallel(PODS, i -> admin.pods().inNamespace(NAMESPACE)
@@ -119,9 +116,9 @@ class StandbyTakeoverBenchmark {
                     admin.leases().inNamespace(config.namespace()).withName(config.leaseName())
                             .edit(l -> new LeaseBuilder(l).editSpec().withLeaseDurationSeconds(1).withRenewTime(now())
                                     .endSpec().build());
-                    assertThat(times.awaitAll(5)).as(label + " bound every pod").isTrue();
+                    assertThat(times.awaitAll(5)).as(variant.label() + " bound every pod").isTrue();
                     assertThat(takenOver.get()).isPositive();
-                    return new Run(label, (takenOver.get() - released) / 1e9, (times.first() - takenOver.get()) / 1e9,
+                    return new Run(variant.label(), (takenOver.get() - released) / 1e9, (times.first() - takenOver.get()) / 1e9,
                             (times.last() - times.first()) / 1e9);
                 }
             }

@@ -23,19 +23,18 @@ final class StookProcess implements AutoCloseable {
     private final Path settings;
     private final Path log;
 
-    /** @param jar a packaged {@code stook.jar}, or empty for the test's class path */
-    StookProcess(ControlPlane plane, String namespace, String label, String jar, String jvmOptions, String logLevel)
-            throws IOException {
-        this.label = label;
+    StookProcess(ControlPlane plane, String namespace, StookVariant variant, String logLevel) throws IOException {
+        this.label = variant.label();
         settings = Files.createTempFile("stook-bench", ".yaml");
         Files.writeString(settings, "namespace: " + namespace + "\nhealthPort: 0\n");
         log = Files.createTempFile("stook-bench", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (!jvmOptions.isBlank()) {
-            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        List<String> command = new ArrayList<>(List.of(variant.java()));
+        if (!variant.jvmOptions().isBlank()) {
+            command.addAll(List.of(variant.jvmOptions().trim().split("\\s+")));
         }
-        command.addAll(jar.isEmpty() ? List.of("-cp", System.getProperty("java.class.path"), StookCommand.class.getName())
-                : List.of("-jar", jar));
+        command.addAll(variant.jar().isEmpty()
+                ? List.of("-cp", System.getProperty("java.class.path"), StookCommand.class.getName())
+                : List.of("-jar", variant.jar()));
         command.addAll(List.of("run", "--kubeconfig", plane.stookKubeconfig().toString(), "--config", settings.toString(),
                 "--log-level", logLevel));
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
