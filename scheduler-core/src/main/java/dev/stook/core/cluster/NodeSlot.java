@@ -17,6 +17,8 @@ import java.util.List;
 public final class NodeSlot {
     private final int index;
     private final Node node;
+    /** The node's, held here too: filters and scorers read it for every node they judge. */
+    private final Resources allocatable;
     private final ChunkSet cachedChunks;
     private long[] used;
     private boolean ownsUsed;
@@ -28,6 +30,7 @@ public final class NodeSlot {
     NodeSlot(int index, NodeView view) {
         this.index = index;
         this.node = view.node();
+        this.allocatable = node.allocatable();
         this.cachedChunks = view.cachedChunks();
         this.used = view.used();
         this.podCount = view.podCount();
@@ -53,7 +56,7 @@ public final class NodeSlot {
     }
 
     public long allocatable(int slot) {
-        return node.allocatable().get(slot);
+        return allocatable.get(slot);
     }
 
     /** What is left of a resource; negative if the node is already over-committed by others. */

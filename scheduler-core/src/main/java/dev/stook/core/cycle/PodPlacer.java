@@ -357,7 +357,10 @@ public final class PodPlacer {
     private EquivalenceClass buildClass(Pod pod, ScratchCluster scratch) {
         List<PreparedFilter> prepared = new ArrayList<>();
         for (FilterPlugin filter : specFilters) {
-            prepared.add(filter.prepare(pod, scratch));
+            PreparedFilter forClass = filter.prepare(pod, scratch);
+            if (forClass != PreparedFilter.ACCEPTS_EVERY_NODE) {
+                prepared.add(forClass);
+            }
         }
         int[] feasible = new int[scratch.size()];
         int count = 0;

@@ -32,6 +32,11 @@ public record PlacementConstraints(Map<String, String> nodeSelector,
         this(nodeSelector, requiredAffinity, tolerations, List.of(), List.of(), PodAffinity.NONE, List.of());
     }
 
+    /** Whether the node selector or the required node affinity can refuse some node. */
+    public boolean selectsNodeLabels() {
+        return !nodeSelector.isEmpty() || !requiredAffinity.isEmpty();
+    }
+
     public boolean matchesLabels(Map<String, String> labels) {
         for (Map.Entry<String, String> wanted : nodeSelector.entrySet()) {
             if (!wanted.getValue().equals(labels.get(wanted.getKey()))) {

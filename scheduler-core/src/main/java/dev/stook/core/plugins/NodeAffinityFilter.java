@@ -1,6 +1,7 @@
 package dev.stook.core.plugins;
 
 import dev.stook.core.cluster.NodeSlot;
+import dev.stook.core.cluster.ScratchCluster;
 import dev.stook.core.model.Pod;
 
 import java.util.Set;
@@ -18,6 +19,12 @@ public final class NodeAffinityFilter implements Filter {
     @Override
     public Set<Input> reads() {
         return READS;
+    }
+
+    /** Pods asking nothing of node labels take no part, so the placer asks nothing per node for them. */
+    @Override
+    public PreparedFilter prepare(Pod pod, ScratchCluster cluster) {
+        return pod.constraints().selectsNodeLabels() ? this : PreparedFilter.ACCEPTS_EVERY_NODE;
     }
 
     @Override

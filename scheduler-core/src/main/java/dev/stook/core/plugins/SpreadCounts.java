@@ -48,9 +48,10 @@ final class SpreadCounts {
         }
         for (int c = 0; c < domains.length; c++) {
             SpreadConstraint constraint = constraints.get(c);
+            boolean policiesCanRefuse = policiesCanRefuse(pod, constraint);
             for (int node = 0; node < size; node++) {
                 eligible[c][node] = (everyKey ? hasEveryKey(node) : hasKey(c, node))
-                        && passesPolicies(pod, constraint, snapshot.node(node));
+                        && (!policiesCanRefuse || passesPolicies(pod, constraint, snapshot.node(node)));
             }
             counts[c] = new DomainCounts(domains[c], eligible[c]);
             selfMatch[c] = constraint.selector().matches(pod.labels()) ? 1 : 0;
@@ -145,6 +146,10 @@ final class SpreadCounts {
 
     private int effectiveMin(int c) {
         return counts[c].countedDomains() < constraints.get(c).minDomains() ? 0 : counts[c].min();
+    }
+
+    private static boolean policiesCanRefuse(Pod pod, SpreadConstraint constraint) {
+        return constraint.honourTaints() || constraint.honourNodeAffinity() && pod.constraints().selectsNodeLabels();
     }
 
     private static boolean passesPolicies(Pod pod, SpreadConstraint constraint, Node node) {
