@@ -12,14 +12,14 @@ import java.util.List;
  * JDK), the test's own when left out.
  */
 record StookVariant(String label, String jar, String jvmOptions, String java) {
-    static final String PROPERTY = "bench.stookVariants";
+    private static final String PROPERTY = "bench.stookVariants";
 
     /** The variants the property names; the test's class path with no options when it is unset. */
     static List<StookVariant> fromProperty() {
         return Arrays.stream(System.getProperty(PROPERTY, "class path||").split(";")).map(StookVariant::parse).toList();
     }
 
-    static StookVariant parse(String entry) {
+    private static StookVariant parse(String entry) {
         String[] parts = entry.split("\\|", -1);
         if (parts.length != 3 && parts.length != 4) {
             throw new IllegalArgumentException(PROPERTY + " entry '" + entry + "' is not label|jar|JVM options[|java]");
